@@ -1,0 +1,3 @@
+from taskforce_report.cli import main
+
+main()

@@ -1,0 +1,83 @@
+"""LOAD: a bundle folder → validated models. Nothing here formats or computes.
+
+A bundle is a folder with `rapport.yaml` and, depending on the document, data tables.
+Every problem found is an `InputError` naming the file and the place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from taskforce_report import catalogues
+from taskforce_report.errors import InputError, Problem, input_error
+from taskforce_report.models import DOCUMENT_MODELS, AnalysisReport
+from taskforce_report.validation import suggest, validate
+from taskforce_report.yamlfile import YamlDocument, read_yaml
+
+REPORT_FILE = "rapport.yaml"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    path: Path
+    report: Any  # one of the models in DOCUMENT_MODELS
+    tables: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def document(self) -> str:
+        return self.report.dokument
+
+
+def load(path: Path) -> Bundle:
+    path = Path(path)
+    if not path.is_dir():
+        raise input_error(str(path), "", "findes ikke eller er ikke en mappe med et rapportbundt")
+    report_path = path / REPORT_FILE
+    if not report_path.is_file():
+        raise input_error(str(path), "", f"mappen har ingen {REPORT_FILE}")
+    doc = read_yaml(report_path, REPORT_FILE)
+    report = _report(doc)
+    return Bundle(path=path, report=report)
+
+
+def _report(doc: YamlDocument):
+    data = doc.data
+    if not isinstance(data, dict):
+        raise input_error(doc.file, "", "forventede en samling af nøgler (kommune, dato, ...)")
+    kind = data.get("dokument")
+    if kind not in DOCUMENT_MODELS:
+        known = ", ".join(DOCUMENT_MODELS)
+        found = "ingen" if kind is None else repr(kind)
+        hint = suggest(str(kind), list(DOCUMENT_MODELS)) if kind else ""
+        raise input_error(doc.file, "dokument", f"forventede en af {known}; fandt {found}{hint}",
+                          line=doc.locate(("dokument",)))
+    report = validate(DOCUMENT_MODELS[kind], data, doc)
+    if isinstance(report, AnalysisReport):
+        _check_concept(report, doc)
+    return report
+
+
+def _check_concept(report: AnalysisReport, doc: YamlDocument) -> None:
+    known = catalogues.concepts()
+    concept = known.get(report.koncept)
+    if concept is None or concept.dokument != report.dokument:
+        names = [c.id for c in known.values() if c.dokument == report.dokument]
+        raise input_error(doc.file, "koncept",
+                          f"ukendt koncept '{report.koncept}'; kendte: {', '.join(names)}"
+                          f"{suggest(report.koncept, names)}", line=doc.locate(("koncept",)))
+    allowed = concept.theme_ids
+    problems = [
+        Problem(doc.file, f"temaer.{key}",
+                f"ukendt tema{suggest(key, allowed)} (kendte temaer: {', '.join(allowed)})",
+                doc.locate(("temaer", key)))
+        for key in report.temaer
+        if key not in allowed
+    ]
+    if problems:
+        raise InputError(problems)

@@ -1,0 +1,97 @@
+"""Danish: numbers, percentages, dates, number words and genitives. The one home of these formats.
+
+Babel gives the Danish symbols (`1.500`, `0,98`, `54 %`, `12. november 2015`) but rounds half
+to even; Danish reports and Excel round half up, so values are quantised here first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "da_DK"
+NBSP = "\u00a0"
+
+_WORDS = [
+    "nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti",
+    "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten",
+    "tyve",
+]
+
+
+def _round_half_up(value: float | Decimal, decimals: int) -> Decimal:
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def number(value: float | int | Decimal | None, decimals: int = 0, missing: str = "–") -> str:
+    """`1500` → `1.500`, `0.98` with 2 decimals → `0,98`."""
+    if value is None or value != value:  # None or NaN
+        return missing
+    rounded = _round_half_up(value, decimals)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=False)
+
+
+def percent(share: float | None, decimals: int = 0, missing: str = "–") -> str:
+    """A share (0.54) as Danish percent with a no-break space: `54 %`."""
+    if share is None or share != share:
+        return missing
+    return f"{number(Decimal(str(share)) * 100, decimals)}{NBSP}%"
+
+
+def percent_points(value: float | None, decimals: int = 0) -> str:
+    """A value already in percent (40.0) → `40 %`."""
+    if value is None or value != value:
+        return "–"
+    return f"{number(value, decimals)}{NBSP}%"
+
+
+def date(value: dt.date | None, missing: str = "") -> str:
+    """`2015-11-12` → `12. november 2015`."""
+    if value is None:
+        return missing
+    return format_date(value, "d. MMMM y", locale=LOCALE)
+
+
+def month(value: dt.date | str) -> str:
+    """`2021-08` → `august 2021`."""
+    if isinstance(value, str):
+        year, mon = value.split("-")[:2]
+        value = dt.date(int(year), int(mon), 1)
+    return format_date(value, "MMMM y", locale=LOCALE)
+
+
+def number_word(n: int) -> str:
+    """Small counts in words, as the reports write them in titles: 6 → `seks`."""
+    if 0 <= n < len(_WORDS):
+        return _WORDS[n]
+    return number(n)
+
+
+def genitive(name: str) -> str:
+    """`Randers Kommune` → `Randers Kommunes`; names ending in s, x or z take an apostrophe."""
+    if not name:
+        return name
+    if name[-1].lower() in "sxz":
+        return name + "'"
+    return name + "s"
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+FILTERS = {
+    "tal": number,
+    "procent": percent,
+    "procentpoint": percent_points,
+    "dato": date,
+    "maaned": month,
+    "talord": number_word,
+    "genitiv": genitive,
+    "stort": capitalize_first,
+}

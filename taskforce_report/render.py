@@ -1,0 +1,125 @@
+"""RENDER: the document structure and results → one HTML string, through Jinja2.
+
+One environment: autoescaping on, undefined names are errors, the Danish formats registered
+once as filters. Templates are looked up in the theme (child first), then in `templates/`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from taskforce_report import __version__, catalogues, language, text
+from taskforce_report.document import Document
+from taskforce_report.paths import TEMPLATES_DIR
+from taskforce_report.themes import Theme
+
+
+@dataclass
+class Assets:
+    """Files the HTML refers to. For the PDF they are file URLs; for the HTML rendition they
+    are copied beside the page under `assets/`."""
+
+    flavour: str
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def url(self, path: Path, name: str | None = None) -> str:
+        path = Path(path).resolve()
+        if self.flavour == "pdf":
+            return path.as_uri()
+        name = name or path.name
+        self.files[name] = path
+        return f"assets/{name}"
+
+
+def environment(theme: Theme) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader([*theme.template_dirs(), TEMPLATES_DIR])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(language.FILTERS)
+    env.filters["md"] = text.block
+    env.filters["md_inline"] = text.inline
+    return env
+
+
+def theme_variables(theme: Theme) -> str:
+    """The theme's colours and fonts as CSS custom properties: the one place they are set."""
+    lines = [f"  --farve-{name}: {value};" for name, value in theme.colours.items()]
+    lines += [f"  --skrift-{name}: '{value}';" for name, value in theme.fonts.items()
+              if isinstance(value, str)]
+    return ":root {\n" + "\n".join(lines) + "\n}\n"
+
+
+def font_faces(theme: Theme, assets: Assets) -> str:
+    rules = []
+    for face in theme.settings.get("skrifter", {}).get("filer", []):
+        path = theme.find(face["fil"])
+        if path is None:
+            continue
+        family, url = face["familie"], assets.url(path)
+        weight, style = face.get("vaegt", 400), face.get("stil", "normal")
+        rules.append(f"@font-face {{ font-family: '{family}'; src: url('{url}'); "
+                     f"font-weight: {weight}; font-style: {style}; }}")
+    return "\n".join(rules) + "\n"
+
+
+def document_title(report: Any) -> str:
+    return f"{report.titel} – {report.kommune}"
+
+
+def _kind_context(report: Any, facts: dict[str, Any]) -> dict[str, Any]:
+    """Values only some document types have, formatted once for the templates."""
+    context: dict[str, Any] = {"grundlag": facts.get("grundlag"), "undertitel": ""}
+    period = getattr(report, "dataindsamling", None)
+    if period is not None:
+        context["dataindsamling_fra"] = language.date(period.fra)
+        context["dataindsamling_til"] = language.date(period.til)
+        context["undertitel"] = (f"Analyse af {language.genitive(report.kommune)} arbejde på "
+                                 "det specialiserede børne- og ungeområde")
+    return context
+
+
+def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
+                flavour: str = "pdf", charts: dict[str, Any] | None = None) -> tuple[str, Assets]:
+    assets = Assets(flavour)
+    env = environment(theme)
+    logo = theme.logo
+    context = {
+        "doc": doc,
+        "rapport": report,
+        "facts": facts,
+        "charts": charts or {},
+        "kommune": report.kommune,
+        "dato": language.date(report.dato),
+        "flavour": flavour,
+        "theme": theme,
+        "theme_css": theme_variables(theme) + font_faces(theme, assets),
+        "stylesheets": [assets.url(p) for p in theme.stylesheets()],
+        "logo": assets.url(logo) if logo else None,
+        "logo_alt": theme.settings.get("logo_alt", theme.publisher),
+        "udgiver": theme.publisher,
+        "temaer": [catalogues.themes()[t] for t in _concept_themes(doc)],
+        "dokumenttitel": document_title(report),
+        "forfatter": theme.settings.get("forfatter", theme.publisher),
+        "emne": f"{report.titel} om {language.genitive(report.kommune)} sagsbehandling "
+                "på området udsatte børn og unge",
+        "version": __version__,
+        "kapitler": [{"nummer": c.label, "titel": c.title, "id": c.id} for c in doc.chapters],
+    }
+    context.update(_kind_context(report, facts))
+    template = env.get_template(f"{doc.kind}/dokument.html")
+    return template.render(context), assets
+
+
+def _concept_themes(doc: Document) -> list[str]:
+    concept = catalogues.concepts().get(doc.concept)
+    return concept.theme_ids if concept else []

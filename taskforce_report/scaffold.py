@@ -1,0 +1,60 @@
+"""`taskforce-report new`: a bundle with every required key and the themes stubbed.
+
+Written as commented YAML text rather than dumped, so the new user sees what each key is for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from taskforce_report import catalogues
+from taskforce_report.errors import input_error
+from taskforce_report.pdf import write_atomic
+
+_THEME_STUB = """\
+  {id}:   # {heading}
+    praesentation: ""   # Markdown: hvad kommunen har (politikker, organisering, retningslinjer)
+    analyse: ""         # Markdown: Task Forcens fund
+    styrker: []         # liste af punkter
+    udfordringer: []
+    anbefalinger: []    # hvert punkt fortsætter "Task Forcen anbefaler, at {kommune}:"
+"""
+
+
+def analysis_report_yaml(kommune: str, today: dt.date, concept_id: str = "klassisk") -> str:
+    concept = catalogues.concepts()[concept_id]
+    themes = catalogues.themes()
+    lines = [
+        "# Rapportbundt til taskforce-report. Se docs/bundle-format.md for alle nøgler.",
+        "dokument: analyserapport",
+        f"koncept: {concept_id}",
+        f"kommune: {kommune}",
+        f"dato: {today.isoformat()}           # rapportens dato (ÅÅÅÅ-MM-DD)",
+        "tema: socialstyrelsen",
+        "referencegruppe: []         # sammenlignelige kommuner, fx [Horsens Kommune]",
+        "dataindsamling:",
+        f"  fra: {today.isoformat()}",
+        f"  til: {today.isoformat()}",
+        'resume: ""                  # Markdown: resumé af analysen (kapitel 2)',
+        "anbefalinger: []            # de centrale anbefalinger (kapitel 2)",
+        "temaer:",
+    ]
+    text = "\n".join(lines) + "\n"
+    for theme_id in concept.theme_ids:
+        text += _THEME_STUB.format(id=theme_id, heading=themes[theme_id].overskrift,
+                                   kommune=kommune)
+    return text
+
+
+def scaffold(directory: Path, kommune: str, dokument: str = "analyserapport",
+             today: dt.date | None = None) -> list[Path]:
+    directory = Path(directory)
+    target = directory / "rapport.yaml"
+    if target.exists():
+        raise input_error(str(target), "", "findes allerede; vælg en ny mappe")
+    if not kommune.strip():
+        raise input_error("--kommune", "", "kommunens navn mangler")
+    text = analysis_report_yaml(kommune.strip(), today or dt.date.today())
+    write_atomic(target, text)
+    return [target]

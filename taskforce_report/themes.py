@@ -1,0 +1,106 @@
+"""Theme lookup: a theme is a folder under `themes/` with a `theme.yaml`; `extends:` names its
+parent. Child values win key by key; templates and stylesheets are searched child first.
+
+Modelled on MkDocs' theme: one small YAML file of defaults, a search path for templates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from taskforce_report.errors import input_error
+from taskforce_report.paths import THEMES_DIR
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    folders: tuple[Path, ...]  # the theme first, then its parents
+    settings: dict[str, Any]
+
+    @property
+    def colours(self) -> dict[str, str]:
+        return dict(self.settings.get("farver", {}))
+
+    @property
+    def fonts(self) -> dict[str, str]:
+        return dict(self.settings.get("skrifter", {}))
+
+    @property
+    def publisher(self) -> str:
+        return str(self.settings.get("udgiver", ""))
+
+    def template_dirs(self) -> list[Path]:
+        return [f / "templates" for f in self.folders if (f / "templates").is_dir()]
+
+    def stylesheets(self) -> list[Path]:
+        """Parents' stylesheets first, so the child's rules come later and win."""
+        sheets = []
+        for folder in reversed(self.folders):
+            own = _read_settings(folder)
+            sheets += [folder / name for name in own.get("css", [])]
+        return sheets
+
+    def find(self, name: str) -> Path | None:
+        """A theme file (logo, font), looked up child first."""
+        for folder in self.folders:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        return None
+
+    @property
+    def logo(self) -> Path | None:
+        logo = self.settings.get("logo")
+        return self.find(logo) if logo else None
+
+    def digest(self) -> str:
+        """SHA-256 over every file of the theme and its parents, for the manifest and caches."""
+        sha = hashlib.sha256()
+        for folder in self.folders:
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                sha.update(str(path.relative_to(folder.parent)).encode())
+                sha.update(path.read_bytes())
+        return sha.hexdigest()
+
+
+def _read_settings(folder: Path) -> dict[str, Any]:
+    with (folder / "theme.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_theme(name: str, source: str = "rapport.yaml", search: Path = THEMES_DIR) -> Theme:
+    folders: list[Path] = []
+    chain: list[dict] = []
+    current: str | None = name
+    while current:
+        folder = search / current
+        if not (folder / "theme.yaml").is_file():
+            known = sorted(p.name for p in search.iterdir() if (p / "theme.yaml").is_file())
+            raise input_error(source, "tema",
+                              f"ukendt tema '{current}'; kendte temaer: {', '.join(known)}")
+        if folder in folders:
+            raise input_error(source, "tema", f"temaet '{current}' arver fra sig selv")
+        folders.append(folder)
+        settings = _read_settings(folder)
+        chain.append(settings)
+        current = settings.get("extends")
+    settings: dict[str, Any] = {}
+    for own in reversed(chain):
+        settings = _merge(settings, {k: v for k, v in own.items() if k != "css"})
+    return Theme(name=name, folders=tuple(folders), settings=settings)

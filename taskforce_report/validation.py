@@ -1,0 +1,109 @@
+"""Pydantic's validation errors, told in Danish with file, key path, line and a suggestion."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from taskforce_report.errors import InputError, Problem
+from taskforce_report.yamlfile import YamlDocument
+
+_EXPECTED = {
+    "string_type": "forventede tekst",
+    "int_type": "forventede et heltal",
+    "int_parsing": "forventede et heltal",
+    "float_type": "forventede et tal",
+    "float_parsing": "forventede et tal",
+    "bool_type": "forventede ja/nej (true/false)",
+    "bool_parsing": "forventede ja/nej (true/false)",
+    "list_type": "forventede en liste (linjer der starter med '- ')",
+    "dict_type": "forventede en samling af nøgler",
+    "model_type": "forventede en samling af nøgler",
+    "date_type": "forventede en dato som ÅÅÅÅ-MM-DD",
+    "date_parsing": "forventede en dato som ÅÅÅÅ-MM-DD",
+    "date_from_datetime_parsing": "forventede en dato som ÅÅÅÅ-MM-DD",
+    "string_too_short": "må ikke være tom",
+    "too_short": "må ikke være tom",
+}
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" — mente du '{close[0]}'?" if close else ""
+
+
+def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
+    """The keys allowed where an unknown key stood, for the suggestion."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int) or current is None:
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            current = None
+            continue
+        annotation = field.annotation
+        current = _model_in(annotation)
+    return list(getattr(current, "model_fields", {}).keys()) if current else []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "en samling af nøgler"
+    if isinstance(value, list):
+        return "en liste"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def problems_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocument,
+                  prefix: tuple[str | int, ...] = ()) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        path = prefix + tuple(p for p in err["loc"] if not str(p).startswith("function-"))
+        place = dotted(path)
+        line = doc.locate(path)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            parent = path[len(prefix):-1]
+            message = f"ukendt nøgle{suggest(str(path[-1]), _fields_at(model, parent))}"
+        elif kind == "missing":
+            message = "mangler (nøglen skal udfyldes)"
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"forventede {expected}, fandt {_describe(err.get('input'))}"
+        elif kind == "value_error":
+            message = str(err.get("ctx", {}).get("error", err["msg"]))
+        elif kind in _EXPECTED:
+            message = f"{_EXPECTED[kind]}, fandt {_describe(err.get('input'))}"
+        else:
+            message = err["msg"]
+        problems.append(Problem(doc.file, place, message, line))
+    return problems
+
+
+def validate(model: type[BaseModel], data: Any, doc: YamlDocument,
+             prefix: tuple[str | int, ...] = ()):
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(problems_from(exc, model, doc, prefix)) from None

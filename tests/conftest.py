@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = ROOT / "input" / "eksempel-kommune"
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page, with hyphenation breaks and line breaks undone, spaces squeezed."""
+    pages = []
+    for page in PdfReader(path).pages:
+        text = page.extract_text() or ""
+        text = re.sub(r"[\u2010\u00ad]\n", "", text)  # a word hyphenated at a line end
+        text = text.replace("\u00a0", " ")
+        pages.append(re.sub(r"\s+", " ", text))
+    return pages
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A copy of the small fixture bundle, free to break."""
+    target = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def example_pdf(tmp_path_factory) -> Path:
+    from taskforce_report.build import build
+
+    out = tmp_path_factory.mktemp("eksempel")
+    return build(EXAMPLE, out)
