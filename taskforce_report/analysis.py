@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from taskforce_report.bundle import Bundle
+from taskforce_report.charts import ChartSpec
 from taskforce_report.models import AnalysisReport
 
 
@@ -28,7 +29,8 @@ class Basis:
 
 @dataclass(frozen=True)
 class Results:
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)  # by name, as concepts' `kraever` use
+    charts: tuple[ChartSpec, ...] = ()  # what to draw; the chart stage draws them
 
 
 def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:

@@ -14,6 +14,7 @@ from typing import Any
 from taskforce_report import catalogues
 from taskforce_report.analysis import Results, analyse
 from taskforce_report.bundle import Bundle, load
+from taskforce_report.charts import draw_all
 from taskforce_report.document import Document, structure
 from taskforce_report.normalise import normalise
 from taskforce_report.paths import PROJECT_DIR, TEMPLATES_DIR
@@ -57,8 +58,9 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf") -> Pa
     prepared = prepare(bundle_path)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt)
+    charts = draw_all(list(prepared.results.charts), prepared.theme)
     html, assets = render_html(prepared.document, prepared.bundle.report,
-                               prepared.results.facts, prepared.theme, flavour=fmt)
+                               prepared.results.facts, prepared.theme, flavour=fmt, charts=charts)
     if fmt == "pdf":
         roots = [prepared.bundle.path, *prepared.theme.folders, TEMPLATES_DIR]
         data = render_pdf(html, base_url=prepared.bundle.path.resolve(), roots=roots,

@@ -13,6 +13,7 @@ from typing import Any
 from taskforce_report import catalogues
 from taskforce_report.errors import InputError, Problem, input_error
 from taskforce_report.models import DOCUMENT_MODELS, AnalysisReport
+from taskforce_report.tables import SPECS, Table, read_csv
 from taskforce_report.validation import suggest, validate
 from taskforce_report.yamlfile import YamlDocument, read_yaml
 
@@ -23,7 +24,7 @@ REPORT_FILE = "rapport.yaml"
 class Bundle:
     path: Path
     report: Any  # one of the models in DOCUMENT_MODELS
-    tables: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)  # by name: "noegletal", ...
 
     @property
     def name(self) -> str:
@@ -43,7 +44,12 @@ def load(path: Path) -> Bundle:
         raise input_error(str(path), "", f"mappen har ingen {REPORT_FILE}")
     doc = read_yaml(report_path, REPORT_FILE)
     report = _report(doc)
-    return Bundle(path=path, report=report)
+    tables = {
+        name: read_csv(path / spec.filename, spec)
+        for name, spec in SPECS.items()
+        if (path / spec.filename).is_file()
+    }
+    return Bundle(path=path, report=report, tables=tables)
 
 
 def _report(doc: YamlDocument):

@@ -1,0 +1,105 @@
+"""CHART: chart specs → deterministic SVG text, drawn with Matplotlib in the theme's style.
+
+A `ChartSpec` is plain data made by the analysis (what to draw); this module decides how.
+Chart text stays text (`svg.fonttype = none`), so WeasyPrint sets it in the document's font
+and it can be searched and extracted. No timestamps, no random ids: the same spec and theme
+give the same bytes. Drawing functions register themselves by kind in `DRAWERS`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from taskforce_report import language
+from taskforce_report.themes import Theme
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    id: str  # unique in the document, stable: "noegletal-underretninger"
+    kind: str  # a key of DRAWERS: "line", "bars", ...
+    title: str
+    alt: str  # alt text, said in words from the data it shows
+    data: dict[str, Any] = field(default_factory=dict)
+    width_cm: float = 15.5
+    height_cm: float = 7.0
+
+
+DRAWERS: dict[str, Callable[[Any, ChartSpec, Theme], None]] = {}
+
+
+def drawer(kind: str):
+    def register(function):
+        DRAWERS[kind] = function
+        return function
+    return register
+
+
+def _rc(theme: Theme) -> dict[str, Any]:
+    colours = theme.colours
+    font = theme.fonts.get("broedtekst", "DejaVu Sans")
+    return {
+        "svg.fonttype": "none",
+        "svg.hashsalt": "taskforce-report",
+        "font.family": [font, "DejaVu Sans"],
+        "font.size": 8.5,
+        "axes.edgecolor": colours.get("linje", "#999999"),
+        "axes.labelcolor": colours.get("tekst", "#222222"),
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "axes.grid.axis": "y",
+        "grid.color": colours.get("linje", "#dddddd"),
+        "grid.linewidth": 0.5,
+        "xtick.color": colours.get("daempet", "#555555"),
+        "ytick.color": colours.get("daempet", "#555555"),
+        "legend.frameon": False,
+        "path.simplify": True,
+    }
+
+
+def danish_axis(axis, decimals: int = 0, percent: bool = False) -> None:
+    """Tick labels in Danish formats: 1.500, 0,5, 54 %."""
+    from matplotlib.ticker import FuncFormatter
+
+    if percent:
+        axis.set_major_formatter(FuncFormatter(lambda v, _: language.percent(v, decimals)))
+    else:
+        axis.set_major_formatter(FuncFormatter(lambda v, _: language.number(v, decimals)))
+
+
+_ID = re.compile(r'id="([^"]+)"')
+
+
+def _clean_svg(svg: str, chart_id: str) -> str:
+    """Drops the XML prolog (the SVG is inlined in HTML) and prefixes ids so several charts
+    in one page cannot clash."""
+    svg = svg[svg.index("<svg"):]
+    svg = _ID.sub(lambda m: f'id="{chart_id}-{m.group(1)}"', svg)
+    svg = re.sub(r'(url\(#|xlink:href="#|href="#)([^")]+)',
+                 lambda m: f"{m.group(1)}{chart_id}-{m.group(2)}", svg)
+    return svg
+
+
+def draw(spec: ChartSpec, theme: Theme) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
+    with rc_context(_rc(theme)):
+        figure = Figure(figsize=(spec.width_cm / 2.54, spec.height_cm / 2.54))
+        DRAWERS[spec.kind](figure, spec, theme)
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None},
+                       bbox_inches="tight", pad_inches=0.05)
+    return _clean_svg(buffer.getvalue(), spec.id)
+
+
+def draw_all(specs: list[ChartSpec], theme: Theme) -> dict[str, str]:
+    return {spec.id: draw(spec, theme) for spec in specs}
