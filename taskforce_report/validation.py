@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -43,23 +44,28 @@ def suggest(word: str, choices: list[str]) -> str:
 
 def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
     """The keys allowed where an unknown key stood, for the suggestion."""
-    current: Any = model
+    annotation: Any = model
     for part in path:
-        if isinstance(part, int) or current is None:
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin in (dict, list, tuple) and args:
+            annotation = args[-1] if origin is dict else args[0]  # a dict key or list index
             continue
-        field = getattr(current, "model_fields", {}).get(part)
+        model_here = _model_in(annotation)
+        field = getattr(model_here, "model_fields", {}).get(part) if model_here else None
         if field is None:
-            current = None
-            continue
+            return []
         annotation = field.annotation
-        current = _model_in(annotation)
-    return list(getattr(current, "model_fields", {}).keys()) if current else []
+    found = _model_in(annotation)
+    return list(found.model_fields) if found else []
 
 
 def _model_in(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
+    if typing.get_origin(annotation) in (dict, list, tuple):
+        return None
+    for arg in typing.get_args(annotation):
         found = _model_in(arg)
         if found is not None:
             return found

@@ -18,6 +18,7 @@ def pdf_pages(path: Path) -> list[str]:
     for page in PdfReader(path).pages:
         text = page.extract_text() or ""
         text = re.sub(r"[\u2010\u00ad]\n", "", text)  # a word hyphenated at a line end
+        text = text.replace("-\n", "-")  # a compound's own hyphen at a line end: ICS-uddannelsen
         text = text.replace("\u00a0", " ")
         pages.append(re.sub(r"\s+", " ", text))
     return pages

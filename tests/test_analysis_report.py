@@ -39,7 +39,7 @@ def test_table_of_contents_page_numbers_match_where_themes_start(example_pdf):
     data = example_data()
     for number, theme_id in enumerate(data["temaer"], start=1):
         title = themes[theme_id].overskrift
-        match = re.search(rf"3\.{number} {re.escape(title)} (\d+)", toc)
+        match = re.search(rf"3\.{number} {re.escape(title)}[ .]*?(\d+)", toc)
         assert match, (title, toc[:400])
         listed = int(match.group(1))
         # the theme's heading stands on the page the contents name, under its number
@@ -53,7 +53,8 @@ def test_front_page_running_footer_and_chapters(example_pdf):
     assert f"Side 3 af {len(pages)}" in pages[2]
     text = " ".join(pages)
     for heading in ("1 Indledning", "2 Resume og anbefalinger",
-                    "3 Afrapportering på de enkelte temaer", "Task Forcen anbefaler, at Fjordlund Kommune:"):
+                    "3 Afrapportering på de enkelte temaer",
+                    "Task Forcen anbefaler, at Fjordlund Kommune:"):
         assert heading in text
 
 
