@@ -1,0 +1,49 @@
+"""The command line: new → validate → build, HTML output, python -m."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+from click.testing import CliRunner
+
+from taskforce_report import catalogues
+from taskforce_report.cli import main
+
+
+def test_new_scaffolds_a_valid_bundle_with_every_theme(tmp_path):
+    target = tmp_path / "ny"
+    result = CliRunner().invoke(main, ["new", str(target), "--kommune", "Ærø Kommune"])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((target / "rapport.yaml").read_text(encoding="utf-8"))
+    assert data["kommune"] == "Ærø Kommune"
+    assert list(data["temaer"]) == catalogues.concepts()["klassisk"].theme_ids
+    for theme in data["temaer"].values():
+        assert set(theme) == {"praesentation", "analyse", "styrker", "udfordringer",
+                              "anbefalinger"}
+    result = CliRunner().invoke(main, ["validate", str(target)])
+    assert result.exit_code == 0, result.output
+    # a second `new` into the same folder refuses instead of overwriting
+    again = CliRunner().invoke(main, ["new", str(target), "--kommune", "Ærø Kommune"])
+    assert again.exit_code == 1
+    assert "findes allerede" in again.output
+
+
+def test_html_rendition_has_its_assets(mini, tmp_path):
+    out = tmp_path / "html"
+    result = CliRunner().invoke(main, ["build", str(mini), "-o", str(out), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    html = (out / "analyserapport.html").read_text(encoding="utf-8")
+    assert '<html lang="da">' in html
+    assert "Åby Kommune" in html and "Hurtig vurdering af underretninger." in html
+    assert "file://" not in html
+    assert (out / "assets" / "rapport.css").is_file()
+    assert (out / "assets" / "logo.svg").is_file()
+
+
+def test_runs_as_module():
+    result = subprocess.run([sys.executable, "-m", "taskforce_report", "--help"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "build" in result.stdout and "validate" in result.stdout

@@ -1,0 +1,52 @@
+"""Rendering fetches nothing outside the bundle and the theme, and prints user HTML as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from taskforce_report.errors import InputError
+from taskforce_report.pdf import render_pdf
+
+
+def page(body: str) -> str:
+    return f'<html lang="da"><body><p>Tekst</p>{body}</body></html>'
+
+
+@pytest.mark.parametrize("src", ["file:///etc/passwd", "http://example.com/logo.png",
+                                 "https://example.com/a.css", "../../etc/hostname"])
+def test_resources_outside_the_bundle_are_refused(tmp_path, src):
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    with pytest.raises(InputError) as caught:
+        render_pdf(page(f'<img src="{src}" alt="x">'), base_url=bundle, roots=[bundle])
+    assert "ressource afvist" in str(caught.value.format_message())
+
+
+def test_stylesheet_outside_is_refused(tmp_path):
+    with pytest.raises(InputError):
+        render_pdf(page('<link rel="stylesheet" href="file:///etc/passwd">'),
+                   base_url=tmp_path, roots=[tmp_path])
+
+
+def test_files_inside_the_bundle_are_allowed(tmp_path):
+    (tmp_path / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+        '<rect width="10" height="10"/></svg>', encoding="utf-8")
+    data = render_pdf(page('<img src="logo.svg" alt="logo">'), base_url=tmp_path,
+                      roots=[tmp_path])
+    assert data.startswith(b"%PDF")
+
+
+def test_html_in_the_bundle_text_is_printed_as_text(mini, tmp_path):
+    from conftest import pdf_pages
+
+    from taskforce_report.build import build
+
+    path = mini / "rapport.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Hurtig vurdering af underretninger.",
+                                 "Hurtig <script>alert(1)</script> <b>vurdering</b>."),
+                    encoding="utf-8")
+    pdf = build(mini, tmp_path / "out")
+    joined = " ".join(pdf_pages(pdf))
+    assert "Hurtig <script>alert(1)</script> <b>vurdering</b>." in joined
