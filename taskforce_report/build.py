@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import catalogues
+from taskforce_report import archive, catalogues
 from taskforce_report.analysis import Results, analyse
 from taskforce_report.bundle import Bundle, load
 from taskforce_report.charts import draw_all
@@ -23,6 +23,8 @@ from taskforce_report.render import render_html
 from taskforce_report.themes import Theme, load_theme
 
 FORMATS = ("pdf", "html")
+# PDF/A-3 allows the bundle's files to travel inside the PDF; "u" keeps the text extractable.
+PDF_VARIANT = "pdf/a-3u"
 
 
 @dataclass(frozen=True)
@@ -58,22 +60,37 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf") -> Pa
     prepared = prepare(bundle_path)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt)
-    charts = draw_all(list(prepared.results.charts), prepared.theme)
-    html, assets = render_html(prepared.document, prepared.bundle.report,
-                               prepared.results.facts, prepared.theme, flavour=fmt, charts=charts)
     if fmt == "pdf":
-        roots = [prepared.bundle.path, *prepared.theme.folders, TEMPLATES_DIR]
-        data = render_pdf(html, base_url=prepared.bundle.path.resolve(), roots=roots,
-                          metadata=pdf_metadata(prepared))
-        write_atomic(target, data)
+        write_atomic(target, pdf_bytes(prepared))
     else:
+        html, assets = render(prepared, flavour=fmt)
         _copy_assets(assets.files, outdir / "assets")
         write_atomic(target, html)
     return target
 
 
-def pdf_metadata(prepared: Prepared) -> dict[str, Any]:
-    return {}
+def render(prepared: Prepared, flavour: str):
+    charts = draw_all(list(prepared.results.charts), prepared.theme)
+    return render_html(prepared.document, prepared.bundle.report, prepared.results.facts,
+                       prepared.theme, flavour=flavour, charts=charts)
+
+
+def pdf_bytes(prepared: Prepared) -> bytes:
+    """The finished PDF/A-3: the layout, the metadata, the bundle and its manifest attached."""
+    html, _ = render(prepared, flavour="pdf")
+    bundle = prepared.bundle.path
+    roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
+    record = current_manifest(prepared)
+    options = {
+        "pdf_variant": PDF_VARIANT,
+        "attachments": archive.attachments(bundle, record, prepared.bundle.report.dato),
+    }
+    return render_pdf(html, base_url=bundle.resolve(), roots=roots, options=options)
+
+
+def current_manifest(prepared: Prepared) -> dict[str, Any]:
+    return archive.manifest(prepared.bundle.path, prepared.bundle.document,
+                            prepared.theme.name, prepared.theme.digest())
 
 
 def _copy_assets(files: dict[str, Path], folder: Path) -> None:

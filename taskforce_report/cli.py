@@ -61,3 +61,92 @@ def new(directory: Path, kommune: str, dokument: str) -> None:
     written = scaffold(directory, kommune, dokument)
     for path in written:
         click.echo(f"Skrev {path}")
+
+
+@main.command()
+@click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: output/<report name>-regenereret/).")
+def regenerate(report: Path, outdir: Path | None) -> None:
+    """Extract the bundle embedded in REPORT.pdf and build it again.
+
+    The bundle is written to OUTDIR/bundt/ and the document to OUTDIR/."""
+    from taskforce_report import archive
+    from taskforce_report.build import build as run_build
+    from taskforce_report.paths import PROJECT_DIR
+
+    embedded = _embedded_or_exit(report)
+    outdir = outdir or PROJECT_DIR / "output" / f"{report.stem}-regenereret"
+    bundle = archive.extract_bundle(embedded, outdir / "bundt")
+    target = run_build(bundle, outdir)
+    click.echo(f"Udpakkede bundtet til {bundle}")
+    click.echo(f"Skrev {target}")
+
+
+@main.command()
+@click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("bundle", type=BUNDLE, required=False)
+def verify(report: Path, bundle: Path | None) -> None:
+    """Rebuild REPORT.pdf from its embedded bundle (or from BUNDLE) and compare.
+
+    Exit 0 identical, 1 different, 2 not a report of this tool."""
+    import tempfile
+
+    from taskforce_report import archive
+    from taskforce_report.build import current_manifest, pdf_bytes, prepare
+
+    embedded = _embedded_or_exit(report)
+    with tempfile.TemporaryDirectory(prefix="taskforce-verify-") as tmp:
+        source = bundle or archive.extract_bundle(embedded, Path(tmp) / "bundt")
+        prepared = prepare(source)
+        rebuilt = pdf_bytes(prepared)
+        verdict = archive.compare(report, rebuilt, embedded, current_manifest(prepared))
+    if verdict.identical:
+        click.echo(f"{report}: identisk med en ny kørsel af bundtet")
+        return
+    click.echo(f"{report}: AFVIGER fra en ny kørsel af bundtet")
+    old, new = verdict.page_counts
+    if old != new:
+        click.echo(f"  sidetal: {old} i rapporten, {new} i den nye kørsel")
+    if verdict.pages_differing:
+        pages = ", ".join(str(p) for p in verdict.pages_differing)
+        click.echo(f"  teksten afviger på side {pages}")
+    else:
+        click.echo("  teksten er den samme på alle sider; forskellen er i layout eller bytes")
+    for note in verdict.version_note:
+        click.echo(f"  {note}")
+    raise SystemExit(1)
+
+
+def _embedded_or_exit(report: Path):
+    from taskforce_report import archive
+
+    try:
+        return archive.read_embedded(report)
+    except archive.NotOurReport as exc:
+        click.echo(f"Fejl: {exc}", err=True)
+        raise SystemExit(2) from None
+
+
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: output/); each bundle gets its own subfolder.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def batch(directory: Path, jobs: int | None, outdir: Path | None, quiet: bool) -> None:
+    """Build every bundle under DIRECTORY, carrying on past failures."""
+    from taskforce_report.batch import find_bundles, run_batch, summary_table
+    from taskforce_report.paths import PROJECT_DIR
+
+    bundles = find_bundles(directory)
+    if not bundles:
+        raise click.UsageError(f"ingen bundter (mapper med rapport.yaml) under {directory}")
+    outdir = outdir or PROJECT_DIR / "output"
+    results = run_batch(bundles, directory, outdir, jobs, progress=not quiet)
+    click.echo(summary_table(results))
+    failed = [r for r in results if not r.ok]
+    click.echo(f"{len(results) - len(failed)} bygget, {len(failed)} fejlede")
+    if failed:
+        raise SystemExit(1)

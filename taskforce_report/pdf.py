@@ -53,7 +53,7 @@ class _FailOnError(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_pdf(html: str, base_url: Path, roots: Iterable[Path], metadata: dict | None = None):
+def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict | None = None):
     """Lays out the HTML and returns the PDF bytes."""
     import weasyprint
 
@@ -63,7 +63,7 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], metadata: dict 
     logger.addHandler(handler)
     try:
         document = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
-        data = document.write_pdf(**(metadata or {}))
+        data = document.write_pdf(**(options or {}))
     except fatal as exc:
         raise input_error("rendering", "", f"ressource afvist: {exc}") from None
     finally:

@@ -17,6 +17,9 @@ from taskforce_report.document import Document
 from taskforce_report.paths import TEMPLATES_DIR
 from taskforce_report.themes import Theme
 
+# Documents the municipality writes itself; the Task Force's own carry the theme's author.
+MUNICIPAL_DOCUMENTS = {"statusrapport"}
+
 
 @dataclass
 class Assets:
@@ -109,7 +112,8 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "udgiver": theme.publisher,
         "temaer": [catalogues.themes()[t] for t in _concept_themes(doc)],
         "dokumenttitel": document_title(report),
-        "forfatter": theme.settings.get("forfatter", theme.publisher),
+        "forfatter": (report.kommune if report.dokument in MUNICIPAL_DOCUMENTS
+                      else theme.settings.get("forfatter", theme.publisher)),
         "emne": f"{report.titel} om {language.genitive(report.kommune)} sagsbehandling "
                 "på området udsatte børn og unge",
         "version": __version__,

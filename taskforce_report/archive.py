@@ -1,0 +1,164 @@
+"""Archive: what a PDF was made from, embedded in it, and the means to make it again.
+
+Every PDF carries its bundle's input files and a `manifest.json` as PDF/A-3 attachments. The
+manifest records the SHA-256 of each input file, the tool's version, the theme's name and a
+hash of its files, and a hash of the templates. `regenerate` extracts the bundle and builds it
+again; `verify` rebuilds and compares, byte for byte and then page by page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from taskforce_report import __version__
+from taskforce_report.paths import TEMPLATES_DIR
+
+MANIFEST = "manifest.json"
+
+
+def bundle_files(bundle: Path) -> list[Path]:
+    """The bundle's input files, sorted by their path inside it: hidden files are left out."""
+    files = [
+        p for p in bundle.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(bundle).parts)
+    ]
+    return sorted(files, key=lambda p: p.relative_to(bundle).as_posix())
+
+
+def tree_digest(folder: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        sha.update(path.relative_to(folder).as_posix().encode())
+        sha.update(b"\0")
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+def manifest(bundle: Path, document: str, theme_name: str, theme_digest: str) -> dict[str, Any]:
+    import weasyprint
+
+    return {
+        "tool": "taskforce-report",
+        "version": __version__,
+        "weasyprint": weasyprint.__version__,
+        "document": document,
+        "files": {
+            p.relative_to(bundle).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in bundle_files(bundle)
+        },
+        "theme": {"name": theme_name, "sha256": theme_digest},
+        "templates": {"sha256": tree_digest(TEMPLATES_DIR)},
+    }
+
+
+def manifest_bytes(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
+
+
+def attachments(bundle: Path, manifest_data: dict[str, Any], when: dt.date) -> list:
+    """The bundle's files and the manifest as WeasyPrint attachments, dated by the report's
+    date so the bytes do not depend on the clock or on the files' mtimes."""
+    from weasyprint import Attachment
+
+    stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
+    items = [
+        Attachment(file_obj=io.BytesIO(path.read_bytes()), name=path.relative_to(bundle).as_posix(),
+                   description="Inddata", created=stamp, modified=stamp, relationship="Source")
+        for path in bundle_files(bundle)
+    ]
+    items.append(Attachment(file_obj=io.BytesIO(manifest_bytes(manifest_data)), name=MANIFEST,
+                            description="Manifest: hvad rapporten er lavet af",
+                            created=stamp, modified=stamp, relationship="Data"))
+    return items
+
+
+@dataclass(frozen=True)
+class Embedded:
+    manifest: dict[str, Any]
+    files: dict[str, bytes]  # bundle path → bytes
+
+
+class NotOurReport(Exception):
+    """The PDF has no manifest of this tool."""
+
+
+def read_embedded(pdf: Path) -> Embedded:
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # our own message says it
+    try:
+        reader = PdfReader(pdf)
+        found = {name: contents[0] for name, contents in reader.attachments.items() if contents}
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise NotOurReport(f"{pdf}: kan ikke læses som PDF ({exc})") from None
+    if MANIFEST not in found:
+        raise NotOurReport(f"{pdf}: har intet {MANIFEST}; ikke en rapport fra taskforce-report")
+    try:
+        data = json.loads(found.pop(MANIFEST).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise NotOurReport(f"{pdf}: {MANIFEST} kan ikke læses") from None
+    if data.get("tool") != "taskforce-report":
+        raise NotOurReport(f"{pdf}: ikke en rapport fra taskforce-report")
+    return Embedded(manifest=data, files=found)
+
+
+def extract_bundle(embedded: Embedded, target: Path) -> Path:
+    """Writes the embedded files to `target` (refusing paths that would leave it)."""
+    from taskforce_report.pdf import write_atomic
+
+    target = Path(target)
+    for name, data in sorted(embedded.files.items()):
+        path = (target / name).resolve()
+        if not path.is_relative_to(target.resolve()):
+            raise NotOurReport(f"vedhæftet fil med ugyldigt navn: {name}")
+        write_atomic(path, data)
+    return target
+
+
+def page_texts(pdf: Path | bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    return [(page.extract_text() or "") for page in PdfReader(source).pages]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    identical: bool
+    pages_differing: list[int]  # 1-based, in the given report
+    page_counts: tuple[int, int]
+    version_note: list[str]
+
+
+def compare(original: Path, rebuilt: bytes, embedded: Embedded, current: dict[str, Any]) -> Verdict:
+    if original.read_bytes() == rebuilt:
+        return Verdict(True, [], (0, 0), [])
+    old, new = page_texts(original), page_texts(rebuilt)
+    differing = [i + 1 for i in range(max(len(old), len(new)))
+                 if (old[i] if i < len(old) else None) != (new[i] if i < len(new) else None)]
+    notes = []
+    was = embedded.manifest
+    if was.get("version") != current.get("version"):
+        notes.append(f"værktøjets version er {current.get('version')}, rapporten blev lavet med "
+                     f"{was.get('version')}")
+    if was.get("weasyprint") != current.get("weasyprint"):
+        notes.append(f"WeasyPrint er {current.get('weasyprint')}, rapporten blev lavet med "
+                     f"{was.get('weasyprint')}")
+    if was.get("theme") != current.get("theme"):
+        notes.append(f"temaet '{current['theme']['name']}' er ændret siden rapporten blev lavet")
+    if was.get("templates") != current.get("templates"):
+        notes.append("skabelonerne er ændret siden rapporten blev lavet")
+    if was.get("files") != current.get("files"):
+        changed = sorted(set(was.get("files", {}).items()) ^ set(current.get("files", {}).items()))
+        names = sorted({name for name, _ in changed})
+        notes.append(f"inddata afviger fra de indlejrede: {', '.join(names)}")
+    return Verdict(False, differing, (len(old), len(new)), notes)
