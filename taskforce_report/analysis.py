@@ -6,9 +6,18 @@ Pure functions from the loaded bundle and its normalised tables to plain data. L
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from taskforce_report import (
+    casereview,
+    catalogues,
+    citations,
+    interviews,
+    keyfigures,
+    language,
+    selfevaluation,
+)
 from taskforce_report.bundle import Bundle
 from taskforce_report.charts import ChartSpec
 from taskforce_report.models import AnalysisReport
@@ -36,14 +45,78 @@ class Results:
 def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
     report = bundle.report
     if isinstance(report, AnalysisReport):
-        return Results(facts=_analysis_report_facts(report, tables))
+        evidence, charts, values = _evidence(bundle, report, tables)
+        locate = bundle.report_doc.locate if bundle.report_doc else None
+        report = citations.resolve_report(report, values, locate=locate)
+        facts = _analysis_report_facts(report, tables)
+        _add_evidence(facts, evidence, report, tables)
+        key_figures = facts.get("noegletal")
+        charts += key_figures.charts if key_figures is not None else ()
+        return Results(facts=facts, charts=tuple(charts))
     return Results(facts={})
 
 
+def _evidence(bundle: Bundle, report: AnalysisReport,
+              tables: dict[str, Any]) -> tuple[dict[str, Any], list[ChartSpec], dict[str, Any]]:
+    """Case review, self-evaluation and interviews: their results, charts and the values
+    theme texts may cite (citations.py)."""
+    found: dict[str, Any] = {}
+    charts: list[ChartSpec] = []
+    values: dict[str, Any] = {}
+    if tables.get("sagsgennemgang") is not None:
+        text = report.sagsgennemgang
+        review = casereview.review(tables["sagsgennemgang"], casereview.criteria(bundle.kriterier),
+                                   report.dato, words=text.tal == "ord",
+                                   afgoerelser_foer=language.date(text.afgoerelser_foer))
+        found["sagsgennemgang"] = review
+        charts += casereview.charts(review)
+        values.update(casereview.citation_values(review))
+    if tables.get("selvevaluering") is not None:
+        evaluation = selfevaluation.evaluate(tables["selvevaluering"],
+                                             selfevaluation.questions(bundle.spoergsmaal),
+                                             report.kommune)
+        found["selvevaluering"] = evaluation
+        values.update(selfevaluation.citation_values(evaluation))
+    found["interviewgrupper"] = interviews.groups(bundle.interviews)
+    found["boerneinterviews"] = interviews.children(bundle.interviews)
+    values.update(interviews.citation_values(bundle.interviews))
+    return found, charts, values
+
+
+def _add_evidence(facts: dict[str, Any], evidence: dict[str, Any], report: AnalysisReport,
+                  tables: dict[str, Any]) -> None:
+    """The facts chapters 1.5, 5, 6 and the self-evaluation appendix require."""
+    review = evidence.get("sagsgennemgang")
+    if review is not None:
+        review = replace(review, udvaelgelse=report.sagsgennemgang.udvaelgelse)
+        facts["sagsgennemgang"] = review
+        facts["sagsgennemgang_samlet"] = review.samlet
+        for theme_id in catalogues.themes():
+            facts[f"sagsgennemgang_{theme_id}"] = review.temaer.get(theme_id)
+    facts["selvevaluering"] = evidence.get("selvevaluering")
+    children = evidence["boerneinterviews"]
+    facts["boerneinterviews"] = children
+    facts["boerneinterviews_fund"] = children.temaer if children else ()
+    facts["boern_ord"] = children.antal_ord if children else ""
+    has_review = review is not None and not review.is_empty()
+    facts["grundlag"] = replace(
+        facts.get("grundlag") or Basis(),
+        sager=review.sager if has_review else None,
+        sagsudvaelgelse=review.afgoerelser_foer if has_review else None,
+        selvevaluering=bool(evidence.get("selvevaluering")
+                            and not evidence["selvevaluering"].is_empty()),
+        interviewgrupper=evidence["interviewgrupper"],
+        boern=children.antal if children else None,
+        boern_ord=children.antal_ord if children else "")
+
+
 def _analysis_report_facts(report: AnalysisReport, tables: dict[str, Any]) -> dict[str, Any]:
+    key_figures = keyfigures.facts(tables.get("noegletal"), report)  # chapter 4, or {}
+    has_key_figures = bool(key_figures) and not key_figures["noegletal"].is_empty()
     return {
         "resume": report.resume,
         "anbefalinger": report.anbefalinger,
         "temaer": report.temaer,
-        "grundlag": Basis(),
+        "grundlag": Basis(noegletal=has_key_figures),
+        **key_figures,
     }

@@ -7,6 +7,7 @@ at all. Usable without the CLI: `build(Path("input/eksempel-kommune"))`.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,10 +38,16 @@ class Prepared:
     document: Document
 
 
-def prepare(bundle_path: Path) -> Prepared:
+def _quiet(stage: str) -> None:
+    pass
+
+
+def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet) -> Prepared:
     """Load and check everything `build` would check; writes nothing."""
+    progress("indlæser bundtet")
     bundle = load(bundle_path)
     tables = normalise(bundle)
+    progress("analyserer")
     results = analyse(bundle, tables)
     theme = load_theme(bundle.report.tema)
     concept = catalogues.concepts()[getattr(bundle.report, "koncept", "klassisk")]
@@ -56,28 +63,33 @@ def output_name(prepared: Prepared, fmt: str) -> str:
     return f"{prepared.bundle.document}.{fmt}"
 
 
-def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf") -> Path:
-    prepared = prepare(bundle_path)
+def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
+          progress: Callable[[str], None] = _quiet) -> Path:
+    """Builds the bundle's document; `progress` hears the name of each stage as it starts."""
+    prepared = prepare(bundle_path, progress)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt)
     if fmt == "pdf":
-        write_atomic(target, pdf_bytes(prepared))
+        write_atomic(target, pdf_bytes(prepared, progress))
     else:
-        html, assets = render(prepared, flavour=fmt)
+        html, assets = render(prepared, flavour=fmt, progress=progress)
         _copy_assets(assets.files, outdir / "assets")
         write_atomic(target, html)
     return target
 
 
-def render(prepared: Prepared, flavour: str):
+def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _quiet):
+    progress("tegner figurer")
     charts = draw_all(list(prepared.results.charts), prepared.theme)
+    progress("sætter HTML")
     return render_html(prepared.document, prepared.bundle.report, prepared.results.facts,
                        prepared.theme, flavour=flavour, charts=charts)
 
 
-def pdf_bytes(prepared: Prepared) -> bytes:
+def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet) -> bytes:
     """The finished PDF/A-3: the layout, the metadata, the bundle and its manifest attached."""
-    html, _ = render(prepared, flavour="pdf")
+    html, _ = render(prepared, flavour="pdf", progress=progress)
+    progress("sætter siderne og skriver PDF")
     bundle = prepared.bundle.path
     roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
     record = current_manifest(prepared)

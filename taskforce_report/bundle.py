@@ -10,14 +10,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import catalogues
+from taskforce_report import casereview, catalogues, selfevaluation
 from taskforce_report.errors import InputError, Problem, input_error
-from taskforce_report.models import DOCUMENT_MODELS, AnalysisReport
+from taskforce_report.models import (
+    DOCUMENT_MODELS,
+    AnalysisReport,
+    CriteriaFile,
+    Interviews,
+    QuestionsFile,
+)
 from taskforce_report.tables import SPECS, Table, read_csv
 from taskforce_report.validation import suggest, validate
+from taskforce_report.workbook import WORKBOOK, merge_tables, read_workbook
 from taskforce_report.yamlfile import YamlDocument, read_yaml
 
 REPORT_FILE = "rapport.yaml"
+INTERVIEWS_FILE = "interviews.yaml"
+CRITERIA_FILE = "kriterier.yaml"  # criteria the bundle adds to the case-review catalogue
+QUESTIONS_FILE = "spoergsmaal.yaml"  # questions it adds to the self-evaluation catalogue
 
 
 @dataclass(frozen=True)
@@ -25,6 +35,11 @@ class Bundle:
     path: Path
     report: Any  # one of the models in DOCUMENT_MODELS
     tables: dict[str, Table] = field(default_factory=dict)  # by name: "noegletal", ...
+    # The evidence files beside the tables (see docs/bundle-format.md); None/() when absent.
+    interviews: Any = None  # models.Interviews from interviews.yaml
+    kriterier: tuple = ()  # models.CriterionEntry added by the bundle's kriterier.yaml
+    spoergsmaal: tuple = ()  # models.QuestionEntry added by the bundle's spoergsmaal.yaml
+    report_doc: YamlDocument | None = None  # rapport.yaml's nodes, to give later errors a line
 
     @property
     def name(self) -> str:
@@ -49,7 +64,28 @@ def load(path: Path) -> Bundle:
         for name, spec in SPECS.items()
         if (path / spec.filename).is_file()
     }
-    return Bundle(path=path, report=report, tables=tables)
+    if (path / WORKBOOK).is_file():
+        tables = merge_tables(tables, read_workbook(path / WORKBOOK))
+    interviews, _ = _optional_yaml(path, INTERVIEWS_FILE, Interviews)
+    criteria, criteria_doc = _optional_yaml(path, CRITERIA_FILE, CriteriaFile)
+    questions, questions_doc = _optional_yaml(path, QUESTIONS_FILE, QuestionsFile)
+    if criteria is not None:
+        casereview.check_additions(criteria, criteria_doc)
+    if questions is not None:
+        selfevaluation.check_additions(questions, questions_doc)
+    return Bundle(path=path, report=report, tables=tables, interviews=interviews,
+                  kriterier=tuple(criteria.kriterier) if criteria else (),
+                  spoergsmaal=tuple(questions.spoergsmaal) if questions else (),
+                  report_doc=doc)
+
+
+def _optional_yaml(path: Path, name: str, model):
+    """An optional YAML file of the bundle, validated; (None, None) when it is not there."""
+    file = path / name
+    if not file.is_file():
+        return None, None
+    doc = read_yaml(file, name)
+    return validate(model, {} if doc.data is None else doc.data, doc), doc
 
 
 def _report(doc: YamlDocument):

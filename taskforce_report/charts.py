@@ -103,3 +103,42 @@ def draw(spec: ChartSpec, theme: Theme) -> str:
 
 def draw_all(specs: list[ChartSpec], theme: Theme) -> dict[str, str]:
     return {spec.id: draw(spec, theme) for spec in specs}
+
+
+@drawer("criteria_bars")
+def criteria_bars(figure, spec: ChartSpec, theme: Theme) -> None:
+    """The case review: one horizontal bar per criterion, stacked ja / delvist / nej in cases.
+
+    data: rows = ((label, ja, delvist, nej), ...) top to bottom; x_label.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    rows = list(spec.data["rows"])[::-1]  # barh draws bottom-up
+    colours = theme.colours
+    series = (("Opfyldt (ja)", 1, colours.get("opfyldt", "#2F6F4E")),
+              ("Delvist opfyldt", 2, colours.get("naesten", "#C08A1E")),
+              ("Ikke opfyldt (nej)", 3, colours.get("ikke_opfyldt", "#A33A2A")))
+    ax = figure.add_subplot()
+    positions = list(range(len(rows)))
+    left = [0] * len(rows)
+    for name, column, colour in series:
+        values = [row[column] for row in rows]
+        ax.barh(positions, values, left=left, height=0.62, color=colour, label=name,
+                edgecolor="white", linewidth=0.6)
+        for y, (start, value) in enumerate(zip(left, values, strict=True)):
+            if value:
+                ax.text(start + value / 2, y, language.number(value), ha="center", va="center",
+                        color="white", fontsize=8, fontweight="bold")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_yticks(positions, [row[0] for row in rows])
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.set_axisbelow(True)
+    ax.set_xlim(0, max(max(left), 1) * 1.02)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    danish_axis(ax.xaxis)
+    ax.set_xlabel(spec.data.get("x_label", ""))
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, borderaxespad=0.3,
+              handlelength=1.2, columnspacing=1.4)

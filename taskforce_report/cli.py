@@ -12,6 +12,30 @@ from taskforce_report import __version__
 BUNDLE = click.Path(file_okay=False, path_type=Path)
 
 
+class StageReporter:
+    """Tells the stages of a build on stderr, but only once it has taken more than a moment:
+    a quick build stays silent."""
+
+    def __init__(self, after: float = 0.8):
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._after = after
+        self._pending: list[str] = []
+
+    def __call__(self, stage: str) -> None:
+        self._pending.append(stage)
+        if self._clock() - self._start >= self._after:
+            for name in self._pending:
+                click.echo(f"  … {name}", err=True)
+            self._pending.clear()
+
+
+def _quiet(stage: str) -> None:
+    pass
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="taskforce-report")
 def main() -> None:
@@ -24,11 +48,12 @@ def main() -> None:
               help="Output folder (default: output/<bundle folder name>/).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
               show_default=True, help="PDF for print and archive, HTML for the screen.")
-def build(bundle: Path, outdir: Path | None, fmt: str) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Do not report the stages of a long build.")
+def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool) -> None:
     """Build the document of BUNDLE (analyserapport.pdf, statusrapport.pdf, ...)."""
     from taskforce_report.build import build as run_build
 
-    target = run_build(bundle, outdir, fmt)
+    target = run_build(bundle, outdir, fmt, progress=_quiet if quiet else StageReporter())
     click.echo(f"Skrev {target}")
 
 
@@ -61,6 +86,30 @@ def new(directory: Path, kommune: str, dokument: str) -> None:
     written = scaffold(directory, kommune, dokument)
     for path in written:
         click.echo(f"Skrev {path}")
+
+
+@main.command("import-legacy")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "bundle", type=BUNDLE, required=True,
+              help="The new bundle folder; its rapport.yaml must not exist yet.")
+def import_legacy(source: Path, bundle: Path) -> None:
+    """Read an older analysis report (text extracted from its PDF) into a new bundle.
+
+    Writes BUNDLE/rapport.yaml and BUNDLE/import-rapport.md: what was found, what was
+    assumed, what is missing, and every span of SOURCE that was not placed, with its page."""
+    from taskforce_report.legacy import import_legacy as run_import
+
+    result = run_import(source, bundle)
+    for path in result.written:
+        click.echo(f"Skrev {path}")
+    report = result.report
+    click.echo(f"  kommune: {report.kommune or '(ikke fundet)'}, dato: "
+               f"{report.dato or '(ikke fundet)'}, temaer: {len(report.temaer)}, "
+               f"centrale anbefalinger: {len(report.anbefalinger)}")
+    for theme_id, theme in report.temaer.items():
+        click.echo(f"  {theme_id}: {len(theme.styrker)} styrker, {len(theme.udfordringer)} "
+                   f"udfordringer, {len(theme.anbefalinger)} anbefalinger")
+    click.echo(f"  se {result.written[1]} for det, der mangler eller ikke er placeret")
 
 
 @main.command()
@@ -150,3 +199,19 @@ def batch(directory: Path, jobs: int | None, outdir: Path | None, quiet: bool) -
     click.echo(f"{len(results) - len(failed)} bygget, {len(failed)} fejlede")
     if failed:
         raise SystemExit(1)
+
+
+@main.command()
+@click.argument("bundle", type=BUNDLE)
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+def preview(bundle: Path, port: int) -> None:
+    """Serve BUNDLE's document as a web page on localhost, rebuilt on every change."""
+    from taskforce_report.preview import serve
+
+    def ready(actual_port: int, state) -> None:
+        click.echo(f"Forhåndsvisning på http://127.0.0.1:{actual_port}/ (Ctrl+C stopper)")
+        if state.error:
+            click.echo(f"Fejl: {state.error}", err=True)
+
+    serve(bundle, port, ready=ready)

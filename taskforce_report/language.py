@@ -85,6 +85,25 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def join(items: list[str], word: str = "og") -> str:
+    """`["a", "b", "c"]` → `a, b og c` (no comma before og, as Danish writes it)."""
+    items = [str(i) for i in items if str(i)]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def years(values: list[int]) -> str:
+    """Years as runs: `[2008, 2009, 2010, 2012]` → `2008–2010 og 2012`."""
+    runs: list[list[int]] = []
+    for year in sorted(set(int(v) for v in values)):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return join([str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs])
+
+
 FILTERS = {
     "tal": number,
     "procent": percent,

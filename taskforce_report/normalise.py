@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from taskforce_report import casereview, keyfigures, selfevaluation
 from taskforce_report.bundle import Bundle
 
 
 def normalise(bundle: Bundle) -> dict[str, Any]:
-    return dict(bundle.tables)
+    tables: dict[str, Any] = dict(bundle.tables)
+    if "sagsgennemgang" in tables:
+        tables["sagsgennemgang"] = casereview.normalise(tables["sagsgennemgang"],
+                                                        casereview.criteria(bundle.kriterier))
+    if "selvevaluering" in tables:
+        tables["selvevaluering"] = selfevaluation.normalise(
+            tables["selvevaluering"], selfevaluation.questions(bundle.spoergsmaal))
+    key_figures = keyfigures.prepare(bundle)  # noegletal.csv → observations, or None
+    if key_figures is not None:
+        tables["noegletal"] = key_figures
+    return tables

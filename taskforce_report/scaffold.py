@@ -11,6 +11,7 @@ from pathlib import Path
 from taskforce_report import catalogues
 from taskforce_report.errors import input_error
 from taskforce_report.pdf import write_atomic
+from taskforce_report.workbook import WORKBOOK, write_template
 
 _THEME_STUB = """\
   {id}:   # {heading}
@@ -57,4 +58,6 @@ def scaffold(directory: Path, kommune: str, dokument: str = "analyserapport",
         raise input_error("--kommune", "", "kommunens navn mangler")
     text = analysis_report_yaml(kommune.strip(), today or dt.date.today())
     write_atomic(target, text)
-    return [target]
+    workbook = directory / WORKBOOK
+    write_template(workbook)
+    return [target, workbook]

@@ -47,8 +47,11 @@ class Table:
         return f"række {row}" + (f", kolonne {column}" if column else "")
 
     def problem(self, row: int, column: str | None, message: str) -> Problem:
+        """`sagsgennemgang.csv: række 14, kolonne vurdering: …` or, for a sheet of data.xlsx,
+        `data.xlsx: sagsgennemgang!C14: …`."""
         if self.columns_letter:
-            return Problem(f"{self.source}!{self.place(row, column)}", "", message)
+            cell = self.place(row, column) if column else f"række {row}"
+            return Problem(self.source, f"{self.spec.name}!{cell}", message)
         return Problem(self.source, self.place(row, column), message)
 
 

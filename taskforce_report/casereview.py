@@ -1,0 +1,460 @@
+"""The case review (sagsgennemgang): Ankestyrelsen's assessment of each case against each legal
+requirement, checked, normalised and counted.
+
+Three layers, each usable alone:
+- `criteria()`: the criteria catalogue (`catalogues/kriterier.yaml`) plus the bundle's own;
+- `normalise()` and `tally()`: pure pandas functions from the rows of `sagsgennemgang.csv` to
+  counts per criterion under a counting `Rule`, which may differ per criterion (the status
+  report counts "helt eller delvist overholdt"; the analysis report counts ja only);
+- `review()`: the results of chapter 5 in the report's idiom ("I 5 ud af de 12 sager …").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from taskforce_report import catalogues, language
+from taskforce_report.charts import ChartSpec
+from taskforce_report.errors import InputError, Problem
+from taskforce_report.models import CriteriaFile, CriterionEntry
+from taskforce_report.tables import Table
+from taskforce_report.validation import suggest
+from taskforce_report.yamlfile import YamlDocument, read_yaml
+
+CATALOGUE = Path(catalogues.__file__).parent / "kriterier.yaml"
+
+VURDERINGER = ("ja", "delvist", "nej", "ikke relevant")
+RUNDER = ("baseline", "status")  # the first review, and the review repeated at the end
+BASELINE = "baseline"
+BARNETS_LOV_FROM = dt.date(2024, 1, 1)  # reports from this date cite Barnets Lov
+RESERVED = ("sager", "kritik", "tema")  # names citations use beside the criterion ids
+MAX_PROBLEMS = 25  # more row errors than this are summarised, not listed
+
+_CPR = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+_ALIASES = {"ikke_relevant": "ikke relevant", "ikke-relevant": "ikke relevant"}
+
+
+# ---- the catalogue ----------------------------------------------------------------------
+
+@cache
+def catalogue() -> dict[str, CriterionEntry]:
+    """The criteria shipped with the package, in catalogue order."""
+    doc = read_yaml(CATALOGUE, "kriterier.yaml")
+    entries = CriteriaFile.model_validate(doc.data).kriterier
+    return {c.id: c for c in entries}
+
+
+def criteria(extra: Iterable[CriterionEntry] = ()) -> dict[str, CriterionEntry]:
+    """The catalogue plus the criteria a bundle adds (after the catalogue's, in file order)."""
+    found = dict(catalogue())
+    for entry in extra:
+        found[entry.id] = entry
+    return found
+
+
+def check_additions(file: CriteriaFile, doc: YamlDocument) -> None:
+    """A bundle's criteria may add to the catalogue but not replace or repeat an id."""
+    problems, seen = [], set()
+    for i, entry in enumerate(file.kriterier):
+        place = ("kriterier", i, "id")
+        if entry.id in RESERVED:
+            problems.append(Problem(doc.file, f"kriterier[{i}].id",
+                                    f"'{entry.id}' er et reserveret navn; vælg et andet id",
+                                    doc.locate(place)))
+        elif entry.id in catalogue():
+            problems.append(Problem(doc.file, f"kriterier[{i}].id",
+                                    f"kriteriet '{entry.id}' findes allerede i kataloget; "
+                                    "giv bundtets kriterium et andet id", doc.locate(place)))
+        elif entry.id in seen:
+            problems.append(Problem(doc.file, f"kriterier[{i}].id",
+                                    f"kriteriet '{entry.id}' står to gange", doc.locate(place)))
+        seen.add(entry.id)
+    if problems:
+        raise InputError(problems)
+
+
+def law_reference(criterion: CriterionEntry, date: dt.date) -> str:
+    """The legal basis in force at the report's date: "servicelovens § 50, stk. 7"."""
+    if date >= BARNETS_LOV_FROM:
+        return f"barnets lovs {criterion.lov.barnets_lov}" if criterion.lov.barnets_lov else ""
+    return f"servicelovens {criterion.lov.serviceloven}" if criterion.lov.serviceloven else ""
+
+
+# ---- rows → tidy frame ------------------------------------------------------------------
+
+def _word(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def normalise(table: Table, known: Mapping[str, CriterionEntry]) -> pd.DataFrame:
+    """The rows of sagsgennemgang.csv checked and in canonical form.
+
+    Columns: sag, kriterium, vurdering (one of VURDERINGER), runde (one of RUNDER), kritik
+    (bool), bemaerkning; the index is the row number in the file. Every wrong cell is
+    reported, with row, column and value, in one InputError.
+    """
+    frame = table.frame
+    problems: list[Problem] = []
+    rows: list[dict[str, Any]] = []
+    first_seen: dict[tuple[str, str, str], int] = {}
+    names = list(known)
+    for number, record in frame.iterrows():
+        sag = record["sag"].strip()
+        kriterium = _word(record["kriterium"])
+        vurdering = _ALIASES.get(_word(record["vurdering"]), _word(record["vurdering"]))
+        runde = _word(record.get("runde", "")) or BASELINE
+        kritik_text = _word(record.get("kritik", ""))
+        ok = True
+        if not sag:
+            problems.append(table.problem(number, "sag", "sagen mangler et navn (et pseudonym, "
+                                          "fx S01)"))
+            ok = False
+        elif _CPR.search(sag):
+            problems.append(table.problem(number, "sag", "værdien ligner et CPR-nummer; brug "
+                                          "et pseudonym for sagen (fx S01)"))
+            ok = False
+        if kriterium not in known:
+            found = f"'{record['kriterium'].strip()}'" if kriterium else "intet kriterium"
+            problems.append(table.problem(
+                number, "kriterium", f"{found} er ikke et kendt kriterium"
+                f"{suggest(kriterium, names)}; kriterierne står i docs/bundle-format.md"))
+            ok = False
+        if vurdering not in VURDERINGER:
+            found = f"'{record['vurdering'].strip()}'" if vurdering else "en tom værdi"
+            problems.append(table.problem(
+                number, "vurdering", f"{found} er ikke en gyldig vurdering; gyldige værdier: "
+                f"{', '.join(VURDERINGER)}{suggest(vurdering, list(VURDERINGER))}"))
+            ok = False
+        if runde not in RUNDER:
+            problems.append(table.problem(
+                number, "runde", f"'{record['runde'].strip()}' er ikke en gyldig runde; gyldige "
+                f"værdier: {', '.join(RUNDER)} (tom betyder {BASELINE})"
+                f"{suggest(runde, list(RUNDER))}"))
+            ok = False
+        if kritik_text not in ("", "ja", "nej"):
+            problems.append(table.problem(
+                number, "kritik", f"'{record['kritik'].strip()}' er ikke en gyldig værdi; "
+                "gyldige værdier: ja, nej (tom betyder nej)"))
+            ok = False
+        if ok:
+            key = (runde, sag, kriterium)
+            if key in first_seen:
+                problems.append(table.problem(
+                    number, None, f"sag {sag} er allerede vurderet på kriteriet {kriterium} "
+                    f"i række {first_seen[key]}"))
+                continue
+            first_seen[key] = number
+            rows.append({"række": number, "sag": sag, "kriterium": kriterium,
+                         "vurdering": vurdering, "runde": runde, "kritik": kritik_text == "ja",
+                         "bemaerkning": record.get("bemaerkning", "").strip()})
+        if len(problems) > MAX_PROBLEMS:
+            break
+    if problems:
+        if len(problems) > MAX_PROBLEMS:
+            problems = problems[:MAX_PROBLEMS]
+            problems.append(Problem(table.source, "", "… og flere; ret fejlene ovenfor først"))
+        raise InputError(problems)
+    columns = ["række", "sag", "kriterium", "vurdering", "runde", "kritik", "bemaerkning"]
+    return pd.DataFrame(rows, columns=columns).set_index("række")
+
+
+# ---- counting ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Rule:
+    """How one criterion's assessments are counted.
+
+    delvist_opfyldt: a partly met requirement counts as met ("helt eller delvist overholdt");
+        otherwise it counts as not met.
+    ikke_relevant_i_grundlag: a case where the requirement did not apply stays in the base and
+        counts as met (as Ankestyrelsen's Børnesagsbarometer counts a lawful reason); otherwise
+        it leaves the base ("hvor det vurderes relevant").
+    """
+
+    delvist_opfyldt: bool = False
+    ikke_relevant_i_grundlag: bool = False
+
+    def describe(self) -> str:
+        """The rule in one Danish sentence pair, for the note under a table."""
+        met = ("Et krav regnes som opfyldt, når det er vurderet helt eller delvist opfyldt."
+               if self.delvist_opfyldt else
+               "Et krav regnes kun som opfyldt, når det er vurderet helt opfyldt; delvist "
+               "opfyldte krav tælles med blandt de sager, hvor kravet ikke er opfyldt.")
+        base = ("Sager, hvor kravet ikke er relevant, indgår i grundlaget som opfyldt."
+                if self.ikke_relevant_i_grundlag else
+                "Sager, hvor kravet ikke er relevant, indgår ikke i opgørelsen.")
+        return f"{met} {base}"
+
+
+ANALYSIS_RULE = Rule()  # the analysis report: ja only; "ikke relevant" leaves the base
+STATUS_RULE = Rule(delvist_opfyldt=True)  # "helt eller delvist overholdt, hvor relevant"
+
+Rules = Rule | Mapping[str, Rule] | Callable[[str], Rule]
+COUNT_COLUMNS = ("sager", "ja", "delvist", "nej", "ikke_relevant", "relevante", "opfyldt",
+                 "ikke_opfyldt", "andel", "kritik")
+
+
+def rule_for(rules: Rules, kriterium: str, default: Rule = ANALYSIS_RULE) -> Rule:
+    if isinstance(rules, Rule):
+        return rules
+    if isinstance(rules, Mapping):
+        return rules.get(kriterium, default)
+    return rules(kriterium)
+
+
+def select_round(frame: pd.DataFrame, runde: str | None = BASELINE) -> pd.DataFrame:
+    return frame if runde is None else frame[frame["runde"] == runde]
+
+
+def tally(frame: pd.DataFrame, rules: Rules = ANALYSIS_RULE,
+          runde: str | None = BASELINE) -> pd.DataFrame:
+    """Counts per criterion (index, in order of first appearance) for one round.
+
+    sager: cases assessed on the criterion; ja/delvist/nej/ikke_relevant: per assessment;
+    relevante: the base under the rule; opfyldt and ikke_opfyldt: met and not met within the
+    base (they add up to relevante); andel: opfyldt / relevante (NaN when the base is 0);
+    kritik: cases in which Ankestyrelsen voices criticism on the criterion.
+    """
+    rows = select_round(frame, runde)
+    if rows.empty:
+        return pd.DataFrame(columns=COUNT_COLUMNS, index=pd.Index([], name="kriterium"))
+    order = list(dict.fromkeys(rows["kriterium"]))
+    counts = (pd.crosstab(rows["kriterium"], rows["vurdering"])
+              .reindex(index=order, columns=list(VURDERINGER), fill_value=0)
+              .rename(columns={"ikke relevant": "ikke_relevant"}))
+    criticism = (rows[rows["kritik"]].groupby("kriterium")["sag"].nunique()
+                 .reindex(order, fill_value=0))
+    out = []
+    for kriterium, row in counts.iterrows():
+        rule = rule_for(rules, kriterium)
+        ja, delvist, nej, ir = (int(row[c]) for c in ("ja", "delvist", "nej", "ikke_relevant"))
+        opfyldt = ja + (delvist if rule.delvist_opfyldt else 0)
+        ikke_opfyldt = nej + (0 if rule.delvist_opfyldt else delvist)
+        if rule.ikke_relevant_i_grundlag:
+            opfyldt += ir
+        relevante = opfyldt + ikke_opfyldt
+        out.append({"kriterium": kriterium, "sager": ja + delvist + nej + ir, "ja": ja,
+                    "delvist": delvist, "nej": nej, "ikke_relevant": ir,
+                    "relevante": relevante, "opfyldt": opfyldt, "ikke_opfyldt": ikke_opfyldt,
+                    "andel": opfyldt / relevante if relevante else float("nan"),
+                    "kritik": int(criticism[kriterium])})
+    return pd.DataFrame(out, columns=("kriterium", *COUNT_COLUMNS)).set_index("kriterium")
+
+
+def cases(frame: pd.DataFrame, runde: str | None = BASELINE) -> int:
+    """How many cases the round reviewed."""
+    return int(select_round(frame, runde)["sag"].nunique())
+
+
+def cases_with_criticism(frame: pd.DataFrame, kriterier: Iterable[str] | None = None,
+                         runde: str | None = BASELINE) -> int:
+    """Cases with criticism on any of the criteria (all criteria when None)."""
+    rows = select_round(frame, runde)
+    rows = rows[rows["kritik"]]
+    if kriterier is not None:
+        rows = rows[rows["kriterium"].isin(list(kriterier))]
+    return int(rows["sag"].nunique())
+
+
+def cases_relevant(frame: pd.DataFrame, kriterier: Iterable[str],
+                   runde: str | None = BASELINE) -> int:
+    """Cases in which at least one of the criteria applied."""
+    rows = select_round(frame, runde)
+    rows = rows[rows["kriterium"].isin(list(kriterier)) & (rows["vurdering"] != "ikke relevant")]
+    return int(rows["sag"].nunique())
+
+
+# ---- phrases in the report's idiom ------------------------------------------------------
+
+def _count(n: int, words: bool) -> str:
+    return language.number_word(n) if words else language.number(n)
+
+
+def _singular(sager: str) -> str:
+    """The base for one case: "sager med handleplan" → "sag med handleplan",
+    "anbringelsessager" → "anbringelsessag"."""
+    return re.sub(r"\b(\w*sag)er\b", r"\1", sager, count=1)
+
+
+def phrase(criterion: CriterionEntry, failed: int, base: int, words: bool = False) -> str:
+    """The finding as the reports write it, failures counted against the relevant cases:
+    "I 5 ud af de 12 sager med en børnefaglig undersøgelse er fire måneders fristen
+    overskredet." """
+    if base == 0:
+        return "Kravet har ikke været relevant i nogen af de gennemgåede sager."
+    sager = criterion.sager
+    if base == 1:
+        head, sager = "I den ene", _singular(sager)
+    else:
+        head = f"I alle {_count(base, words)}"
+    if failed and failed < base:
+        head = f"I {_count(failed, words)} ud af de {_count(base, words)}"
+    comma = "," if "," in sager else ""
+    predicate = criterion.mangel if failed else (criterion.opfyldt or "er kravet opfyldt")
+    return f"{head} {sager}{comma} {predicate}."
+
+
+def criticism_phrase(criticised: int, failed: int, words: bool = False) -> str:
+    """ "Ankestyrelsen udtaler kritik i alle 3 sager." """
+    if criticised == 0:
+        return ""
+    if criticised == failed:
+        if failed == 1:
+            return "Ankestyrelsen udtaler kritik i sagen."
+        return f"Ankestyrelsen udtaler kritik i alle {_count(criticised, words)} sager."
+    if criticised < failed:
+        return f"Ankestyrelsen udtaler kritik i {_count(criticised, words)} af disse sager."
+    noun = "sag" if criticised == 1 else "sager"
+    return f"Ankestyrelsen udtaler kritik i {_count(criticised, words)} {noun}."
+
+
+# ---- results for the report -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CriterionResult:
+    id: str
+    krav: str
+    kort: str
+    lov: str  # "servicelovens § 50, stk. 7", or "" when the catalogue has none for the date
+    sager: int
+    ja: int
+    delvist: int
+    nej: int
+    ikke_relevant: int
+    relevante: int
+    opfyldt: int
+    ikke_opfyldt: int
+    andel: float | None  # opfyldt / relevante; None when no case was relevant
+    kritik: int
+    tekst: str  # the finding and any criticism, as sentences
+
+    @property
+    def andel_ikke_opfyldt(self) -> float | None:
+        return None if self.andel is None else 1 - self.andel
+
+
+@dataclass(frozen=True)
+class ThemeReview:
+    id: str
+    overskrift: str
+    kriterier: tuple[CriterionResult, ...]
+    sager: int  # cases in which at least one of the theme's criteria applied
+    kritik: int  # cases with criticism on one of the theme's criteria
+    chart: str = ""  # the id of its chart, "" when there is nothing to draw
+
+    def is_empty(self) -> bool:
+        return not self.kriterier
+
+
+@dataclass(frozen=True)
+class CaseReview:
+    sager: int
+    kritik: int
+    regel: Rule
+    temaer: dict[str, ThemeReview] = field(default_factory=dict)  # theme id → its results
+    samlet: tuple[CriterionResult, ...] = ()  # criteria without a theme (samlet_vurdering)
+    udvaelgelse: str = ""  # Markdown from rapport.yaml
+    afgoerelser_foer: str = ""  # "15. april 2015"
+
+    def is_empty(self) -> bool:
+        return self.sager == 0
+
+    @property
+    def regel_tekst(self) -> str:
+        return self.regel.describe()
+
+    def criterion(self, criterion_id: str) -> CriterionResult | None:
+        for result in self.samlet + tuple(r for t in self.temaer.values() for r in t.kriterier):
+            if result.id == criterion_id:
+                return result
+        return None
+
+
+def _result(criterion: CriterionEntry, row: pd.Series, date: dt.date,
+            words: bool) -> CriterionResult:
+    counts = {c: int(row[c]) for c in COUNT_COLUMNS if c != "andel"}
+    andel = None if counts["relevante"] == 0 else float(row["andel"])
+    text = phrase(criterion, counts["ikke_opfyldt"], counts["relevante"], words)
+    critique = criticism_phrase(counts["kritik"], counts["ikke_opfyldt"], words)
+    return CriterionResult(id=criterion.id, krav=criterion.krav, kort=criterion.kort,
+                           lov=law_reference(criterion, date), andel=andel,
+                           tekst=f"{text} {critique}".strip(), **counts)
+
+
+def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.date,
+           rules: Rules = ANALYSIS_RULE, runde: str | None = BASELINE, words: bool = False,
+           udvaelgelse: str = "", afgoerelser_foer: str = "") -> CaseReview:
+    """Chapter 5's results: per theme (catalogue order) the criteria that have rows."""
+    counts = tally(frame, rules, runde)
+    rule = rules if isinstance(rules, Rule) else ANALYSIS_RULE
+    if counts.empty:
+        return CaseReview(sager=0, kritik=0, regel=rule, udvaelgelse=udvaelgelse,
+                          afgoerelser_foer=afgoerelser_foer)
+    themes = catalogues.themes()
+    grouped: dict[str | None, list[CriterionResult]] = {}
+    for criterion in known.values():  # catalogue order, then the bundle's
+        if criterion.id in counts.index:
+            result = _result(criterion, counts.loc[criterion.id], date, words)
+            grouped.setdefault(criterion.tema, []).append(result)
+    by_theme = {}
+    for theme_id, theme in themes.items():
+        results = tuple(grouped.get(theme_id, ()))
+        if not results:
+            continue
+        ids = [r.id for r in results]
+        drawable = any(r.relevante for r in results)
+        by_theme[theme_id] = ThemeReview(
+            id=theme_id, overskrift=theme.overskrift, kriterier=results,
+            sager=cases_relevant(frame, ids, runde),
+            kritik=cases_with_criticism(frame, ids, runde),
+            chart=f"sagsgennemgang-{theme_id}" if drawable else "")
+    return CaseReview(sager=cases(frame, runde), kritik=cases_with_criticism(frame, None, runde),
+                      regel=rule, temaer=by_theme, samlet=tuple(grouped.get(None, ())),
+                      udvaelgelse=udvaelgelse, afgoerelser_foer=afgoerelser_foer)
+
+
+def charts(result: CaseReview) -> list[ChartSpec]:
+    """One bar chart per theme: ja, delvist and nej per criterion, in cases."""
+    specs = []
+    for theme in result.temaer.values():
+        if not theme.chart:
+            continue
+        rows = [(r.kort, r.ja, r.delvist, r.nej) for r in theme.kriterier if r.relevante]
+        parts = [f"{label}: {language.number(ja)} ja, {language.number(partly)} delvist og "
+                 f"{language.number(no)} nej" for label, ja, partly, no in rows]
+        specs.append(ChartSpec(
+            id=theme.chart, kind="criteria_bars",
+            title=f"Sagsgennemgangen: {theme.overskrift.lower()}",
+            alt=(f"Vandret søjlediagram over Ankestyrelsens vurderinger i sagsgennemgangen "
+                 f"for temaet {theme.overskrift.lower()}, i antal sager, hvor kravet er "
+                 f"relevant. " + "; ".join(parts) + "."),
+            data={"rows": tuple(rows), "x_label": "Antal sager"},
+            height_cm=round(1.9 + 0.85 * len(rows), 2)))
+    return specs
+
+
+def citation_values(result: CaseReview) -> dict[str, Any]:
+    """The names theme texts may cite (see docs/bundle-format.md), → their values."""
+    values: dict[str, Any] = {"sagsgennemgang.sager": result.sager,
+                              "sagsgennemgang.kritik": result.kritik}
+    all_results = result.samlet + tuple(r for t in result.temaer.values() for r in t.kriterier)
+    for r in all_results:
+        prefix = f"sagsgennemgang.{r.id}"
+        for name in ("sager", "relevante", "ja", "delvist", "nej", "ikke_relevant", "opfyldt",
+                     "ikke_opfyldt", "kritik"):
+            values[f"{prefix}.{name}"] = getattr(r, name)
+        values[f"{prefix}.andel"] = language.percent(r.andel)
+        values[f"{prefix}.andel_ikke_opfyldt"] = language.percent(r.andel_ikke_opfyldt)
+        values[f"{prefix}.tekst"] = r.tekst
+    for theme in result.temaer.values():
+        values[f"sagsgennemgang.tema.{theme.id}.sager"] = theme.sager
+        values[f"sagsgennemgang.tema.{theme.id}.kritik"] = theme.kritik
+    return values

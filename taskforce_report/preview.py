@@ -1,0 +1,161 @@
+"""`preview`: the HTML rendition on localhost, rebuilt when a bundle file changes.
+
+The page asks `/status` twice a second and reloads when a new rendition is ready. When a
+change breaks the bundle, the page keeps the last good rendition and shows the error above it,
+in plain Danish. Only the standard library: a polling watcher and `http.server`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import click
+from markupsafe import escape
+
+from taskforce_report.archive import bundle_files
+
+_RELOAD_SCRIPT = """
+<script>
+(function () {
+  var seen = %(version)d;
+  function poll() {
+    fetch('/status', {cache: 'no-store'}).then(function (r) { return r.json(); })
+      .then(function (s) { if (s.version !== seen) { location.reload(); } })
+      .catch(function () {})
+      .finally(function () { setTimeout(poll, 500); });
+  }
+  setTimeout(poll, 500);
+})();
+</script>
+"""
+
+_ERROR_BANNER = """
+<div role="alert" style="position:sticky;top:0;z-index:9;background:#A33A2A;color:#fff;
+ padding:.8rem 1rem;font:15px/1.4 sans-serif;white-space:pre-wrap">
+<strong>Bundtet kan ikke bygges lige nu.</strong> Siden herunder er den seneste gode udgave.
+%s</div>
+"""
+
+
+@dataclass
+class State:
+    version: int = 0
+    html: str = ""
+    assets: dict[str, Path] = field(default_factory=dict)
+    error: str | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def render_once(bundle: Path) -> tuple[str, dict[str, Path]]:
+    from taskforce_report.build import prepare, render
+
+    prepared = prepare(bundle)
+    html, assets = render(prepared, flavour="html")
+    return html, dict(assets.files)
+
+
+def rebuild(bundle: Path, state: State) -> None:
+    try:
+        html, assets = render_once(bundle)
+    except click.ClickException as exc:
+        with state.lock:
+            state.error = exc.format_message()
+            state.version += 1
+        return
+    with state.lock:
+        state.html, state.assets, state.error = html, assets, None
+        state.version += 1
+
+
+def snapshot(bundle: Path) -> tuple:
+    """What the watcher compares: every input file's name, size and modification time."""
+    out = []
+    for path in bundle_files(bundle):
+        stat = path.stat()
+        out.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(out)
+
+
+def watch(bundle: Path, state: State, stop: threading.Event, interval: float = 0.3) -> None:
+    last = snapshot(bundle)
+    while not stop.wait(interval):
+        try:
+            current = snapshot(bundle)
+        except OSError:
+            continue  # a file being replaced right now; look again
+        if current != last:
+            last = current
+            rebuild(bundle, state)
+
+
+def page(state: State) -> str:
+    with state.lock:
+        html, error, version = state.html, state.error, state.version
+    script = _RELOAD_SCRIPT % {"version": version}
+    banner = _ERROR_BANNER % escape(error) if error else ""
+    if not html:
+        html = "<!DOCTYPE html><html lang='da'><body><p>Ingen udgave endnu.</p></body></html>"
+    html = html.replace("<body>", "<body>" + banner, 1)
+    return html.replace("</body>", script + "</body>", 1)
+
+
+def make_handler(state: State):
+    class Handler(BaseHTTPRequestHandler):
+        def _send(self, status: int, body: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            path = self.path.split("?", 1)[0]
+            if path in ("/", "/index.html"):
+                self._send(200, page(state).encode("utf-8"), "text/html; charset=utf-8")
+            elif path == "/status":
+                with state.lock:
+                    body = json.dumps({"version": state.version, "error": state.error})
+                self._send(200, body.encode("utf-8"), "application/json")
+            elif path.startswith("/assets/"):
+                name = path.removeprefix("/assets/")
+                with state.lock:
+                    source = state.assets.get(name)
+                if source is None:
+                    self._send(HTTPStatus.NOT_FOUND, b"ikke fundet", "text/plain")
+                    return
+                kind = {".css": "text/css", ".svg": "image/svg+xml", ".ttf": "font/ttf",
+                        ".png": "image/png"}.get(source.suffix, "application/octet-stream")
+                self._send(200, source.read_bytes(), kind)
+            else:
+                self._send(HTTPStatus.NOT_FOUND, b"ikke fundet", "text/plain")
+
+        def log_message(self, format, *args):  # noqa: A002 (http.server's name)
+            pass
+
+    return Handler
+
+
+def serve(bundle: Path, port: int, ready=None) -> None:
+    state = State()
+    rebuild(bundle, state)
+    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(state))
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(bundle, state, stop), daemon=True)
+    watcher.start()
+    if ready:
+        ready(server.server_address[1], state)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+        time.sleep(0)

@@ -1,0 +1,96 @@
+"""Excel in: data.xlsx sheets read like the CSV files; the template `new` writes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
+
+from taskforce_report.cli import main
+from taskforce_report.tables import SPECS
+from taskforce_report.workbook import read_workbook, write_template
+
+
+def test_template_has_every_sheet_header_frozen_panes_and_dropdowns(tmp_path):
+    path = tmp_path / "data.xlsx"
+    write_template(path)
+    book = load_workbook(path)
+    assert "vejledning" in book.sheetnames
+    for name, spec in SPECS.items():
+        sheet = book[name]
+        header = [c.value for c in sheet[1] if c.value]
+        assert header == list(spec.required + spec.optional)
+        assert sheet.freeze_panes == "A2"
+        assert sheet["A1"].font.bold
+    validations = {name: [dv.sqref for dv in book[name].data_validations.dataValidation]
+                   for name in SPECS}
+    # vurdering in sagsgennemgang is column C; its list holds the four assessments
+    sag = book["sagsgennemgang"]
+    vurdering = next(dv for dv in sag.data_validations.dataValidation if "C2" in str(dv.sqref))
+    lists = book["lister"]
+    column = vurdering.formula1.split("!")[1].split(":")[0].replace("$", "")[0]
+    values = [c.value for c in lists[column][1:] if c.value]
+    assert values == ["ja", "delvist", "nej", "ikke relevant"]
+    assert validations["selvevaluering"] and validations["ledelsestilsyn"]
+
+
+def _sheet(path, name, rows):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = name
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def test_bad_cell_names_sheet_and_cell(mini):
+    _sheet(mini / "data.xlsx", "ledelsestilsyn",
+           [["runde", "sag", "kriterium", "vurdering"], ["2021-06", "Sag 1", "boernesamtale", "ja"],
+            ["2021-06", "Sag 2", "boernesamtale", "ja"]])
+    tables = read_workbook(mini / "data.xlsx")
+    table = tables["ledelsestilsyn"]
+    assert list(table.frame["vurdering"]) == ["ja", "ja"]
+    problem = table.problem(3, "vurdering", "'måske' er ikke en gyldig vurdering")
+    assert str(problem) == "data.xlsx: ledelsestilsyn!D3: 'måske' er ikke en gyldig vurdering"
+
+
+def test_numbers_and_dates_are_read_as_such(tmp_path):
+    import datetime as dt
+
+    path = tmp_path / "data.xlsx"
+    _sheet(path, "noegletal", [["indikator", "omraade", "aar", "vaerdi", "kilde"],
+                               ["underretninger", "Hele landet", 2014, 1142.0, "DST"],
+                               ["underretninger", "Hele landet", 2013, 12.5, "DST"]])
+    frame = read_workbook(path)["noegletal"].frame
+    assert list(frame["aar"]) == ["2014", "2013"] and list(frame["vaerdi"]) == ["1142", "12.5"]
+    _sheet(path, "ledelsestilsyn", [["runde", "sag", "kriterium", "vurdering"],
+                                    [dt.datetime(2021, 6, 1), "Sag 1", "x", "ja"]])
+    assert list(read_workbook(path)["ledelsestilsyn"].frame["runde"]) == ["2021-06"]
+
+
+def test_csv_and_sheet_for_the_same_table_is_an_error(mini):
+    (mini / "ledelsestilsyn.csv").write_text("runde;sag;kriterium;vurdering\n", encoding="utf-8")
+    _sheet(mini / "data.xlsx", "ledelsestilsyn",
+           [["runde", "sag", "kriterium", "vurdering"],
+            ["2021-06", "Sag 1", "boernesamtale", "ja"]])
+    result = CliRunner().invoke(main, ["validate", str(mini)])
+    assert result.exit_code == 1
+    assert "findes både som ledelsestilsyn.csv og som arket 'ledelsestilsyn'" in result.output
+
+
+def test_broken_workbook_is_an_input_error(mini):
+    (mini / "data.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    result = CliRunner().invoke(main, ["validate", str(mini)])
+    assert result.exit_code == 1
+    assert "data.xlsx" in result.output and "Excel" in result.output
+
+
+@pytest.mark.skipif(not shutil.which("libreoffice"), reason="LibreOffice is not installed")
+def test_template_opens_in_libreoffice(tmp_path):
+    write_template(tmp_path / "data.xlsx")
+    subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "data.xlsx")], check=True, capture_output=True, timeout=180)
+    assert (tmp_path / "data.pdf").stat().st_size > 0
