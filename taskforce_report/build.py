@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import archive, catalogues
+from taskforce_report import archive, catalogues, privacy
 from taskforce_report.analysis import Results, analyse
 from taskforce_report.bundle import Bundle, load
 from taskforce_report.charts import draw_all
 from taskforce_report.document import Document, structure
+from taskforce_report.errors import InputError
 from taskforce_report.normalise import normalise
 from taskforce_report.paths import PROJECT_DIR, TEMPLATES_DIR
 from taskforce_report.pdf import render_pdf, write_atomic
@@ -36,23 +37,28 @@ class Prepared:
     theme: Theme
     results: Results
     document: Document
+    warnings: tuple[str, ...] = ()  # personal data let through with --allow-personal-data
 
 
 def _quiet(stage: str) -> None:
     pass
 
 
-def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet) -> Prepared:
+def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
+            allow_personal_data: bool = False) -> Prepared:
     """Load and check everything `build` would check; writes nothing."""
     progress("indlæser bundtet")
     bundle = load(bundle_path)
+    found = privacy.check(bundle)
+    if found and not allow_personal_data:
+        raise InputError(found)
     tables = normalise(bundle)
     progress("analyserer")
     results = analyse(bundle, tables)
     theme = load_theme(bundle.report.tema)
     concept = catalogues.concepts()[getattr(bundle.report, "koncept", "klassisk")]
     document = structure(concept, results.facts)
-    return Prepared(bundle, theme, results, document)
+    return Prepared(bundle, theme, results, document, tuple(str(p) for p in found))
 
 
 def default_outdir(bundle_path: Path) -> Path:
@@ -64,9 +70,12 @@ def output_name(prepared: Prepared, fmt: str) -> str:
 
 
 def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
-          progress: Callable[[str], None] = _quiet) -> Path:
+          progress: Callable[[str], None] = _quiet, allow_personal_data: bool = False,
+          warn: Callable[[str], None] = _quiet) -> Path:
     """Builds the bundle's document; `progress` hears the name of each stage as it starts."""
-    prepared = prepare(bundle_path, progress)
+    prepared = prepare(bundle_path, progress, allow_personal_data)
+    for warning in prepared.warnings:
+        warn(warning)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt)
     if fmt == "pdf":

@@ -16,12 +16,15 @@ class StageReporter:
     """Tells the stages of a build on stderr, but only once it has taken more than a moment:
     a quick build stays silent."""
 
-    def __init__(self, after: float = 0.8):
+    def __init__(self, after: float | None = None):
+        import os
         import time
 
         self._clock = time.monotonic
         self._start = self._clock()
-        self._after = after
+        # TASKFORCE_REPORT_PROGRESS_AFTER=0 tells every stage at once (the crash tests use it)
+        self._after = after if after is not None else float(
+            os.environ.get("TASKFORCE_REPORT_PROGRESS_AFTER", "0.8"))
         self._pending: list[str] = []
 
     def __call__(self, stage: str) -> None:
@@ -34,6 +37,10 @@ class StageReporter:
 
 def _quiet(stage: str) -> None:
     pass
+
+
+def _warn(message: str) -> None:
+    click.echo(f"Advarsel: personoplysninger: {message}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,11 +56,16 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
               show_default=True, help="PDF for print and archive, HTML for the screen.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not report the stages of a long build.")
-def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool) -> None:
+@click.option("--allow-personal-data", is_flag=True,
+              help="Build even if CPR numbers, e-mails, phone numbers or hidden names are found "
+                   "(internal drafts only); prints a warning for each.")
+def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
+          allow_personal_data: bool) -> None:
     """Build the document of BUNDLE (analyserapport.pdf, statusrapport.pdf, ...)."""
     from taskforce_report.build import build as run_build
 
-    target = run_build(bundle, outdir, fmt, progress=_quiet if quiet else StageReporter())
+    target = run_build(bundle, outdir, fmt, progress=_quiet if quiet else StageReporter(),
+                       allow_personal_data=allow_personal_data, warn=_warn)
     click.echo(f"Skrev {target}")
 
 

@@ -717,13 +717,15 @@ def indicator_series(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, ar
     they are turned into rates, and the members lacking a figure by year."""
     raw = values(obs, indicator.id)
     members = list(areas.members) + ([areas.kommune] if pool_kommune else [])
+    if not any(m in raw.columns and raw[m].notna().any() for m in areas.members):
+        members = []  # no member has this figure at all: no group, and nothing to report
     lacking: dict[int, tuple[str, ...]] = {}
     counts = None
     if indicator.is_rate:
         den = values(obs, indicator.naevner)
         shown = rate(raw, den, indicator.pr) if not raw.empty else raw
         counts = _column(raw, areas.kommune)
-        if areas.members and not raw.empty:
+        if members and not raw.empty:
             group, lacking = pooled_rate(raw, den, members, indicator.pr)
         else:
             group = None
@@ -732,7 +734,7 @@ def indicator_series(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, ar
     else:
         weight = values(obs, indicator.vaegt) if indicator.vaegt else None
         shown = raw
-        if areas.members and not raw.empty:
+        if members and not raw.empty:
             group, lacking = weighted_mean(raw, weight, members)
         else:
             group = None
@@ -913,8 +915,7 @@ def gaps(obs: pd.DataFrame, cat: Catalogue, areas: Areas) -> tuple[tuple[str, st
         missing = [y for y in years if y not in set(own.astype(int))]
         if not missing:
             continue
-        text = "ingen tal" if own.empty else f"tal for {language.years(missing)}"
-        out.append((indicator.titel, text))
+        out.append((indicator.titel, "alle år" if own.empty else language.years(missing)))
     return tuple(out)
 
 
@@ -950,6 +951,8 @@ def analyse(data: KeyFigureData | None, report: Any) -> KeyFigures | None:
         for item in items:
             words = () if item.id in silent else tuple(sentences.for_result(item, areas.kommune))
             spec = chart_for(item, areas.kommune)
+            if not words and spec is None:
+                continue  # sentences switched off and nothing to draw: the text says it
             if spec is not None:
                 figure += 1
             finished.append(replace(item, saetninger=words, diagram=spec,
@@ -1000,7 +1003,7 @@ def _line_spec(result: IndicatorResult, kommune: str) -> ChartSpec:
     title = ind.titel
     if ind.is_rate:
         title += f" {unit}" if not unit.startswith("kr.") else f", {unit}"
-    title += f", {language.years([years[0], years[-1]]) if len(years) > 1 else years[0]}"
+    title += f", {years[0]}–{years[-1]}" if len(years) > 1 else f", {years[0]}"
     goal = result.sammenligning.maal if result.sammenligning else None
     data = {
         "aar": years, "serier": series, "procent": share,
@@ -1009,7 +1012,7 @@ def _line_spec(result: IndicatorResult, kommune: str) -> ChartSpec:
         "maal_navn": f"Kommunens mål ({_plain_value(ind, goal)})" if goal is not None else "",
     }
     return ChartSpec(id=f"noegletal-{ind.id}", kind="line", title=title,
-                     alt=_line_alt(title, ind, series, years, share), data=data)
+                     alt=_line_alt(title, ind, series, years, share), data=data, height_cm=6.2)
 
 
 def _plain_value(ind: Indicator, value: float) -> str:
@@ -1059,7 +1062,7 @@ def _bars_spec(result: DistributionResult, kommune: str) -> ChartSpec | None:
     return ChartSpec(id=f"noegletal-{dist.id}", kind="bars", title=title, alt=" ".join(said),
                      data={"kategorier": categories, "serier": series, "procent": True,
                            "enhed": f"procent af {dist.navn}", "decimaler": 0},
-                     height_cm=6.5)
+                     height_cm=1.8 + 0.45 * len(categories) * len(series))
 
 
 def facts(data: KeyFigureData | None, report: Any) -> dict[str, Any]:

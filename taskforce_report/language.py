@@ -85,6 +85,18 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def kroner(value: float | int | Decimal | None, missing: str = "–") -> str:
+    """An amount in Danish: `18.750 kr.`, `312,0 mio. kr.`, `22,1 mia. kr.`."""
+    if value is None or value != value:
+        return missing
+    size = abs(float(value))
+    if size >= 1e9:
+        return f"{number(Decimal(str(value)) / Decimal(10**9), 1)} mia. kr."
+    if size >= 1e6:
+        return f"{number(Decimal(str(value)) / Decimal(10**6), 1)} mio. kr."
+    return f"{number(value)} kr."
+
+
 def join(items: list[str], word: str = "og") -> str:
     """`["a", "b", "c"]` → `a, b og c` (no comma before og, as Danish writes it)."""
     items = [str(i) for i in items if str(i)]

@@ -60,6 +60,7 @@ class AnalysisReport(Strict):
     temaer: dict[str, ThemeText] = Field(default_factory=dict)
     sagsgennemgang: CaseReviewText = Field(default_factory=lambda: CaseReviewText())
     noegletal: KeyFigureSettings = Field(default_factory=lambda: KeyFigureSettings())
+    skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
 
     @field_validator("kommune")
     @classmethod

@@ -89,7 +89,7 @@ def value_text(result: IndicatorResult, value: float, short: bool = False) -> st
     if ind.enhed == "procent":
         return language.percent_points(value, ind.decimaler)
     if ind.enhed == "kr":
-        return f"{number} kr."
+        return language.kroner(value)
     return number
 
 
@@ -176,9 +176,10 @@ def level_sentence(result: IndicatorResult, kommune: str) -> str:
         count = _value(result.counts, year)
         if count is None:
             return ""
+        amount = language.kroner(count) if ind.enhed == "kr" else count_text(count)
         if shown is None:
-            return f"{head} {count_text(count)}."
-        text = f"{head} {count_text(count)}, svarende til {value_text(result, shown)}"
+            return f"{head} {amount}."
+        text = f"{head} {amount}, svarende til {value_text(result, shown)}"
         others = _others(result, comparison)
         return f"{text}, {others}." if others else f"{text}."
     if shown is None:

@@ -1,0 +1,70 @@
+"""The personal-data guard refuses CPR numbers, e-mails, phone numbers and hidden names."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from taskforce_report.cli import main
+from taskforce_report.privacy import findings
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sag 010203-1234 er gennemgået", "CPR-nummer"),
+    ("Sag 0102031234 er gennemgået", "CPR-nummer"),
+    ("Skriv til rådgiver.hansen@fjordlund.dk", "e-mailadresse"),
+    ("Ring på 12 34 56 78", "telefonnummer"),
+    ("Ring på +45 12345678", "telefonnummer"),
+])
+def test_finds_personal_data(text, expected):
+    assert any(expected in f for f in findings(text, []))
+
+
+@pytest.mark.parametrize("text", [
+    "i 8 ud af 14 sager", "1.142 underretninger i 2014", "dato 2015-11-12",
+    "991399-1234 er ingen dato", "54 % (målt på 39 sager)", "§ 50, stk. 7",
+])
+def test_leaves_ordinary_text_alone(text):
+    assert findings(text, []) == []
+
+
+def edit(bundle, old, new):
+    path = bundle / "rapport.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_build_refuses_and_names_file_and_place(mini, tmp_path):
+    edit(mini, "Hurtig vurdering af underretninger.", "Hurtig vurdering (sag 010203-1234).")
+    result = CliRunner().invoke(main, ["build", str(mini), "-o", str(tmp_path / "ud")])
+    assert result.exit_code == 1
+    assert "rapport.yaml: temaer.underretninger.styrker[0]: ligner et CPR-nummer" in result.output
+    assert not (tmp_path / "ud").exists()
+    result = CliRunner().invoke(main, ["validate", str(mini)])
+    assert result.exit_code == 1
+
+
+def test_allow_personal_data_warns_and_builds(mini, tmp_path):
+    edit(mini, "Hurtig vurdering af underretninger.", "Skriv til a@b.dk")
+    result = CliRunner().invoke(main, ["build", str(mini), "-o", str(tmp_path / "ud"),
+                                       "--allow-personal-data"])
+    assert result.exit_code == 0, result.output
+    assert "Advarsel: personoplysninger" in result.output
+    assert (tmp_path / "ud" / "analyserapport.pdf").is_file()
+
+
+def test_hidden_names_are_refused(mini):
+    edit(mini, "dokument: analyserapport", "dokument: analyserapport\nskjul: [Mikkel]")
+    edit(mini, "Ikke belyst.", "Mikkel fortalte om sin sag.")
+    result = CliRunner().invoke(main, ["validate", str(mini)])
+    assert result.exit_code == 1
+    assert "temaer.eftervaern.analyse: nævner 'Mikkel', som bundtet har under skjul" in \
+        result.output
+
+
+def test_case_ids_in_tables_are_checked(mini):
+    (mini / "sagsgennemgang.csv").write_text(
+        "sag;kriterium;vurdering\nSag 1;bfu_4_mdr;ja\n010203-1234;bfu_4_mdr;nej\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(mini)])
+    assert result.exit_code == 1
+    assert "sagsgennemgang.csv: række 3, kolonne sag: ligner et CPR-nummer" in result.output
