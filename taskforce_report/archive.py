@@ -40,7 +40,8 @@ def tree_digest(folder: Path) -> str:
     return sha.hexdigest()
 
 
-def manifest(bundle: Path, document: str, theme_name: str, theme_digest: str) -> dict[str, Any]:
+def manifest(bundle: Path, document: str, theme_name: str, theme_digest: str,
+             variant: str) -> dict[str, Any]:
     import weasyprint
 
     return {
@@ -48,6 +49,7 @@ def manifest(bundle: Path, document: str, theme_name: str, theme_digest: str) ->
         "version": __version__,
         "weasyprint": weasyprint.__version__,
         "document": document,
+        "pdf_variant": variant,
         "files": {
             p.relative_to(bundle).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in bundle_files(bundle)

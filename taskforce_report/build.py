@@ -27,6 +27,9 @@ from taskforce_report.themes import Theme, load_theme
 FORMATS = ("pdf", "html")
 # PDF/A-3 allows the bundle's files to travel inside the PDF; "u" keeps the text extractable.
 PDF_VARIANT = "pdf/a-3u"
+# Tagged for screen readers (structure tree, reading order, alt texts), for publication on the
+# web; it keeps the attachments but is not PDF/A.
+PDF_UA_VARIANT = "pdf/ua-1"
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def output_name(prepared: Prepared, fmt: str) -> str:
 
 def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
           progress: Callable[[str], None] = _quiet, allow_personal_data: bool = False,
-          warn: Callable[[str], None] = _quiet) -> Path:
+          warn: Callable[[str], None] = _quiet, pdf_ua: bool = False) -> Path:
     """Builds the bundle's document; `progress` hears the name of each stage as it starts."""
     prepared = prepare(bundle_path, progress, allow_personal_data)
     for warning in prepared.warnings:
@@ -79,7 +82,8 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt)
     if fmt == "pdf":
-        write_atomic(target, pdf_bytes(prepared, progress))
+        variant = PDF_UA_VARIANT if pdf_ua else PDF_VARIANT
+        write_atomic(target, pdf_bytes(prepared, progress, variant))
     else:
         html, assets = render(prepared, flavour=fmt, progress=progress)
         _copy_assets(assets.files, outdir / "assets")
@@ -95,23 +99,24 @@ def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _
                        prepared.theme, flavour=flavour, charts=charts)
 
 
-def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet) -> bytes:
+def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
+              variant: str = PDF_VARIANT) -> bytes:
     """The finished PDF/A-3: the layout, the metadata, the bundle and its manifest attached."""
     html, _ = render(prepared, flavour="pdf", progress=progress)
     progress("sætter siderne og skriver PDF")
     bundle = prepared.bundle.path
     roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
-    record = current_manifest(prepared)
+    record = current_manifest(prepared, variant)
     options = {
-        "pdf_variant": PDF_VARIANT,
+        "pdf_variant": variant,
         "attachments": archive.attachments(bundle, record, prepared.bundle.report.dato),
     }
     return render_pdf(html, base_url=bundle.resolve(), roots=roots, options=options)
 
 
-def current_manifest(prepared: Prepared) -> dict[str, Any]:
+def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT) -> dict[str, Any]:
     return archive.manifest(prepared.bundle.path, prepared.bundle.document,
-                            prepared.theme.name, prepared.theme.digest())
+                            prepared.theme.name, prepared.theme.digest(), variant)
 
 
 def _copy_assets(files: dict[str, Path], folder: Path) -> None:

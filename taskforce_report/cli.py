@@ -59,13 +59,15 @@ def main() -> None:
 @click.option("--allow-personal-data", is_flag=True,
               help="Build even if CPR numbers, e-mails, phone numbers or hidden names are found "
                    "(internal drafts only); prints a warning for each.")
+@click.option("--pdf-ua", is_flag=True,
+              help="Write tagged PDF/UA-1 (for screen readers) instead of PDF/A-3u.")
 def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
-          allow_personal_data: bool) -> None:
+          allow_personal_data: bool, pdf_ua: bool) -> None:
     """Build the document of BUNDLE (analyserapport.pdf, statusrapport.pdf, ...)."""
     from taskforce_report.build import build as run_build
 
     target = run_build(bundle, outdir, fmt, progress=_quiet if quiet else StageReporter(),
-                       allow_personal_data=allow_personal_data, warn=_warn)
+                       allow_personal_data=allow_personal_data, warn=_warn, pdf_ua=pdf_ua)
     click.echo(f"Skrev {target}")
 
 
@@ -133,13 +135,15 @@ def regenerate(report: Path, outdir: Path | None) -> None:
 
     The bundle is written to OUTDIR/bundt/ and the document to OUTDIR/."""
     from taskforce_report import archive
+    from taskforce_report.build import PDF_UA_VARIANT
     from taskforce_report.build import build as run_build
     from taskforce_report.paths import PROJECT_DIR
 
     embedded = _embedded_or_exit(report)
     outdir = outdir or PROJECT_DIR / "output" / f"{report.stem}-regenereret"
     bundle = archive.extract_bundle(embedded, outdir / "bundt")
-    target = run_build(bundle, outdir)
+    pdf_ua = embedded.manifest.get("pdf_variant") == PDF_UA_VARIANT
+    target = run_build(bundle, outdir, pdf_ua=pdf_ua)
     click.echo(f"Udpakkede bundtet til {bundle}")
     click.echo(f"Skrev {target}")
 
@@ -154,14 +158,15 @@ def verify(report: Path, bundle: Path | None) -> None:
     import tempfile
 
     from taskforce_report import archive
-    from taskforce_report.build import current_manifest, pdf_bytes, prepare
+    from taskforce_report.build import PDF_VARIANT, current_manifest, pdf_bytes, prepare
 
     embedded = _embedded_or_exit(report)
     with tempfile.TemporaryDirectory(prefix="taskforce-verify-") as tmp:
         source = bundle or archive.extract_bundle(embedded, Path(tmp) / "bundt")
         prepared = prepare(source)
-        rebuilt = pdf_bytes(prepared)
-        verdict = archive.compare(report, rebuilt, embedded, current_manifest(prepared))
+        variant = embedded.manifest.get("pdf_variant", PDF_VARIANT)
+        rebuilt = pdf_bytes(prepared, variant=variant)
+        verdict = archive.compare(report, rebuilt, embedded, current_manifest(prepared, variant))
     if verdict.identical:
         click.echo(f"{report}: identisk med en ny kørsel af bundtet")
         return
