@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from taskforce_report import __version__, catalogues, language, text
 from taskforce_report.document import Document
+from taskforce_report.errors import input_error
 from taskforce_report.paths import TEMPLATES_DIR
 from taskforce_report.themes import Theme
 
@@ -38,9 +41,11 @@ class Assets:
         return f"assets/{name}"
 
 
-def environment(theme: Theme) -> jinja2.Environment:
+def environment(theme: Theme) -> ImmutableSandboxedEnvironment:
     loader = jinja2.FileSystemLoader([*theme.template_dirs(), TEMPLATES_DIR])
-    env = jinja2.Environment(
+    # Sandboxed: a theme's templates may come from elsewhere than this project, and must not
+    # reach Python internals (no __class__, no mutating calls) whatever they try.
+    env = ImmutableSandboxedEnvironment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -121,7 +126,11 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
     }
     context.update(_kind_context(report, facts))
     template = env.get_template(f"{doc.kind}/dokument.html")
-    return template.render(context), assets
+    try:
+        return template.render(context), assets
+    except SecurityError as exc:
+        raise input_error(f"tema {theme.name}", "skabelon",
+                          f"ikke tilladt i en skabelon: {exc}") from None
 
 
 def _concept_themes(doc: Document) -> list[str]:

@@ -50,3 +50,23 @@ def test_html_in_the_bundle_text_is_printed_as_text(mini, tmp_path):
     pdf = build(mini, tmp_path / "out")
     joined = " ".join(pdf_pages(pdf))
     assert "Hurtig <script>alert(1)</script> <b>vurdering</b>." in joined
+
+
+def test_theme_templates_render_in_the_sandbox(mini, tmp_path):
+    """A theme whose template reaches for Python internals is refused with an input error."""
+    from taskforce_report.build import prepare
+    from taskforce_report.paths import THEMES_DIR
+    from taskforce_report.render import render_html
+    from taskforce_report.themes import Theme
+
+    hostile = tmp_path / "fjendtlig"
+    (hostile / "templates" / "faelles").mkdir(parents=True)
+    (hostile / "theme.yaml").write_text("extends: socialstyrelsen\n", encoding="utf-8")
+    (hostile / "templates" / "faelles" / "forside.html").write_text(
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
+    prepared = prepare(mini)
+    theme = Theme("fjendtlig", (hostile, THEMES_DIR / "socialstyrelsen"),
+                  prepared.theme.settings)
+    with pytest.raises(InputError) as caught:
+        render_html(prepared.document, prepared.bundle.report, prepared.results.facts, theme)
+    assert "ikke tilladt i en skabelon" in caught.value.format_message()
