@@ -15,7 +15,7 @@ from typing import Any
 from taskforce_report import archive, catalogues, privacy
 from taskforce_report.analysis import Results, analyse
 from taskforce_report.bundle import Bundle, load
-from taskforce_report.charts import draw_all
+from taskforce_report.chartcache import draw_all
 from taskforce_report.document import Document, structure
 from taskforce_report.errors import InputError
 from taskforce_report.normalise import normalise

@@ -1,0 +1,190 @@
+"""Benchmark: where a build's time goes, and how it compares with WeasyPrint alone.
+
+    python3 bench/run.py [--runs N] [--quick]
+
+Prints per stage (load, normalise, analyse, charts, render HTML, layout, write PDF) the median
+of N warm in-process runs, then end-to-end figures measured in fresh processes, each as a ratio
+to the *layout floor*: the time WeasyPrint alone takes, in a fresh process, to turn the final
+HTML of the same report into PDF. Uses only the project and the standard library; it is not a
+test and asserts nothing. Paste its output into docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+EXAMPLES = {"analyserapport": ROOT / "input" / "eksempel-kommune",
+            "statusrapport": ROOT / "input" / "eksempel-status"}
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def stage_times(bundle: Path, runs: int) -> tuple[dict[str, float], str]:
+    """Warm, in-process: every stage of the pipeline timed on its own (chart cache off)."""
+    from taskforce_report import archive, catalogues
+    from taskforce_report.analysis import analyse
+    from taskforce_report.build import PDF_VARIANT, TEMPLATES_DIR
+    from taskforce_report.bundle import load
+    from taskforce_report.chartcache import draw_many
+    from taskforce_report.document import structure
+    from taskforce_report.normalise import normalise
+    from taskforce_report.pdf import render_pdf
+    from taskforce_report.render import render_html
+    from taskforce_report.themes import load_theme
+
+    samples: dict[str, list[float]] = {}
+    html = ""
+
+    def timed(name, function, *args, **kwargs):
+        start = time.perf_counter()
+        result = function(*args, **kwargs)
+        samples.setdefault(name, []).append(time.perf_counter() - start)
+        return result
+
+    for _ in range(runs):
+        loaded = timed("load", load, bundle)
+        tables = timed("normalise", normalise, loaded)
+        results = timed("analyse", analyse, loaded, tables)
+        theme = load_theme(loaded.report.tema)
+        specs = list(results.charts)
+        svgs = timed("charts", draw_many, specs, theme)
+        charts = {spec.id: svg for spec, svg in zip(specs, svgs, strict=True)}
+        concept = catalogues.concepts()[getattr(loaded.report, "koncept", "klassisk")]
+
+        def render_step():
+            document = structure(concept, results.facts)
+            return render_html(document, loaded.report, results.facts, theme, "pdf", charts)[0]
+
+        html = timed("render HTML", render_step)
+        timings: dict[str, float] = {}
+        record = archive.manifest(loaded.path, loaded.document, theme.name, theme.digest(),
+                                  PDF_VARIANT)
+        options = {"pdf_variant": PDF_VARIANT,
+                   "attachments": archive.attachments(loaded.path, record, loaded.report.dato)}
+        render_pdf(html, loaded.path.resolve(), [loaded.path, *theme.folders, TEMPLATES_DIR],
+                   options=options, timings=timings)
+        samples.setdefault("layout", []).append(timings["layout"])
+        samples.setdefault("write PDF", []).append(timings["write"])
+    return {name: median(values) for name, values in samples.items()}, html
+
+
+def fresh(args: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True, env={**os.environ, **(env or {})})
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def fresh_median(args: list[str], runs: int, env: dict | None = None, before=None) -> float:
+    values = []
+    for _ in range(runs):
+        if before:
+            before()
+        values.append(fresh(args, env)[0])
+    return median(values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    runs = options.runs
+    cli = [sys.executable, "-m", "taskforce_report"]
+    print(f"# taskforce-report benchmark, {time.strftime('%Y-%m-%d')}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {platform.platform()}")
+    print(f"runs per figure: {runs} (median)\n")
+    for name, bundle in EXAMPLES.items():
+        if not (bundle / "rapport.yaml").is_file():
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            stages, html = stage_times(bundle, runs)
+            html_file = tmp / "final.html"
+            html_file.write_text(html, encoding="utf-8")
+            floor_args = [sys.executable, "-c",
+                          "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1])"
+                          ".write_pdf(sys.argv[2])", str(html_file), str(tmp / "floor.pdf")]
+            floor = fresh_median(floor_args, runs)
+            cache = tmp / "cache"
+            env = {"TASKFORCE_REPORT_CACHE": str(cache)}
+            work = tmp / name
+            shutil.copytree(bundle, work)
+            build = [*cli, "build", str(work), "-o", str(tmp / "out"), "-q"]
+            cold = fresh_median(build, runs, env, before=lambda: shutil.rmtree(cache, True))
+            _, peak = fresh(build, env)
+            report = work / "rapport.yaml"
+            counter = iter(range(1000))
+
+            def edit_text() -> None:
+                text = report.read_text(encoding="utf-8")
+                report.write_text(text + f"\n# redigeret {next(counter)}\n", encoding="utf-8")
+
+            warm = fresh_median(build, runs, env, before=edit_text)
+            sys.path.insert(0, str(ROOT))
+            from taskforce_report.build import prepare, render
+
+            os.environ["TASKFORCE_REPORT_CACHE"] = str(cache)
+            prepare(work), render(prepare(work), "html")  # warm, as a running preview is
+            html_only = []
+            for _ in range(runs):
+                edit_text()
+                start = time.perf_counter()
+                render(prepare(work), "html")
+                html_only.append(time.perf_counter() - start)
+            os.environ.pop("TASKFORCE_REPORT_CACHE")
+            pages = html.count("section class=\"kapitel")
+            print(f"## {name} ({bundle.relative_to(ROOT)})\n")
+            print("| stage (warm, in-process) | median s |")
+            print("|---|---|")
+            for stage in ("load", "normalise", "analyse", "charts", "render HTML", "layout",
+                          "write PDF"):
+                print(f"| {stage} | {stages.get(stage, float('nan')):.3f} |")
+            print(f"\nchapters: {pages}\n")
+            print("| end to end (fresh process) | s | × layout floor | target |")
+            print("|---|---|---|---|")
+            print(f"| layout floor: WeasyPrint alone on the final HTML | {floor:.2f} | 1.00 | |")
+            print(f"| cold build (empty chart cache) | {cold:.2f} | {cold / floor:.2f} | ≤ 1.3 |")
+            print(f"| rebuild after a text-only edit | {warm:.2f} | {warm / floor:.2f} | ≤ 1.1 |")
+            hot = median(html_only)
+            print(f"| HTML-only rebuild (preview, warm) | {hot:.2f} | {hot / floor:.2f} | ≤ 0.15 |")
+            print(f"\npeak memory of a build: {peak:.0f} MiB (target ≤ 400 MiB)\n")
+    example = EXAMPLES["analyserapport"]
+    help_time = fresh_median([*cli, "--help"], runs)
+    validate = fresh_median([*cli, "validate", str(example)], runs)
+    print("| command | s | target |")
+    print("|---|---|---|")
+    print(f"| taskforce-report --help | {help_time:.2f} | ≤ 0.3 |")
+    print(f"| taskforce-report validate (example) | {validate:.2f} | ≤ 0.6 |")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "samling"
+        for i in range(10):
+            shutil.copytree(example, root / f"kommune-{i:02d}")
+        env = {"TASKFORCE_REPORT_CACHE": str(Path(tmp) / "cache")}
+        fresh([*cli, "batch", str(root), "-j", "1", "-q", "-o", str(Path(tmp) / "w")], env)
+        one = fresh([*cli, "batch", str(root), "-j", "1", "-q", "-o", str(Path(tmp) / "a")], env)[0]
+        two = fresh([*cli, "batch", str(root), "-j", "2", "-q", "-o", str(Path(tmp) / "b")], env)[0]
+    print(f"| batch of ten, -j 1 | {one:.1f} | |")
+    print(f"| batch of ten, -j 2 | {two:.1f} | throughput × {one / two:.2f} (≥ 1.7) |")
+
+
+if __name__ == "__main__":
+    main()

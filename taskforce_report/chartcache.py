@@ -1,0 +1,110 @@
+"""Charts drawn once: a content-addressed cache (spec + theme + drawing code → SVG file), and the
+charts that must be drawn drawn in worker processes when there are enough of them to pay for
+the workers. A text-only edit thus draws no chart and never imports Matplotlib.
+
+The cache lives in `$TASKFORCE_REPORT_CACHE` or `~/.cache/taskforce-report/charts`;
+`TASKFORCE_REPORT_CACHE=off` turns it off. Entries are written atomically, so two builds can
+share it; a damaged entry is just drawn again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from taskforce_report import __version__
+from taskforce_report.charts import ChartSpec, draw
+from taskforce_report.themes import Theme
+
+# Below this many charts to draw, starting workers (each imports Matplotlib) costs more than
+# it saves on two cores.
+PARALLEL_FROM = 6
+
+
+def cache_dir() -> Path | None:
+    setting = os.environ.get("TASKFORCE_REPORT_CACHE", "")
+    if setting.lower() in ("off", "0", "nej", "no"):
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "taskforce-report" / "charts"
+
+
+@cache
+def _code_digest() -> str:
+    """The drawing code and the libraries that shape the SVG: a change draws everything anew."""
+    sha = hashlib.sha256()
+    sha.update((Path(__file__).parent / "charts.py").read_bytes())
+    sha.update(f"{__version__}|{version('matplotlib')}".encode())
+    return sha.hexdigest()
+
+
+def _theme_digest(theme: Theme) -> str:
+    settings = {"farver": theme.colours, "skrifter": theme.fonts}
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+
+
+def key(spec: ChartSpec, theme: Theme) -> str:
+    payload = json.dumps(asdict(spec), sort_keys=True, default=str, ensure_ascii=False)
+    sha = hashlib.sha256()
+    for part in (_code_digest(), _theme_digest(theme), payload):
+        sha.update(part.encode("utf-8"))
+        sha.update(b"\0")
+    return sha.hexdigest()
+
+
+def _read(folder: Path, name: str) -> str | None:
+    try:
+        text = (folder / f"{name}.svg").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if text.startswith("<svg") and text.rstrip().endswith("</svg>") else None
+
+
+def _write(folder: Path, name: str, svg: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{name}.{os.getpid()}.tmp"
+        tmp.write_text(svg, encoding="utf-8")
+        tmp.replace(folder / f"{name}.svg")
+    except OSError:
+        pass  # a read-only or full disk only costs the next build a redraw
+
+
+def _draw_pair(args: tuple[ChartSpec, Theme]) -> str:
+    return draw(*args)
+
+
+def draw_many(specs: list[ChartSpec], theme: Theme, jobs: int | None = None) -> list[str]:
+    jobs = jobs or os.cpu_count() or 1
+    if len(specs) >= PARALLEL_FROM and jobs > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
+            return list(pool.map(_draw_pair, [(s, theme) for s in specs], chunksize=1))
+    return [draw(spec, theme) for spec in specs]
+
+
+def draw_all(specs: list[ChartSpec], theme: Theme) -> dict[str, str]:
+    """Every chart as SVG text, by id: from the cache where it can be, drawn where it must."""
+    folder = cache_dir()
+    found: dict[str, str] = {}
+    missing: list[tuple[ChartSpec, str]] = []
+    for spec in specs:
+        name = key(spec, theme)
+        svg = _read(folder, name) if folder else None
+        if svg is None:
+            missing.append((spec, name))
+        else:
+            found[spec.id] = svg
+    drawn = draw_many([spec for spec, _ in missing], theme)
+    for (spec, name), svg in zip(missing, drawn, strict=True):
+        found[spec.id] = svg
+        if folder:
+            _write(folder, name, svg)
+    return {spec.id: found[spec.id] for spec in specs}
