@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from taskforce_report import (
+    audit,
     casereview,
     catalogues,
     citations,
@@ -20,7 +21,7 @@ from taskforce_report import (
 )
 from taskforce_report.bundle import Bundle
 from taskforce_report.charts import ChartSpec
-from taskforce_report.models import AnalysisReport
+from taskforce_report.models import AnalysisReport, StatusReport
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
         key_figures = facts.get("noegletal")
         charts += key_figures.charts if key_figures is not None else ()
         return Results(facts=facts, charts=tuple(charts))
+    if isinstance(report, StatusReport):
+        facts, charts = audit.analyse(report, tables.get("ledelsestilsyn"))
+        return Results(facts=facts, charts=tuple(charts))
     return Results(facts={})
 
 
@@ -77,9 +81,12 @@ def _evidence(bundle: Bundle, report: AnalysisReport,
                                              report.kommune)
         found["selvevaluering"] = evaluation
         values.update(selfevaluation.citation_values(evaluation))
-    found["interviewgrupper"] = interviews.groups(bundle.interviews)
-    found["boerneinterviews"] = interviews.children(bundle.interviews)
     values.update(interviews.citation_values(bundle.interviews))
+    # interviews.yaml's own texts may cite too ("{interviews.boern.sagsbehandlerskift} ud af …")
+    told = bundle.interviews and citations.resolve_report(bundle.interviews, values,
+                                                          file="interviews.yaml")
+    found["interviewgrupper"] = interviews.groups(told)
+    found["boerneinterviews"] = interviews.children(told)
     return found, charts, values
 
 
@@ -90,7 +97,6 @@ def _add_evidence(facts: dict[str, Any], evidence: dict[str, Any], report: Analy
     if review is not None:
         review = replace(review, udvaelgelse=report.sagsgennemgang.udvaelgelse)
         facts["sagsgennemgang"] = review
-        facts["sagsgennemgang_samlet"] = review.samlet
         for theme_id in catalogues.themes():
             facts[f"sagsgennemgang_{theme_id}"] = review.temaer.get(theme_id)
     facts["selvevaluering"] = evidence.get("selvevaluering")

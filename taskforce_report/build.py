@@ -17,14 +17,17 @@ from taskforce_report.analysis import Results, analyse
 from taskforce_report.bundle import Bundle, load
 from taskforce_report.chartcache import draw_all
 from taskforce_report.document import Document, structure
-from taskforce_report.errors import InputError
+from taskforce_report.errors import InputError, input_error
 from taskforce_report.normalise import normalise
 from taskforce_report.paths import PROJECT_DIR, TEMPLATES_DIR
 from taskforce_report.pdf import render_pdf, write_atomic
-from taskforce_report.render import render_html
-from taskforce_report.themes import Theme, load_theme
+from taskforce_report.render import render_html, template_exists
+from taskforce_report.themes import Theme, load_theme, with_overrides
 
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "html", "notat")
+# --format notat: the committee memo of a status report (templates/<dokument>/notat.html), a PDF
+# from the same pipeline, written as <dokument>-notat.pdf.
+MEMO_FORMAT = "notat"
 # PDF/A-3 allows the bundle's files to travel inside the PDF; "u" keeps the text extractable.
 PDF_VARIANT = "pdf/a-3u"
 # Tagged for screen readers (structure tree, reading order, alt texts), for publication on the
@@ -59,6 +62,8 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
     progress("analyserer")
     results = analyse(bundle, tables)
     theme = load_theme(bundle.report.tema)
+    if hasattr(bundle.report, "theme_overrides"):  # the municipality's own name, logo, colours
+        theme = with_overrides(theme, bundle.report.theme_overrides(), bundle.path)
     concept = catalogues.concepts()[getattr(bundle.report, "koncept", "klassisk")]
     document = structure(concept, results.facts)
     return Prepared(bundle, theme, results, document, tuple(str(p) for p in found))
@@ -69,6 +74,8 @@ def default_outdir(bundle_path: Path) -> Path:
 
 
 def output_name(prepared: Prepared, fmt: str) -> str:
+    if fmt == MEMO_FORMAT:
+        return f"{prepared.bundle.document}-notat.pdf"
     return f"{prepared.bundle.document}.{fmt}"
 
 
@@ -81,9 +88,11 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
         warn(warning)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt)
-    if fmt == "pdf":
+    if fmt in ("pdf", MEMO_FORMAT):
+        if fmt == MEMO_FORMAT:
+            check_memo(prepared)
         variant = PDF_UA_VARIANT if pdf_ua else PDF_VARIANT
-        write_atomic(target, pdf_bytes(prepared, progress, variant))
+        write_atomic(target, pdf_bytes(prepared, progress, variant, fmt))
     else:
         html, assets = render(prepared, flavour=fmt, progress=progress)
         _copy_assets(assets.files, outdir / "assets")
@@ -91,22 +100,36 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
     return target
 
 
-def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _quiet):
+def check_memo(prepared: Prepared) -> None:
+    """--format notat needs a memo template for the document type and `notat:` in rapport.yaml."""
+    kind = prepared.bundle.document
+    if not template_exists(prepared.theme, f"{kind}/notat.html"):
+        raise input_error("--format", "notat", f"dokumenttypen {kind} har intet notat; "
+                          "notatet findes til statusrapport")
+    if getattr(prepared.bundle.report, "notat", None) is None:
+        raise input_error("rapport.yaml", "notat", "mangler: notatet til udvalget kræver "
+                          "nøglen notat med mindst moede og punkt (se docs/bundle-format.md)")
+
+
+def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _quiet,
+           fmt: str = "pdf"):
     progress("tegner figurer")
     charts = draw_all(list(prepared.results.charts), prepared.theme)
     progress("sætter HTML")
     return render_html(prepared.document, prepared.bundle.report, prepared.results.facts,
-                       prepared.theme, flavour=flavour, charts=charts)
+                       prepared.theme, flavour=flavour, charts=charts,
+                       top="notat" if fmt == MEMO_FORMAT else "dokument")
 
 
 def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
-              variant: str = PDF_VARIANT) -> bytes:
-    """The finished PDF/A-3: the layout, the metadata, the bundle and its manifest attached."""
-    html, _ = render(prepared, flavour="pdf", progress=progress)
+              variant: str = PDF_VARIANT, fmt: str = "pdf") -> bytes:
+    """The finished PDF/A-3: the layout, the metadata, the bundle and its manifest attached.
+    `fmt` "notat" lays out the committee memo instead of the document."""
+    html, _ = render(prepared, flavour="pdf", progress=progress, fmt=fmt)
     progress("sætter siderne og skriver PDF")
     bundle = prepared.bundle.path
     roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
-    record = current_manifest(prepared, variant)
+    record = current_manifest(prepared, variant, fmt)
     options = {
         "pdf_variant": variant,
         "attachments": archive.attachments(bundle, record, prepared.bundle.report.dato),
@@ -114,9 +137,13 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     return render_pdf(html, base_url=bundle.resolve(), roots=roots, options=options)
 
 
-def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT) -> dict[str, Any]:
-    return archive.manifest(prepared.bundle.path, prepared.bundle.document,
-                            prepared.theme.name, prepared.theme.digest(), variant)
+def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT,
+                     fmt: str = "pdf") -> dict[str, Any]:
+    record = archive.manifest(prepared.bundle.path, prepared.bundle.document,
+                              prepared.theme.name, prepared.theme.digest(), variant)
+    if fmt == MEMO_FORMAT:  # so verify and regenerate lay out the memo again
+        record["format"] = MEMO_FORMAT
+    return record
 
 
 def _copy_assets(files: dict[str, Path], folder: Path) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import casereview, catalogues, selfevaluation
+from taskforce_report import audit, casereview, catalogues, selfevaluation
 from taskforce_report.errors import InputError, Problem, input_error
 from taskforce_report.models import (
     DOCUMENT_MODELS,
@@ -18,6 +18,7 @@ from taskforce_report.models import (
     CriteriaFile,
     Interviews,
     QuestionsFile,
+    StatusReport,
 )
 from taskforce_report.tables import SPECS, Table, read_csv
 from taskforce_report.validation import suggest, validate
@@ -102,10 +103,13 @@ def _report(doc: YamlDocument):
     report = validate(DOCUMENT_MODELS[kind], data, doc)
     if isinstance(report, AnalysisReport):
         _check_concept(report, doc)
+    elif isinstance(report, StatusReport):
+        _check_concept(report, doc)
+        audit.check_report(report, doc)
     return report
 
 
-def _check_concept(report: AnalysisReport, doc: YamlDocument) -> None:
+def _check_concept(report: AnalysisReport | StatusReport, doc: YamlDocument) -> None:
     known = catalogues.concepts()
     concept = known.get(report.koncept)
     if concept is None or concept.dokument != report.dokument:
@@ -118,7 +122,7 @@ def _check_concept(report: AnalysisReport, doc: YamlDocument) -> None:
         Problem(doc.file, f"temaer.{key}",
                 f"ukendt tema{suggest(key, allowed)} (kendte temaer: {', '.join(allowed)})",
                 doc.locate(("temaer", key)))
-        for key in report.temaer
+        for key in getattr(report, "temaer", {})
         if key not in allowed
     ]
     if problems:

@@ -84,8 +84,13 @@ def check_additions(file: CriteriaFile, doc: YamlDocument) -> None:
 def law_reference(criterion: CriterionEntry, date: dt.date) -> str:
     """The legal basis in force at the report's date: "servicelovens § 50, stk. 7"."""
     if date >= BARNETS_LOV_FROM:
-        return f"barnets lovs {criterion.lov.barnets_lov}" if criterion.lov.barnets_lov else ""
-    return f"servicelovens {criterion.lov.serviceloven}" if criterion.lov.serviceloven else ""
+        law, ref = "barnets lovs", criterion.lov.barnets_lov
+    else:
+        law, ref = "servicelovens", criterion.lov.serviceloven
+    if not ref:
+        return ""
+    ref = re.sub(r"(§§?|stk\.|nr\.) ", "\\1" + language.NBSP, ref)  # "§ 50" never breaks
+    return f"{law} {ref}"
 
 
 # ---- rows → tidy frame ------------------------------------------------------------------
@@ -193,6 +198,13 @@ class Rule:
                 "Sager, hvor kravet ikke er relevant, indgår ikke i opgørelsen.")
         return f"{met} {base}"
 
+    def share_note(self) -> str:
+        """What "Andel opfyldt" in a table means under this rule."""
+        counted = "ja og delvist" if self.delvist_opfyldt else "ja"
+        base = ("alle vurderede sager, også dem, hvor kravet ikke er relevant"
+                if self.ikke_relevant_i_grundlag else "de sager, hvor kravet er relevant")
+        return f"Andel opfyldt er {counted} i procent af {base}."
+
 
 ANALYSIS_RULE = Rule()  # the analysis report: ja only; "ikke relevant" leaves the base
 STATUS_RULE = Rule(delvist_opfyldt=True)  # "helt eller delvist overholdt, hvor relevant"
@@ -262,6 +274,16 @@ def cases_with_criticism(frame: pd.DataFrame, kriterier: Iterable[str] | None = 
     if kriterier is not None:
         rows = rows[rows["kriterium"].isin(list(kriterier))]
     return int(rows["sag"].nunique())
+
+
+def cases_failing(frame: pd.DataFrame, kriterier: Iterable[str], rules: Rules = ANALYSIS_RULE,
+                  runde: str | None = BASELINE) -> int:
+    """Cases in which at least one of the criteria was not met under its rule."""
+    rows = select_round(frame, runde)
+    rows = rows[rows["kriterium"].isin(list(kriterier))]
+    partly_fails = rows["kriterium"].map(lambda k: not rule_for(rules, k).delvist_opfyldt)
+    failed = (rows["vurdering"] == "nej") | ((rows["vurdering"] == "delvist") & partly_fails)
+    return int(rows[failed]["sag"].nunique())
 
 
 def cases_relevant(frame: pd.DataFrame, kriterier: Iterable[str],
@@ -347,8 +369,12 @@ class ThemeReview:
     overskrift: str
     kriterier: tuple[CriterionResult, ...]
     sager: int  # cases in which at least one of the theme's criteria applied
+    mangler: int  # cases in which at least one of the theme's criteria was not met
     kritik: int  # cases with criticism on one of the theme's criteria
     chart: str = ""  # the id of its chart, "" when there is nothing to draw
+    tabel: int = 0  # its table's number in the chapter ("Tabel 5.<tabel>")
+    figur: int = 0  # its figure's number in the chapter, 0 without a chart
+    tekst_kritik: str = ""  # the theme's criticism in all, when it spans several criteria
 
     def is_empty(self) -> bool:
         return not self.kriterier
@@ -371,6 +397,10 @@ class CaseReview:
     def regel_tekst(self) -> str:
         return self.regel.describe()
 
+    @property
+    def andel_tekst(self) -> str:
+        return self.regel.share_note()
+
     def criterion(self, criterion_id: str) -> CriterionResult | None:
         for result in self.samlet + tuple(r for t in self.temaer.values() for r in t.kriterier):
             if result.id == criterion_id:
@@ -389,6 +419,17 @@ def _result(criterion: CriterionEntry, row: pd.Series, date: dt.date,
                            tekst=f"{text} {critique}".strip(), **counts)
 
 
+def _theme_criticism(results: tuple[CriterionResult, ...], criticised: int, relevant: int,
+                     words: bool) -> str:
+    if sum(1 for r in results if r.kritik) < 2:
+        return ""  # the criterion's own sentence has said it
+    if criticised == relevant:
+        return (f"Samlet udtaler Ankestyrelsen kritik i alle {_count(relevant, words)} sager "
+                "under temaet.")
+    return (f"Samlet udtaler Ankestyrelsen kritik i {_count(criticised, words)} af de "
+            f"{_count(relevant, words)} sager under temaet.")
+
+
 def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.date,
            rules: Rules = ANALYSIS_RULE, runde: str | None = BASELINE, words: bool = False,
            udvaelgelse: str = "", afgoerelser_foer: str = "") -> CaseReview:
@@ -405,17 +446,24 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.da
             result = _result(criterion, counts.loc[criterion.id], date, words)
             grouped.setdefault(criterion.tema, []).append(result)
     by_theme = {}
+    figures = 0
     for theme_id, theme in themes.items():
         results = tuple(grouped.get(theme_id, ()))
         if not results:
             continue
         ids = [r.id for r in results]
         drawable = any(r.relevante for r in results)
+        figures += drawable
         by_theme[theme_id] = ThemeReview(
             id=theme_id, overskrift=theme.overskrift, kriterier=results,
             sager=cases_relevant(frame, ids, runde),
+            mangler=cases_failing(frame, ids, rules, runde),
             kritik=cases_with_criticism(frame, ids, runde),
-            chart=f"sagsgennemgang-{theme_id}" if drawable else "")
+            chart=f"sagsgennemgang-{theme_id}" if drawable else "",
+            tabel=len(by_theme) + 2,  # Tabel 5.1 is the overview in "Samlet resultat"
+            figur=figures if drawable else 0,
+            tekst_kritik=_theme_criticism(results, cases_with_criticism(frame, ids, runde),
+                                          cases_relevant(frame, ids, runde), words))
     return CaseReview(sager=cases(frame, runde), kritik=cases_with_criticism(frame, None, runde),
                       regel=rule, temaer=by_theme, samlet=tuple(grouped.get(None, ())),
                       udvaelgelse=udvaelgelse, afgoerelser_foer=afgoerelser_foer)

@@ -53,8 +53,9 @@ def main() -> None:
 @click.argument("bundle", type=BUNDLE)
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: output/<bundle folder name>/).")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
-              show_default=True, help="PDF for print and archive, HTML for the screen.")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "notat"]), default="pdf",
+              show_default=True, help="PDF for print and archive, HTML for the screen; notat: "
+              "a status report's committee memo as <dokument>-notat.pdf.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not report the stages of a long build.")
 @click.option("--allow-personal-data", is_flag=True,
               help="Build even if CPR numbers, e-mails, phone numbers or hidden names are found "
@@ -82,6 +83,9 @@ def validate(bundle: Path) -> None:
     click.echo(f"{bundle}: gyldigt bundt")
     click.echo(f"  dokument: {report.dokument}, kommune: {report.kommune}, dato: {report.dato}")
     click.echo(f"  tema: {prepared.theme.name}")
+    for table in prepared.bundle.tables.values():  # e.g. which encoding was assumed
+        for note in getattr(table, "notes", ()):
+            click.echo(f"  bemærk: {note}")
     for chapter in prepared.document.chapters:
         click.echo(f"  {chapter.heading}")
         for section in chapter.sections:
@@ -143,7 +147,8 @@ def regenerate(report: Path, outdir: Path | None) -> None:
     outdir = outdir or PROJECT_DIR / "output" / f"{report.stem}-regenereret"
     bundle = archive.extract_bundle(embedded, outdir / "bundt")
     pdf_ua = embedded.manifest.get("pdf_variant") == PDF_UA_VARIANT
-    target = run_build(bundle, outdir, pdf_ua=pdf_ua)
+    fmt = embedded.manifest.get("format", "pdf")  # "notat" for a committee memo
+    target = run_build(bundle, outdir, fmt, pdf_ua=pdf_ua)
     click.echo(f"Udpakkede bundtet til {bundle}")
     click.echo(f"Skrev {target}")
 
@@ -165,8 +170,10 @@ def verify(report: Path, bundle: Path | None) -> None:
         source = bundle or archive.extract_bundle(embedded, Path(tmp) / "bundt")
         prepared = prepare(source)
         variant = embedded.manifest.get("pdf_variant", PDF_VARIANT)
-        rebuilt = pdf_bytes(prepared, variant=variant)
-        verdict = archive.compare(report, rebuilt, embedded, current_manifest(prepared, variant))
+        fmt = embedded.manifest.get("format", "pdf")  # "notat" for a committee memo
+        rebuilt = pdf_bytes(prepared, variant=variant, fmt=fmt)
+        verdict = archive.compare(report, rebuilt, embedded,
+                                  current_manifest(prepared, variant, fmt))
     if verdict.identical:
         click.echo(f"{report}: identisk med en ny kørsel af bundtet")
         return
@@ -232,3 +239,47 @@ def preview(bundle: Path, port: int) -> None:
             click.echo(f"Fejl: {state.error}", err=True)
 
     serve(bundle, port, ready=ready)
+
+
+@main.command("import-dst")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--indikator", required=True,
+              help="The indicator id the figures are, e.g. underretninger, befolkning_0_17.")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write noegletal.csv rows here (default: print them).")
+@click.option("--filter", "filters", multiple=True, metavar="VAR=VÆRDI",
+              help="Keep only rows where the variable has this label (repeatable).")
+@click.option("--summer", "sum_over", multiple=True, metavar="VAR",
+              help="Add up the values of this variable (e.g. ALDER for ages 0-17).")
+@click.option("--periode", help="For quarterly or monthly data: the period that stands for the "
+                                "year, e.g. K4 or M12.")
+@click.option("--omraade", "areas", multiple=True,
+              help="Keep only this area (repeatable), e.g. the municipality, its reference "
+                   "group and 'Hele landet'.")
+@click.option("--kilde", help="The source line (default: Danmarks Statistik, <table>).")
+def import_dst(file: Path, indikator: str, target: Path | None, filters: tuple[str, ...],
+               sum_over: tuple[str, ...], periode: str | None, areas: tuple[str, ...],
+               kilde: str | None) -> None:
+    """Convert a CSV from Danmarks Statistik's StatBank (API or web download) into rows of
+    noegletal.csv for the indicator ID. `..` becomes an empty value: missing, not 0."""
+    from taskforce_report import dst
+    from taskforce_report.errors import input_error
+
+    chosen: dict[str, list[str]] = {}
+    for item in filters:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise input_error("--filter", "", f"forventede VARIABEL=VÆRDI, fandt '{item}'")
+        chosen.setdefault(name.strip(), []).append(value.strip())
+    note = dst.check_indicator(indikator)
+    if note:
+        click.echo(f"Bemærk: {note}", err=True)
+    result = dst.convert(file, indikator, filters=chosen, sum_over=sum_over, period=periode,
+                         source=kilde, areas=areas)
+    for line in result.notes:
+        click.echo(f"Bemærk: {line}", err=True)
+    text = dst.write(result.rows, target)
+    if target is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"Skrev {len(result.rows)} rækker til {target}", err=True)

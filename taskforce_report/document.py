@@ -86,6 +86,13 @@ def _chapter(spec: ChapterSpec, label: str, facts: dict[str, Any]) -> Chapter | 
                                     theme=theme, content=content))
         if not sections:
             return None
+    if spec.afsnit_fra:
+        for item in facts.get(spec.afsnit_fra) or ():
+            number = f"{label}.{len(sections) + 1}"
+            sections.append(Section(number, item.id, item.titel,
+                                    f"afsnit-{spec.id}-{item.id}", content=item))
+        if not sections:
+            return None
     for sub in spec.afsnit:
         if not _has(facts, sub.kraever):
             continue

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -304,13 +305,22 @@ def areas_of(report: Any) -> Areas:
 _THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+$")
 
 
-def parse_value(text: str) -> float | None:
-    """A figure as Danish Excel writes it: `1.142` (a point before exactly three digits is a
-    thousands separator), `11,6`, `1.142,5`; empty or `..` is missing. Raises ValueError."""
+def parse_decimal(text: str) -> Decimal | None:
+    """A figure as Danish Excel writes it: `1.142` (a point before exactly three digits, after
+    a first group not starting with 0, is a thousands separator), `11,6`, `1.142,5`, `0.125`;
+    empty or `..` is missing. Raises ValueError."""
     value = text.strip()
     if _THOUSANDS.match(value.replace("\u00a0", "").replace(" ", "")):
         value = value.replace(".", "")
-    number = parse_number(value)
+    return parse_number(value)
+
+
+def _float(number: Decimal | None) -> float | None:
+    return None if number is None else float(number)
+
+
+def parse_value(text: str) -> float | None:
+    number = parse_decimal(text)
     return None if number is None else float(number)
 
 
@@ -361,7 +371,8 @@ def normalise(table: Table, cat: Catalogue, areas: Areas) -> pd.DataFrame:
         year = int(year_text)
         raw = cells["vaerdi"]
         try:
-            value = parse_value(raw)
+            # a sheet of data.xlsx holds real numbers, written with a point: 1.042 is 1,042
+            value = _float(parse_number(raw)) if table.columns_letter else parse_value(raw)
         except ValueError:
             problems.append(table.problem(row, "vaerdi", f"forventede et tal som 1.142 eller "
                                           f"11,6 (tom eller .. for mangler), fandt '{raw}'"))
@@ -687,10 +698,10 @@ def unit_text(indicator: Indicator, cat: Catalogue) -> str:
     0–17-årig`, `procent`, or the catalogue's own words."""
     if indicator.is_rate:
         den = cat.indicators[indicator.naevner]
+        prefix = {"kr": "kr. ", "aarsvaerk": "årsværk "}.get(indicator.enhed, "")
         if indicator.pr == 1:
-            prefix = "kr. " if indicator.enhed == "kr" else ""
             return f"{prefix}pr. {den.ental or den.titel.lower()}"
-        return f"pr. {language.number(indicator.pr)} {den.flertal or den.titel.lower()}"
+        return f"{prefix}pr. {language.number(indicator.pr)} {den.flertal or den.titel.lower()}"
     if indicator.enhedstekst:
         return indicator.enhedstekst
     return {"procent": "procent", "kr": "kr.", "pr_1000_0_17": UNIT_WORDS["pr_1000_0_17"],
@@ -768,6 +779,8 @@ def analyse_indicator(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, a
         prev = last - 1
         missing_year = prev if _at(basis, prev) is None else None
         seneste = Change(prev, last, change(basis, prev, last), missing_year)
+    elif last - 1 in table.index:  # one year only, though others have the year before
+        seneste = Change(last - 1, last, None, last - 1)
     group_values = table[REFERENCE]
     comparable_group = indicator.is_rate or indicator.enhed not in COUNTS
     goal = settings.maal.get(indicator.id)
@@ -1002,7 +1015,7 @@ def _line_spec(result: IndicatorResult, kommune: str) -> ChartSpec:
     unit = result.unit_text
     title = ind.titel
     if ind.is_rate:
-        title += f" {unit}" if not unit.startswith("kr.") else f", {unit}"
+        title += f" {unit}" if unit.startswith("pr.") else f", {unit}"
     title += f", {years[0]}–{years[-1]}" if len(years) > 1 else f", {years[0]}"
     goal = result.sammenligning.maal if result.sammenligning else None
     data = {

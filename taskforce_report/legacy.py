@@ -176,7 +176,7 @@ def sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end that is followed by a capitalised word."""
     ends = []
     for match in _BOUNDARY.finditer(text):
-        before = text[: match.start(1)]
+        before = text[max(0, match.start(1) - 80): match.start(1)]
         token = re.search(r"(\S*)$", before).group(1).lstrip("(\"»“'[")
         after = text[match.end():]
         word = token.lower()
@@ -193,12 +193,20 @@ def sentence_ends(text: str) -> list[int]:
                 # "kapitler: 1. Præsentation …" / "grundlaget. 2. Resume": a list label, not a
                 # sentence ending in a number ("4 ud af 6. Derudover …").
                 head = before[: len(before) - len(token)].rstrip()
-                if not head or head[-1] in ".:;":
+                if not head or head[-1] in ":;":
                     continue
-            if word in _MAY_END or word.rstrip(".") in _MAY_END:
-                pass  # the capital letter that follows decides: a new sentence
+                if head[-1] == "." and not _is_abbreviation(head[:-1]):
+                    continue
+            # "mv.", "osv." and the like (_MAY_END) fall through: the capital letter that
+            # follows makes it a new sentence.
         ends.append(match.end(2))
     return ends
+
+
+def _is_abbreviation(before: str) -> bool:
+    """Whether the word just before a period ("… stk" of "stk.") is an abbreviation."""
+    word = re.search(r"(\S*)$", before).group(1).lstrip("(\"»“'[").lower()
+    return word in _NEVER_END or word in _MAY_END
 
 
 def split_items(text: str) -> list[str]:
@@ -301,10 +309,13 @@ def parse(raw: str) -> LegacyReport:
     report.referencegruppe = _reference_group(report)
     if source.total and source.pages and source.pages[-1] < source.total:
         missing = _missing_chapters(report)
+        first_missing = source.pages[-1] + 1
+        missing_pages = (f"side {first_missing}" if first_missing == source.total
+                         else f"side {first_missing}–{source.total}")
         report.note(
             "mangler",
-            f"Kildeteksten slutter på side {source.pages[-1]} af {source.total}; side "
-            f"{source.pages[-1] + 1}–{source.total} er ikke med"
+            f"Kildeteksten slutter på side {source.pages[-1]} af {source.total}; "
+            f"{missing_pages} er ikke med"
             + (f" ({missing})" if missing else "") + ".",
         )
     if source.header.strip() or source.trailer.strip():

@@ -178,6 +178,9 @@ class ChildInterviews(Strict):
     def _counts(self) -> ChildInterviews:
         seen: set[str] = set()
         for topic in self.temaer:
+            if topic.id == "antal":
+                raise ValueError("et emne kan ikke hedde 'antal' (navnet bruges til antallet af "
+                                 "børn, {interviews.boern.antal}); vælg et andet id")
             if topic.id in seen:
                 raise ValueError(f"emnet '{topic.id}' står to gange")
             seen.add(topic.id)
@@ -212,7 +215,190 @@ class KeyFigureSettings(Strict):
     manglende: list[Markdown] = Field(default_factory=list)  # figures it could not provide
 
 
+# ---- the status report on a development plan (see audit.py and docs/bundle-format.md) ----
+
+# How an audit criterion is counted; audit.RULES gives each name its casereview.Rule.
+CountingRule = Literal["alle_sager", "hvor_relevant", "helt_eller_delvist",
+                       "helt_eller_delvist_hvor_relevant"]
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-\d{1,2}(?:[ T][\d:.]*)?)?$")  # a date: its month
+_HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+
+
+def month_key(value: object) -> str:
+    """`2021-8`, `2021-08`, `2021-08-01` (as Excel writes a date) or a date → `2021-08`;
+    anything else is a ValueError."""
+    if isinstance(value, dt.date):
+        return f"{value.year:04d}-{value.month:02d}"
+    match = _MONTH.match(str(value).strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"forventede en måned som ÅÅÅÅ-MM (fx 2021-08), fandt '{value}'")
+    return f"{match.group(1)}-{int(match.group(2)):02d}"
+
+
+class Appearance(Strict):
+    """rapport.yaml `udseende:`: the municipality's own look, for themes that take it."""
+
+    logo: str | None = None  # a file in the bundle: logo.svg
+    logo_alt: str = ""  # the logo's alt text; default "<kommune>s logo"
+    farver: dict[str, str] = Field(default_factory=dict)  # theme colour name → #RRGGBB
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        parts = value.replace("\\", "/").split("/")
+        if value.startswith("/") or ".." in parts or ":" in value:
+            raise ValueError(f"'{value}' skal være en fil i bundtet, fx logo.svg")
+        if not value.lower().endswith(LOGO_SUFFIXES):
+            raise ValueError(f"'{value}': logoet skal være en SVG-, PNG- eller JPEG-fil")
+        return value
+
+    @field_validator("farver")
+    @classmethod
+    def _colours(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, colour in value.items():
+            if not _HEX_COLOUR.match(str(colour)):
+                raise ValueError(f"farven '{name}' skal skrives som #RRGGBB, fx \"#0B5563\"; "
+                                 f"fandt '{colour}'")
+        return value
+
+
+class FocusPoints(Strict):
+    """The committee's focus points for the reporting (seed 001 opens with four)."""
+
+    besluttet: dt.date | None = None  # the date the committee decided them
+    punkter: list[str] = Field(min_length=1)
+
+
+class AuditCriterion(Strict):
+    """One question of the management audit (ledelsestilsyn), as ledelsestilsyn.csv names it."""
+
+    navn: str = Field(min_length=1)  # a short label: "Børnesamtale afholdt"
+    optaelling: CountingRule  # how its ja/delvist/nej/ikke relevant are counted
+
+
+class AuditSettings(Strict):
+    beskrivelse: Markdown = ""  # how the audit is done: cases per month, who audits
+    naesten: float = Field(default=10, ge=0, le=100)  # points below a milestone still "tæt på"
+    kriterier: dict[str, AuditCriterion] = Field(default_factory=dict)
+
+    @field_validator("kriterier")
+    @classmethod
+    def _ids(cls, value: dict[str, AuditCriterion]) -> dict[str, AuditCriterion]:
+        for key in value:
+            _snake_id(key)
+        return value
+
+
+class Milestone(Strict):
+    procent: float = Field(ge=0, le=100)
+    maaned: str
+
+    _maaned = field_validator("maaned", mode="before")(month_key)
+
+
+class RecommendationRef(Strict):
+    """A recommendation of the analysis report that a goal answers: theme and number."""
+
+    tema: str
+    nr: int = Field(ge=1)
+    tekst: Markdown = ""  # the recommendation's wording, when the plan quotes it
+
+    _tema = field_validator("tema")(_known_theme)
+
+
+class Goal(Strict):
+    tekst: Markdown = Field(min_length=1)  # "At børnesamtalen afholdes i 100 % af sagerne."
+    kort: str = ""  # a short label for the overview and the chart; default the criterion's navn
+    procent: float = Field(ge=0, le=100)  # the target
+    milepaele: list[Milestone] = Field(default_factory=list)
+    kriterium: str  # the audit criterion that measures it (ledelsestilsyn.kriterier)
+    anbefalinger: list[RecommendationRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _milestones_in_order(self) -> Goal:
+        months = [m.maaned for m in self.milepaele]
+        if months != sorted(months) or len(set(months)) != len(months):
+            raise ValueError("milepælene skal stå i rækkefølge efter måned, én pr. måned")
+        return self
+
+
+class Effort(Strict):
+    """One row of the Indsats | Status table."""
+
+    indsats: Markdown = Field(min_length=1)
+    status: Markdown = ""
+
+
+class DevelopmentPoint(Strict):
+    titel: str = Field(min_length=1)
+    formaal: Markdown = ""
+    indsatser: list[Effort] = Field(default_factory=list)
+    tekst: Markdown = ""  # after the Indsats | Status table
+    maal: list[Goal] = Field(default_factory=list)
+
+
+class FreeSection(Strict):
+    titel: str = Field(min_length=1)
+    tekst: Markdown = Field(min_length=1)
+    fokuspunkt: int | None = Field(default=None, ge=1)  # the focus point it answers (1, 2, …)
+
+
+class Memo(Strict):
+    """rapport.yaml `notat:`: the committee memo (--format notat), in the shape of seed 003."""
+
+    moede: dt.date  # the committee meeting
+    punkt: int = Field(ge=1)  # the item's number on the agenda
+    titel: str = ""  # the item's title; default the report's titel
+    sagsnr: str = ""
+    doknr: str = ""
+    aabent: bool = True  # Åbent / Lukket
+    kompetence: str = ""  # default the committee
+    beslutningstema: Markdown = ""  # default: the committee takes the status for orientation
+    baggrund: Markdown = ""
+    retligt_grundlag: Markdown = ""
+    handlemuligheder: Markdown = ""
+    vurdering: Markdown = ""
+    oekonomi: Markdown = "Ingen bemærkninger."  # økonomiske og personalemæssige konsekvenser
+    andre_udvalg: Markdown = "Ingen bemærkninger."  # konsekvenser for andre udvalg
+    indstiller: str = ""  # "Centerchefen for Børn og Familie indstiller på forvaltningens vegne,"
+    indstilling: list[Markdown] = Field(default_factory=list)  # each "at …"
+
+
+class StatusReport(Strict):
+    dokument: Literal["statusrapport"]
+    koncept: str = "status"
+    kommune: str = Field(min_length=1)
+    afdeling: str = Field(min_length=1)
+    udvalg: str = Field(min_length=1)
+    dato: dt.date
+    tema: str = "kommune"
+    titel: str = "Status på udviklingsplanen"
+    udseende: Appearance = Field(default_factory=lambda: Appearance())
+    fokuspunkter: FocusPoints | None = None
+    indledning: Markdown = ""
+    ledelsestilsyn: AuditSettings = Field(default_factory=lambda: AuditSettings())
+    udviklingspunkter: list[DevelopmentPoint] = Field(min_length=1)
+    afsnit: list[FreeSection] = Field(default_factory=list)
+    notat: Memo | None = None
+    skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
+
+    def theme_overrides(self) -> dict:
+        """The theme settings the bundle sets (themes.with_overrides): name, logo, colours."""
+        look = self.udseende
+        out: dict = {"udgiver": self.kommune, "forfatter": self.kommune,
+                     "logo_alt": look.logo_alt or f"{self.kommune}s logo"}
+        if look.farver:
+            out["farver"] = dict(look.farver)
+        if look.logo:
+            out["logo"] = look.logo
+        return out
+
+
 # The document types and their models; `dokument:` in rapport.yaml picks one.
 DOCUMENT_MODELS: dict[str, type[Strict]] = {
     "analyserapport": AnalysisReport,
+    "statusrapport": StatusReport,
 }

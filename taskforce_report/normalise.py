@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from taskforce_report import casereview, keyfigures, selfevaluation
+from taskforce_report import audit, casereview, keyfigures, selfevaluation
 from taskforce_report.bundle import Bundle
+from taskforce_report.models import StatusReport
 
 
 def normalise(bundle: Bundle) -> dict[str, Any]:
@@ -20,6 +21,8 @@ def normalise(bundle: Bundle) -> dict[str, Any]:
     if "selvevaluering" in tables:
         tables["selvevaluering"] = selfevaluation.normalise(
             tables["selvevaluering"], selfevaluation.questions(bundle.spoergsmaal))
+    if isinstance(bundle.report, StatusReport):
+        tables["ledelsestilsyn"] = audit.prepare(bundle.report, tables.get("ledelsestilsyn"))
     key_figures = keyfigures.prepare(bundle)  # noegletal.csv → observations, or None
     if key_figures is not None:
         tables["noegletal"] = key_figures

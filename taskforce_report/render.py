@@ -96,8 +96,20 @@ def _kind_context(report: Any, facts: dict[str, Any]) -> dict[str, Any]:
     return context
 
 
+def template_exists(theme: Theme, name: str) -> bool:
+    """Whether the theme or templates/ has the template (e.g. "statusrapport/notat.html")."""
+    try:
+        environment(theme).get_template(name)
+    except jinja2.TemplateNotFound:
+        return False
+    return True
+
+
 def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
-                flavour: str = "pdf", charts: dict[str, Any] | None = None) -> tuple[str, Assets]:
+                flavour: str = "pdf", charts: dict[str, Any] | None = None,
+                top: str = "dokument") -> tuple[str, Assets]:
+    """`top` names the top template, `templates/<dokument>/<top>.html`: "dokument", or "notat"
+    for the committee memo."""
     assets = Assets(flavour)
     env = environment(theme)
     logo = theme.logo
@@ -125,7 +137,7 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "kapitler": [{"nummer": c.label, "titel": c.title, "id": c.id} for c in doc.chapters],
     }
     context.update(_kind_context(report, facts))
-    template = env.get_template(f"{doc.kind}/dokument.html")
+    template = env.get_template(f"{doc.kind}/{top}.html")
     try:
         return template.render(context), assets
     except SecurityError as exc:

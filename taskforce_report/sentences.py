@@ -125,7 +125,7 @@ def change_sentences(result: IndicatorResult) -> str:
     subject = language.capitalize_first(result.indicator.navn)
     period, latest = result.periode, result.seneste
     if period is None:
-        return ""
+        return _cannot(latest) if latest is not None else ""
     if latest is None or latest.fra == period.fra:
         return _one_change(subject, period)
     if period.andel is None:

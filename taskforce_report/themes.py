@@ -22,6 +22,7 @@ class Theme:
     name: str
     folders: tuple[Path, ...]  # the theme first, then its parents
     settings: dict[str, Any]
+    logo_file: Path | None = None  # a logo from the bundle (with_overrides), before the theme's
 
     @property
     def colours(self) -> dict[str, str]:
@@ -56,6 +57,8 @@ class Theme:
 
     @property
     def logo(self) -> Path | None:
+        if self.logo_file is not None:
+            return self.logo_file
         logo = self.settings.get("logo")
         return self.find(logo) if logo else None
 
@@ -104,3 +107,40 @@ def load_theme(name: str, source: str = "rapport.yaml", search: Path = THEMES_DI
     for own in reversed(chain):
         settings = _merge(settings, {k: v for k, v in own.items() if k != "css"})
     return Theme(name=name, folders=tuple(folders), settings=settings)
+
+
+# The settings a bundle may set for a theme that takes the municipality's own look.
+BUNDLE_KEYS = ("udgiver", "forfatter", "logo_alt", "farver", "logo")
+
+
+def with_overrides(theme: Theme, overrides: dict[str, Any], bundle: Path,
+                   source: str = "rapport.yaml") -> Theme:
+    """The theme with a bundle's own values on top (the status report's `udseende:` and
+    `kommune`), for a theme whose theme.yaml says `bundtets_udseende: true` (themes/kommune):
+    the publisher's name, colours the theme already has, and a logo that is a file inside the
+    bundle. Another theme keeps its own look; asking it for colours or a logo is an error."""
+    if not theme.settings.get("bundtets_udseende"):
+        asked = [key for key in ("farver", "logo") if overrides.get(key)]
+        if asked:
+            raise input_error(source, f"udseende.{asked[0]}",
+                              f"temaet '{theme.name}' tager ikke kommunens eget udseende; "
+                              "brug tema: kommune")
+        return theme
+    known = list(theme.colours)
+    for name in overrides.get("farver", {}):
+        if name not in known:
+            from taskforce_report.validation import suggest
+
+            raise input_error(source, f"udseende.farver.{name}",
+                              f"ukendt farve{suggest(name, known)}; temaets farver: "
+                              f"{', '.join(known)}")
+    logo_file = theme.logo_file
+    if overrides.get("logo"):
+        root = Path(bundle).resolve()
+        logo_file = (root / overrides["logo"]).resolve()
+        if not logo_file.is_relative_to(root) or not logo_file.is_file():
+            raise input_error(source, "udseende.logo",
+                              f"filen '{overrides['logo']}' findes ikke i bundtet")
+    own = {key: value for key, value in overrides.items() if key in BUNDLE_KEYS and key != "logo"}
+    return Theme(name=theme.name, folders=theme.folders, settings=_merge(theme.settings, own),
+                 logo_file=logo_file)

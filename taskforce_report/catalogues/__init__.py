@@ -39,6 +39,9 @@ class ChapterSpec:
     afsnit: tuple[SectionSpec, ...] = ()
     temaer: tuple[str, ...] = ()
     bilag: bool = False
+    # the name of a fact holding a list of items with `id` and `titel`: one section each
+    # (the status report's development points); the chapter is left out when it is empty
+    afsnit_fra: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ def _chapter(raw: dict) -> ChapterSpec:
         ),
         temaer=tuple(raw.get("temaer", ())),
         bilag=bool(raw.get("bilag", False)),
+        afsnit_fra=str(raw.get("afsnit_fra", "")),
     )
 
 

@@ -1,0 +1,508 @@
+"""The management audit (ledelsestilsyn) of a status report: ledelsestilsyn.csv in; per goal and
+audit round the share of cases that meet the requirement, the status against the milestone in
+force, the sentence in the status reports' idiom and a chart out.
+
+Three steps, each a plain function:
+- `normalise()` checks the rows of ledelsestilsyn.csv (runde, sag, kriterium, vurdering) and
+  returns a tidy frame, naming file, row and column for every mistake;
+- `measure()` counts one criterion in one round with the case review's counting (`casereview.
+  tally` under a `casereview.Rule`: whether delvist counts as met, whether ikke relevant leaves
+  the base), so the two documents can never count differently;
+- `analyse()` turns the plan in rapport.yaml and the counts into the facts and charts of the
+  status report: goals numbered through the plan, their latest status, the milestones.
+
+The counting rule of a criterion is named in rapport.yaml (`optaelling`); `RULES` maps each name
+to its Rule and `WORDING` to the sentence the status reports use ("54 % af sagerne, hvor det
+vurderes relevant (målt på 39 sager)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import pandas as pd
+
+from taskforce_report import catalogues, language
+from taskforce_report.casereview import VURDERINGER, Rule, tally
+from taskforce_report.charts import ChartSpec
+from taskforce_report.errors import InputError, Problem
+from taskforce_report.models import AuditCriterion, StatusReport, month_key
+from taskforce_report.tables import Table
+from taskforce_report.validation import suggest
+from taskforce_report.yamlfile import YamlDocument
+
+TABLE_FILE = "ledelsestilsyn.csv"
+MAX_PROBLEMS = 25  # more row errors than this are summarised, not listed
+
+# Counting rules by the name rapport.yaml gives them. "alle_sager" and "helt_eller_delvist"
+# keep a case where the requirement did not apply in the base, counted as met (the shared Rule's
+# meaning: nothing was left undone); the "hvor_relevant" rules leave it out of the base.
+RULES: dict[str, Rule] = {
+    "alle_sager": Rule(delvist_opfyldt=False, ikke_relevant_i_grundlag=True),
+    "hvor_relevant": Rule(delvist_opfyldt=False, ikke_relevant_i_grundlag=False),
+    "helt_eller_delvist": Rule(delvist_opfyldt=True, ikke_relevant_i_grundlag=True),
+    "helt_eller_delvist_hvor_relevant": Rule(delvist_opfyldt=True,
+                                             ikke_relevant_i_grundlag=False),
+}
+
+# The status sentence per rule: {andel} is "54 %", {grundlag} is "målt på 39 sager".
+WORDING: dict[str, str] = {
+    "alle_sager": "{andel} af sagerne ({grundlag})",
+    "hvor_relevant": "{andel} af sagerne, hvor det vurderes relevant ({grundlag})",
+    "helt_eller_delvist": "{andel} af sagerne er helt eller delvist overholdt ({grundlag})",
+    "helt_eller_delvist_hvor_relevant": "{andel} af sagerne, hvor det vurderes relevant, er "
+                                        "helt eller delvist overholdt ({grundlag})",
+}
+
+# Status against the milestone in force: a key (also the theme's colour name) and its word.
+# The word is always printed beside the colour, never the colour alone.
+STATUS_WORDS: dict[str, str] = {
+    "opfyldt": "Opfyldt",
+    "naesten": "Tæt på",
+    "ikke_opfyldt": "Ikke opfyldt",
+    "ikke_maalt": "Ikke målt",
+}
+
+_ALIASES = {"ikke_relevant": "ikke relevant", "ikke-relevant": "ikke relevant",
+            "ir": "ikke relevant", "i.r.": "ikke relevant"}
+_CPR = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+
+
+# ---- rows → tidy frame ------------------------------------------------------------------
+
+def _word(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text).strip().lower())
+
+
+def normalise(table: Table, kriterier: Mapping[str, AuditCriterion]) -> pd.DataFrame:
+    """The rows of ledelsestilsyn.csv checked and in canonical form.
+
+    Columns: runde ("2021-09"), sag, kriterium, vurdering (one of casereview.VURDERINGER) and
+    kritik (always False: the audit voices none; kept so casereview.tally can count the frame);
+    the index is the row number in the file. Every wrong cell is reported in one InputError.
+    """
+    problems: list[Problem] = []
+    rows: list[dict[str, Any]] = []
+    first_seen: dict[tuple[str, str, str], int] = {}
+    names = list(kriterier)
+    for number, record in table.frame.iterrows():
+        ok = True
+        try:
+            runde = month_key(record["runde"])
+        except ValueError:
+            found = f"'{record['runde'].strip()}'" if record["runde"].strip() else "en tom værdi"
+            problems.append(table.problem(number, "runde", f"{found} er ikke en måned; skriv "
+                                          "runden som ÅÅÅÅ-MM, fx 2021-09"))
+            runde, ok = "", False
+        sag = record["sag"].strip()
+        if not sag:
+            problems.append(table.problem(number, "sag", "sagen mangler et navn (et pseudonym, "
+                                          "fx S01)"))
+            ok = False
+        elif _CPR.search(sag):
+            problems.append(table.problem(number, "sag", "værdien ligner et CPR-nummer; brug et "
+                                          "pseudonym for sagen (fx S01)"))
+            ok = False
+        kriterium = _word(record["kriterium"])
+        if kriterium not in kriterier:
+            found = f"'{record['kriterium'].strip()}'" if kriterium else "intet kriterium"
+            known = ", ".join(names) if names else "ingen (rapport.yaml har ingen)"
+            problems.append(table.problem(
+                number, "kriterium", f"{found} er ikke et kriterium i rapport.yaml under "
+                f"ledelsestilsyn.kriterier{suggest(kriterium, names)}; kendte: {known}"))
+            ok = False
+        vurdering = _word(record["vurdering"])
+        vurdering = _ALIASES.get(vurdering, vurdering)
+        if vurdering not in VURDERINGER:
+            found = f"'{record['vurdering'].strip()}'" if vurdering else "en tom værdi"
+            problems.append(table.problem(
+                number, "vurdering", f"{found} er ikke en gyldig vurdering; gyldige værdier: "
+                f"{', '.join(VURDERINGER)}{suggest(vurdering, list(VURDERINGER))}"))
+            ok = False
+        if ok:
+            key = (runde, sag, kriterium)
+            if key in first_seen:
+                problems.append(table.problem(
+                    number, None, f"sag {sag} er allerede vurderet på kriteriet {kriterium} i "
+                    f"runden {runde} (række {first_seen[key]})"))
+                continue
+            first_seen[key] = number
+            rows.append({"række": number, "runde": runde, "sag": sag, "kriterium": kriterium,
+                         "vurdering": vurdering, "kritik": False})
+        if len(problems) > MAX_PROBLEMS:
+            break
+    if problems:
+        if len(problems) > MAX_PROBLEMS:
+            problems = problems[:MAX_PROBLEMS]
+            problems.append(Problem(table.source, "", "… og flere; ret fejlene ovenfor først"))
+        raise InputError(problems)
+    columns = ["række", "runde", "sag", "kriterium", "vurdering", "kritik"]
+    return pd.DataFrame(rows, columns=columns).set_index("række")
+
+
+def prepare(report: StatusReport, table: Table | None) -> pd.DataFrame | None:
+    """The bundle's ledelsestilsyn.csv normalised; the file is required once the plan has
+    goals, since they are measured there."""
+    if table is None:
+        if any(point.maal for point in report.udviklingspunkter):
+            raise InputError(Problem(TABLE_FILE, "", "filen mangler; udviklingsplanens mål "
+                                     "måles i ledelsestilsynet (kolonner: runde, sag, "
+                                     "kriterium, vurdering)"))
+        return None
+    return normalise(table, report.ledelsestilsyn.kriterier)
+
+
+def check_report(report: StatusReport, doc: YamlDocument | None) -> None:
+    """What pydantic cannot see alone: every goal names a criterion of ledelsestilsyn.kriterier,
+    and a free section's focus point exists."""
+    locate = doc.locate if doc is not None else (lambda path: "")
+    file = doc.file if doc is not None else "rapport.yaml"
+    known = list(report.ledelsestilsyn.kriterier)
+    problems = []
+    for p, point in enumerate(report.udviklingspunkter):
+        for g, goal in enumerate(point.maal):
+            if goal.kriterium not in report.ledelsestilsyn.kriterier:
+                place = ("udviklingspunkter", p, "maal", g, "kriterium")
+                listed = ", ".join(known) if known else "ingen"
+                problems.append(Problem(
+                    file, f"udviklingspunkter[{p}].maal[{g}].kriterium",
+                    f"'{goal.kriterium}' er ikke et kriterium under ledelsestilsyn.kriterier"
+                    f"{suggest(goal.kriterium, known)} (kendte: {listed})", locate(place)))
+    points = len(report.fokuspunkter.punkter) if report.fokuspunkter else 0
+    for s, section in enumerate(report.afsnit):
+        if section.fokuspunkt is not None and section.fokuspunkt > points:
+            problems.append(Problem(
+                file, f"afsnit[{s}].fokuspunkt",
+                f"fokuspunkt {section.fokuspunkt} findes ikke; fokuspunkter.punkter har "
+                f"{points}", locate(("afsnit", s, "fokuspunkt"))))
+    if problems:
+        raise InputError(problems)
+
+
+# ---- counting ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Measurement:
+    """One criterion in one audit round, counted under its rule."""
+
+    runde: str  # "2021-09"
+    maaned: str  # "september 2021"
+    sager: int  # cases audited on the criterion in the round
+    grundlag: int  # the base under the rule ("målt på N sager")
+    opfyldt: int  # met within the base
+    andel: float | None  # opfyldt / grundlag; None when the base is 0 (not measured)
+
+    @property
+    def maalt(self) -> bool:
+        return self.andel is not None
+
+
+def rounds(frame: pd.DataFrame | None) -> list[str]:
+    """The audit rounds in the table, oldest first."""
+    if frame is None or frame.empty:
+        return []
+    return sorted(set(frame["runde"]))
+
+
+def measure(frame: pd.DataFrame, kriterium: str, regel: str, runde: str) -> Measurement:
+    """The criterion in the round under the named counting rule (a key of RULES)."""
+    rows = frame[(frame["runde"] == runde) & (frame["kriterium"] == kriterium)]
+    counts = tally(rows, {kriterium: RULES[regel]}, runde=None)
+    if counts.empty:
+        return Measurement(runde, language.month(runde), 0, 0, 0, None)
+    row = counts.loc[kriterium]
+    base = int(row["relevante"])
+    return Measurement(runde=runde, maaned=language.month(runde), sager=int(row["sager"]),
+                       grundlag=base, opfyldt=int(row["opfyldt"]),
+                       andel=float(row["andel"]) if base else None)
+
+
+def _cases(n: int) -> str:
+    return f"{language.number(n)} {'sag' if n == 1 else 'sager'}"
+
+
+def status_text(regel: str, measurement: Measurement) -> str:
+    """The status as the reports write it: "80 % af sagerne er helt eller delvist overholdt
+    (målt på 45 sager)"; a round without a measurement says so, never 0 %."""
+    if measurement.sager == 0:
+        return (f"Ikke målt: kriteriet indgik ikke i ledelsestilsynet i {measurement.maaned}")
+    if measurement.andel is None:
+        return (f"Ikke målt: kravet blev ikke vurderet relevant i nogen af de "
+                f"{_cases(measurement.sager)} i ledelsestilsynet i {measurement.maaned}")
+    return WORDING[regel].format(andel=language.percent(measurement.andel),
+                                 grundlag=f"målt på {_cases(measurement.grundlag)}")
+
+
+def rule_note(regel: str) -> str:
+    """How a rule counts, in one sentence, for the method section."""
+    rule = RULES[regel]
+    met = ("helt eller delvist overholdt krav tæller som overholdt" if rule.delvist_opfyldt
+           else "kun helt overholdte krav tæller som overholdt")
+    base = ("sager, hvor kravet ikke er relevant, indgår i grundlaget som overholdt"
+            if rule.ikke_relevant_i_grundlag else
+            "sager, hvor kravet ikke er relevant, indgår ikke i grundlaget")
+    return f"{met}; {base}"
+
+
+# ---- goals and their status -------------------------------------------------------------
+
+def _whole_percent(share: float) -> Decimal:
+    """The share as the printed whole percent (half up), so the status agrees with the figure
+    the reader sees: 74,5 % is printed 75 % and meets a milestone of 75 %."""
+    return (Decimal(str(share)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    procent: float
+    runde: str  # "2021-08"
+    tekst: str  # "75 % august 2021"
+
+    @property
+    def andel(self) -> float:
+        return self.procent / 100
+
+
+@dataclass(frozen=True)
+class RecommendationView:
+    tema: str  # the theme's heading: "Underretninger"
+    nr: int
+    tekst: str  # Markdown, may be ""
+
+    @property
+    def navn(self) -> str:
+        return f"{self.tema}, anbefaling {self.nr}"
+
+
+@dataclass(frozen=True)
+class GoalStatus:
+    nr: int  # numbered through the plan: Mål 1, Mål 2, …
+    udviklingspunkt: int  # the development point's number
+    tekst: str
+    kort: str
+    kriterium: str
+    kriterium_navn: str
+    optaelling: str
+    maal: float  # the target as a share
+    maal_tekst: str  # "100 %"
+    milepaele: tuple[MilestoneView, ...]
+    gaeldende: MilestoneView | None  # the milestone in force in the latest round
+    kommende: bool  # no milestone is due yet; `gaeldende` is the first coming one
+    maalinger: tuple[Measurement, ...]  # one per audit round, oldest first
+    status: str  # a key of STATUS_WORDS
+    status_tekst: str
+    anbefalinger: tuple[RecommendationView, ...]
+    chart: str  # the chart's id, "" when no round measured the goal
+
+    @property
+    def seneste(self) -> Measurement | None:
+        return self.maalinger[-1] if self.maalinger else None
+
+    @property
+    def status_ord(self) -> str:
+        return STATUS_WORDS[self.status]
+
+    @property
+    def reference(self) -> str:
+        """What the status is held against: "75 % august 2021" or the target."""
+        if self.gaeldende is not None:
+            return self.gaeldende.tekst + (" (kommende)" if self.kommende else "")
+        return f"målet {self.maal_tekst}"
+
+
+def milestone_in_force(milestones: tuple[MilestoneView, ...],
+                       runde: str | None) -> tuple[MilestoneView | None, bool]:
+    """The latest milestone due by the round; before the first is due, the first (coming)."""
+    if not milestones:
+        return None, False
+    due = [m for m in milestones if runde is not None and m.runde <= runde]
+    if due:
+        return due[-1], False
+    return milestones[0], True
+
+
+def classify(share: float | None, reference: float, margin_points: float) -> str:
+    """opfyldt at or above the reference, naesten within `margin_points` percentage points
+    below it, ikke_opfyldt further below, ikke_maalt without a measurement."""
+    if share is None:
+        return "ikke_maalt"
+    printed = _whole_percent(share)
+    target = Decimal(str(reference * 100))
+    if printed >= target:
+        return "opfyldt"
+    if printed >= target - Decimal(str(margin_points)):
+        return "naesten"
+    return "ikke_opfyldt"
+
+
+def goal_status(nr: int, point_nr: int, goal: Any, criterion: AuditCriterion,
+                frame: pd.DataFrame | None, all_rounds: list[str],
+                margin_points: float) -> GoalStatus:
+    milestones = tuple(
+        MilestoneView(m.procent, m.maaned,
+                      f"{language.percent(m.procent / 100)} {language.month(m.maaned)}")
+        for m in goal.milepaele)
+    measurements = tuple(
+        measure(frame, goal.kriterium, criterion.optaelling, r) if frame is not None
+        else Measurement(r, language.month(r), 0, 0, 0, None)
+        for r in all_rounds)
+    latest = measurements[-1] if measurements else None
+    in_force, coming = milestone_in_force(milestones, latest.runde if latest else None)
+    reference = in_force.andel if in_force else goal.procent / 100
+    status = classify(latest.andel if latest else None, reference, margin_points)
+    themes = catalogues.themes()
+    refs = tuple(RecommendationView(themes[r.tema].overskrift, r.nr, r.tekst)
+                 for r in goal.anbefalinger)
+    measured = any(m.maalt for m in measurements)
+    return GoalStatus(
+        nr=nr, udviklingspunkt=point_nr, tekst=goal.tekst,
+        kort=goal.kort or criterion.navn, kriterium=goal.kriterium,
+        kriterium_navn=criterion.navn, optaelling=criterion.optaelling,
+        maal=goal.procent / 100, maal_tekst=language.percent(goal.procent / 100),
+        milepaele=milestones, gaeldende=in_force, kommende=coming, maalinger=measurements,
+        status=status,
+        status_tekst=status_text(criterion.optaelling, latest) if latest else
+        "Ikke målt: ledelsestilsynet har endnu ingen runder",
+        anbefalinger=refs, chart=f"maal-{nr}" if measured else "")
+
+
+# ---- the facts of the status report -----------------------------------------------------
+
+@dataclass(frozen=True)
+class PointView:
+    """One development point: a section of the plan chapter (document.structure reads
+    `id` and `titel`)."""
+
+    id: str
+    nr: int
+    titel: str
+    formaal: str
+    indsatser: tuple
+    tekst: str
+    maal: tuple[GoalStatus, ...]
+
+
+@dataclass(frozen=True)
+class FreeSectionView:
+    id: str
+    titel: str
+    tekst: str
+    fokuspunkt: int | None
+
+
+@dataclass(frozen=True)
+class FocusView:
+    besluttet: str  # "30. november 2020", or ""
+    punkter: tuple[str, ...]
+
+    def is_empty(self) -> bool:
+        return not self.punkter
+
+
+@dataclass(frozen=True)
+class RoundView:
+    runde: str
+    maaned: str
+    sager: int  # cases audited in the round
+
+
+@dataclass(frozen=True)
+class AuditSummary:
+    beskrivelse: str
+    naesten: str  # "10 procentpoint"
+    runder: tuple[RoundView, ...]
+    seneste: str  # "december 2021", or ""
+    regler: tuple[tuple[str, str, str], ...]  # (name, example wording, how it counts), used ones
+    optalt: dict[str, int]  # status key → number of goals
+
+    def is_empty(self) -> bool:
+        return False
+
+
+def _slug(text: str) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-") or "afsnit"
+
+
+def analyse(report: StatusReport, frame: pd.DataFrame | None) -> tuple[dict[str, Any],
+                                                                         list[ChartSpec]]:
+    """The facts and charts of the status report."""
+    settings = report.ledelsestilsyn
+    all_rounds = rounds(frame)
+    points: list[PointView] = []
+    goals: list[GoalStatus] = []
+    for p, point in enumerate(report.udviklingspunkter, start=1):
+        own = []
+        for goal in point.maal:
+            status = goal_status(len(goals) + 1, p, goal, settings.kriterier[goal.kriterium],
+                                 frame, all_rounds, settings.naesten)
+            goals.append(status)
+            own.append(status)
+        points.append(PointView(id=f"{p}-{_slug(point.titel)}", nr=p, titel=point.titel,
+                                formaal=point.formaal, indsatser=tuple(point.indsatser),
+                                tekst=point.tekst, maal=tuple(own)))
+    sections = tuple(FreeSectionView(f"{i}-{_slug(s.titel)}", s.titel, s.tekst, s.fokuspunkt)
+                     for i, s in enumerate(report.afsnit, start=1))
+    focus = report.fokuspunkter
+    used = list(dict.fromkeys(g.optaelling for g in goals))
+    example = Measurement("", "", 40, 40, 30, 0.75)
+    summary = AuditSummary(
+        beskrivelse=settings.beskrivelse,
+        naesten=f"{language.number(settings.naesten, 0 if settings.naesten % 1 == 0 else 1)} "
+                "procentpoint",
+        runder=tuple(RoundView(r, language.month(r), int(frame[frame["runde"] == r]["sag"]
+                                                          .nunique()))
+                     for r in all_rounds),
+        seneste=language.month(all_rounds[-1]) if all_rounds else "",
+        regler=tuple((name, status_text(name, example), rule_note(name)) for name in used),
+        optalt={key: sum(g.status == key for g in goals) for key in STATUS_WORDS})
+    facts: dict[str, Any] = {
+        "udviklingspunkter": tuple(points),
+        "maal": tuple(goals),
+        "afsnit": sections,
+        "fokuspunkter": FocusView(language.date(focus.besluttet), tuple(focus.punkter))
+        if focus else None,
+        "tilsyn": summary,
+        "oevrige_titel": "Udvalgets øvrige fokuspunkter" if focus else "Øvrige områder",
+    }
+    return facts, [goal_chart(g) for g in goals if g.chart]
+
+
+# ---- charts -----------------------------------------------------------------------------
+
+def _month_number(runde: str) -> int:
+    year, month = runde.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def goal_chart(goal: GoalStatus) -> ChartSpec:
+    """The goal's share in each audit round, its milestones up to the first one after the
+    latest round, and its target (charts.goal_trend draws it)."""
+    last = goal.maalinger[-1].runde
+    shown, after = [], False
+    for m in goal.milepaele:
+        if m.runde > last:
+            if after:
+                break
+            after = True
+        shown.append(m)
+    points = [(_month_number(m.runde), language.month(m.runde).replace(" ", "\n"), m.andel)
+              for m in goal.maalinger]
+    said = [f"{m.maaned}: {language.percent(m.andel)}" if m.maalt else
+            f"{m.maaned}: ikke målt" for m in goal.maalinger]
+    marks = [f"{m.tekst}" for m in shown]
+    alt = (f"Linjediagram over mål {goal.nr}, {goal.kort.lower()}: andelen af sagerne i "
+           f"ledelsestilsynet, der opfylder kravet, pr. runde. {'; '.join(said)}. "
+           + (f"Milepæle: {language.join(marks)}. " if marks else "")
+           + f"Målet er {goal.maal_tekst}.")
+    return ChartSpec(
+        id=goal.chart, kind="goal_trend", title=f"Mål {goal.nr}: {goal.kort}", alt=alt,
+        data={"runder": tuple(points),
+              "milepaele": tuple((_month_number(m.runde), m.andel,
+                                  language.month(m.runde).replace(" ", "\n")) for m in shown),
+              "maal": goal.maal, "maal_navn": f"Mål {goal.maal_tekst}"},
+        width_cm=7.4, height_cm=4.6)
