@@ -42,7 +42,8 @@ def findings(text: str, hidden: list[str]) -> list[str]:
     found = []
     for match in _CPR.finditer(text):
         if _plausible_cpr(match):
-            found.append(f"ligner et CPR-nummer ('{match.group(0)}')")
+            # the message itself must not spread the number: only its date part is shown
+            found.append(f"ligner et CPR-nummer ('{match.group(0)[:6]}-XXXX')")
     cpr_spans = [m.span() for m in _CPR.finditer(text) if _plausible_cpr(m)]
     for match in _EMAIL.finditer(text):
         found.append(f"indeholder en e-mailadresse ('{match.group(0)}')")
