@@ -10,6 +10,9 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = ROOT / "input" / "eksempel-kommune"
+# a small analysis report with a few charts and tables: for tests that need the whole pipeline
+# but not 50 pages of it
+LILLE = FIXTURES / "lille"
 
 
 def pdf_pages(path: Path) -> list[str]:

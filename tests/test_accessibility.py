@@ -8,14 +8,14 @@ from collections import Counter
 
 import pikepdf
 import pytest
-from conftest import EXAMPLE
+from conftest import LILLE
 
 from taskforce_report.build import build
 
 
 @pytest.fixture(scope="module")
 def ua_pdf(tmp_path_factory):
-    return build(EXAMPLE, tmp_path_factory.mktemp("ua"), pdf_ua=True)
+    return build(LILLE, tmp_path_factory.mktemp("ua"), pdf_ua=True)
 
 
 def structure(path):
@@ -53,7 +53,7 @@ def test_tagged_danish_with_ordered_headings_and_alt_texts(ua_pdf):
     pdf, kinds, order, figures, cells = structure(ua_pdf)
     assert str(pdf.Root.Lang) == "da"
     assert bool(pdf.Root.MarkInfo.Marked)
-    assert kinds["H1"] >= 5 and kinds["H2"] >= 10
+    assert kinds["H1"] >= 5 and kinds["H2"] >= 10 and kinds["Table"] >= 2
     # no heading skips a level on the way down (H1 → H3 without an H2)
     levels = [int(h[1]) for h in order]
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))

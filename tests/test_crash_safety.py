@@ -12,7 +12,7 @@ import sys
 import time
 
 import pytest
-from conftest import EXAMPLE
+from conftest import LILLE
 from pypdf import PdfReader
 
 
@@ -28,12 +28,13 @@ def test_sigkill_during_a_stage_leaves_old_pdf_or_new_complete_one(tmp_path, sta
     target = out / "analyserapport.pdf"
     previous = b"%PDF-1.7 previous complete report\n%%EOF\n"
     target.write_bytes(previous)
-    before = digest_tree(EXAMPLE)
+    before = digest_tree(LILLE)
     rng = random.Random(stage)
     for attempt in range(3):
-        env = {**os.environ, "TASKFORCE_REPORT_PROGRESS_AFTER": "0"}
+        env = {**os.environ, "TASKFORCE_REPORT_PROGRESS_AFTER": "0",
+               "TASKFORCE_REPORT_CACHE": "off"}  # so that charts are really drawn
         process = subprocess.Popen(
-            [sys.executable, "-m", "taskforce_report", "build", str(EXAMPLE), "-o", str(out)],
+            [sys.executable, "-m", "taskforce_report", "build", str(LILLE), "-o", str(out)],
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
         for line in process.stderr:
             if stage in line:
@@ -45,7 +46,7 @@ def test_sigkill_during_a_stage_leaves_old_pdf_or_new_complete_one(tmp_path, sta
         data = target.read_bytes()
         if data != previous:
             # the build finished before the kill: then the new file is whole
-            assert len(PdfReader(target).pages) > 10
+            assert len(PdfReader(target).pages) > 5
             target.write_bytes(previous)
-    assert digest_tree(EXAMPLE) == before
+    assert digest_tree(LILLE) == before
     assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == ["analyserapport.pdf"]
