@@ -94,3 +94,64 @@ def test_template_opens_in_libreoffice(tmp_path):
     subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(tmp_path / "data.xlsx")], check=True, capture_output=True, timeout=180)
     assert (tmp_path / "data.pdf").stat().st_size > 0
+
+
+def _csvs_to_workbook(source, target):
+    """A copy of the bundle whose tables are sheets of data.xlsx, numbers stored as numbers."""
+    import csv
+
+    from taskforce_report.tables import SPECS
+
+    shutil.copytree(source, target)
+    book = Workbook()
+    book.remove(book.active)
+    for name in SPECS:
+        path = target / f"{name}.csv"
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8-sig")
+        rows = list(csv.reader(text.splitlines(), delimiter=";" if ";" in text.splitlines()[0]
+                               else ","))
+        sheet = book.create_sheet(name)
+        header = rows[0]
+        sheet.append(header)
+        for row in rows[1:]:
+            cells = []
+            for column, value in zip(header, row, strict=False):
+                if column in ("aar", "vaerdi") and value:
+                    number = float(value.replace(".", "").replace(",", ".")) \
+                        if "," in value else float(value)
+                    cells.append(int(number) if number.is_integer() else number)
+                else:
+                    cells.append(value)
+            sheet.append(cells)
+        path.unlink()
+    book.save(target / "data.xlsx")
+    return target
+
+
+def test_bundle_builds_from_data_xlsx_alone_with_the_same_pdf_text(tmp_path):
+    from conftest import LILLE, pdf_pages
+
+    from taskforce_report.build import build
+
+    from_csv = build(LILLE, tmp_path / "csv")
+    bundle = _csvs_to_workbook(LILLE, tmp_path / "xlsx-bundt")
+    assert not list(bundle.glob("*.csv"))
+    from_xlsx = build(bundle, tmp_path / "xlsx")
+    assert pdf_pages(from_xlsx) == pdf_pages(from_csv)
+
+
+@pytest.mark.parametrize("example", ["eksempel-kommune", "eksempel-status"])
+def test_examples_render_the_same_from_data_xlsx(tmp_path, example):
+    from conftest import ROOT
+
+    from taskforce_report.build import prepare, render
+
+    source = ROOT / "input" / example
+    if not (source / "rapport.yaml").is_file():
+        pytest.skip(f"{example} is not there")
+    bundle = _csvs_to_workbook(source, tmp_path / example)
+    html_csv, _ = render(prepare(source), "html")
+    html_xlsx, _ = render(prepare(bundle), "html")
+    assert html_xlsx == html_csv
