@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what taskforce-report needs on a fresh Debian machine: the system libraries
 # WeasyPrint uses (Pango, HarfBuzz subsetting), poppler-utils and qpdf for looking at PDFs,
-# then the package itself with its test tools. Safe to run again.
+# Chromium (the preview test) and LibreOffice Calc (the workbook template test), then the
+# package itself with its test tools. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils qpdf fonts-dejavu-core chromium chromium-driver)
+DEBIAN_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils qpdf fonts-dejavu-core chromium chromium-driver libreoffice-calc-nogui)
 
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
