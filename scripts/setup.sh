@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs what taskforce-report needs on a fresh Debian machine: the system libraries
-# WeasyPrint uses (Pango, HarfBuzz subsetting), poppler-utils and qpdf for looking at PDFs,
-# Chromium (the preview test) and LibreOffice Calc (the workbook template test), then the
-# package itself with its test tools. Safe to run again.
+# WeasyPrint uses (Pango, HarfBuzz subsetting) and poppler-utils and qpdf for looking at PDFs,
+# then the package. With --test also what the tests use: Chromium and its driver (the preview
+# test), LibreOffice Calc (the workbook template test) and the Python test tools.
+# Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils qpdf fonts-dejavu-core chromium chromium-driver libreoffice-calc-nogui)
+DEBIAN_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils qpdf fonts-dejavu-core)
+EXTRA="."
+if [ "${1:-}" = "--test" ]; then
+  DEBIAN_PACKAGES+=(chromium chromium-driver libreoffice-calc-nogui)
+  EXTRA=".[test]"
+fi
 
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
@@ -22,4 +28,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+python3 -m pip install -q --disable-pip-version-check -e "$EXTRA"
