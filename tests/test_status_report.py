@@ -396,3 +396,12 @@ def test_html_rendition_of_the_status_report(tmp_path):
     assert target.name == "statusrapport.html"
     assert 'src="assets/logo.svg"' in html and (tmp_path / "assets" / "logo.svg").is_file()
     assert 'class="status status-ikke_maalt"' in html and "Ikke målt" in html
+
+
+@pytest.mark.parametrize("value, month", [("2021-9", "2021-09"), ("2021-09", "2021-09"),
+                                          ("2021-09-01", "2021-09"),
+                                          ("2021-09-01 00:00:00", "2021-09")])
+def test_rounds_are_months_however_a_spreadsheet_writes_them(value, month):
+    from taskforce_report.models import month_key
+
+    assert month_key(value) == month
