@@ -95,7 +95,8 @@ def validate(bundle: Path) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--kommune", required=True, help='The municipality, e.g. "Randers Kommune".')
-@click.option("--dokument", type=click.Choice(["analyserapport"]), default="analyserapport",
+@click.option("--dokument", type=click.Choice(["analyserapport", "statusrapport"]),
+              default="analyserapport",
               show_default=True, help="Which document the bundle is for.")
 def new(directory: Path, kommune: str, dokument: str) -> None:
     """Scaffold a bundle in DIRECTORY with every required key and the themes stubbed."""

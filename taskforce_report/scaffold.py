@@ -48,6 +48,35 @@ def analysis_report_yaml(kommune: str, today: dt.date, concept_id: str = "klassi
     return text
 
 
+_STATUS_STUB = """\
+# Statusbundt til taskforce-report. Se docs/bundle-format.md for alle nøgler.
+dokument: statusrapport
+kommune: {kommune}
+afdeling: Afdeling Børn og Familie   # ret til afdelingens navn
+udvalg: Børne- og Ungeudvalget       # ret til udvalgets navn
+dato: {today}
+tema: kommune
+titel: Status på udviklingsplanen
+fokuspunkter:
+  besluttet: {today}         # hvornår udvalget besluttede fokuspunkterne
+  punkter:                   # udvalgets fokuspunkter, ét pr. linje
+    - Implementering af udviklingsplanen
+indledning: ""               # Markdown
+ledelsestilsyn:
+  beskrivelse: ""            # Markdown: hvordan ledelsestilsynet udføres
+  kriterier: {{}}              # id: {{navn: ..., optaelling: alle_sager | hvor_relevant | ...}}
+udviklingspunkter:
+  - titel: Første udviklingspunkt
+    formaal: ""              # Markdown: formålet med udviklingspunktet
+    indsatser: []            # - indsats: ... / status: ... (Markdown med punktlister)
+    maal: []                 # - tekst, kort, procent, milepaele, kriterium (se docs)
+"""
+
+
+def status_report_yaml(kommune: str, today: dt.date) -> str:
+    return _STATUS_STUB.format(kommune=kommune, today=today.isoformat())
+
+
 def scaffold(directory: Path, kommune: str, dokument: str = "analyserapport",
              today: dt.date | None = None) -> list[Path]:
     directory = Path(directory)
@@ -56,7 +85,11 @@ def scaffold(directory: Path, kommune: str, dokument: str = "analyserapport",
         raise input_error(str(target), "", "findes allerede; vælg en ny mappe")
     if not kommune.strip():
         raise input_error("--kommune", "", "kommunens navn mangler")
-    text = analysis_report_yaml(kommune.strip(), today or dt.date.today())
+    today = today or dt.date.today()
+    if dokument == "statusrapport":
+        text = status_report_yaml(kommune.strip(), today)
+    else:
+        text = analysis_report_yaml(kommune.strip(), today)
     write_atomic(target, text)
     workbook = directory / WORKBOOK
     write_template(workbook)

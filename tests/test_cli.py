@@ -47,3 +47,14 @@ def test_runs_as_module():
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "build" in result.stdout and "validate" in result.stdout
+
+
+def test_new_status_bundle_validates_and_builds(tmp_path):
+    target = tmp_path / "status"
+    result = CliRunner().invoke(main, ["new", str(target), "--kommune", "Ærø Kommune",
+                                       "--dokument", "statusrapport"])
+    assert result.exit_code == 0, result.output
+    assert (target / "data.xlsx").is_file()
+    result = CliRunner().invoke(main, ["validate", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "dokument: statusrapport" in result.output
