@@ -469,8 +469,36 @@ def prepare(bundle: Any) -> KeyFigureData | None:
 # The arithmetic: pure functions over pandas objects
 
 
-def values(obs: pd.DataFrame, indicator: str) -> pd.DataFrame:
+class Observations:
+    """The observations split by indicator once, so each indicator's table costs a lookup, not
+    a scan of every row: with hundreds of indicators a scan per lookup grows quadratically."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self._rows = dict(tuple(frame.groupby("indikator", sort=False))) if len(frame) else {}
+        self._tables: dict[str, pd.DataFrame] = {}
+
+    def rows(self, indicator: str) -> pd.DataFrame:
+        return self._rows.get(indicator, self.frame.iloc[0:0])
+
+    def values(self, indicator: str) -> pd.DataFrame:
+        if indicator not in self._tables:
+            self._tables[indicator] = values(self.rows(indicator), indicator)
+        return self._tables[indicator]
+
+
+def rows_of(obs: pd.DataFrame | Observations, *indicators: str) -> pd.DataFrame:
+    """The observation rows of these indicators, from either form of the observations."""
+    if isinstance(obs, Observations):
+        parts = [obs.rows(i) for i in indicators]
+        return pd.concat(parts) if len(parts) > 1 else parts[0]
+    return obs[obs["indikator"].isin(indicators)]
+
+
+def values(obs: pd.DataFrame | Observations, indicator: str) -> pd.DataFrame:
     """One indicator as a table: index year, one column per area; NaN where missing."""
+    if isinstance(obs, Observations):
+        return obs.values(indicator)
     rows = obs[obs["indikator"] == indicator]
     if rows.empty:
         return pd.DataFrame(dtype="float64")
@@ -794,9 +822,8 @@ def analyse_indicator(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, a
             mod_land=relative(k_now, land_now), mod_reference=relative(k_now, ref_now),
             reference_mangler=lacking.get(last, ()) if areas.members else (),
             maal=goal, mod_maal=relative(k_now, goal))
-    rows = obs[obs["indikator"].isin([indicator.id] + ([indicator.naevner]
-                                                       if indicator.is_rate else []))]
-    own = obs[obs["indikator"] == indicator.id]
+    rows = rows_of(obs, indicator.id, *([indicator.naevner] if indicator.is_rate else []))
+    own = rows_of(obs, indicator.id)
     missing = _missing_notes(indicator, table, counts, lacking, areas, cat, obs)
     return IndicatorResult(
         indicator=indicator, unit_text=unit_text(indicator, cat), table=table, counts=counts,
@@ -895,7 +922,7 @@ def analyse_distribution(obs: pd.DataFrame, dist: Distribution, cat: Catalogue, 
                     missing.append(f"Der er ingen tal for hele landet i {year}.")
                 continue
             shares[column] = amounts / total
-    rows = obs[obs["indikator"].isin(dist.dele)]
+    rows = rows_of(obs, *dist.dele)
     if year is not None:
         rows = rows[rows["aar"] == year]
     return DistributionResult(distribution=dist, parts=parts, aar=year, shares=shares,
@@ -916,8 +943,9 @@ def gaps(obs: pd.DataFrame, cat: Catalogue, areas: Areas) -> tuple[tuple[str, st
     """Indicators whose figures for the municipality are missing in years that other areas
     have: (title, years)."""
     out = []
+    split = obs if isinstance(obs, Observations) else Observations(obs)
     for indicator in cat.indicators.values():
-        rows = obs[obs["indikator"] == indicator.id]
+        rows = split.rows(indicator.id)
         if rows.empty or not indicator.vis:
             continue
         span = rows.loc[rows["vaerdi"].notna(), "aar"]
@@ -939,7 +967,7 @@ def analyse(data: KeyFigureData | None, report: Any) -> KeyFigures | None:
     from taskforce_report import sentences
 
     settings: KeyFigureSettings = getattr(report, "noegletal", None) or KeyFigureSettings()
-    obs, cat, areas = data.observations, data.catalogue, data.areas
+    obs, cat, areas = Observations(data.observations), data.catalogue, data.areas
     silent = set(settings.uden_saetninger)
     in_distribution = {p for d in cat.distributions.values() for p in d.dele}
     first_part = {d.dele[0]: d for d in cat.distributions.values()}
@@ -972,7 +1000,7 @@ def analyse(data: KeyFigureData | None, report: Any) -> KeyFigures | None:
                                     figur=figure if spec is not None else None))
         sections.append(SectionResult(section_id, title, settings.tekster.get(section_id, ""),
                                       tuple(finished)))
-    years = obs.loc[obs["vaerdi"].notna(), "aar"]
+    years = obs.frame.loc[obs.frame["vaerdi"].notna(), "aar"]
     return KeyFigures(
         kommune=areas.kommune, referencegruppe=areas.members,
         inkluderer_kommunen=settings.referencegruppe_inkluderer_kommunen,
