@@ -18,10 +18,12 @@ from taskforce_report import (
     keyfigures,
     language,
     selfevaluation,
+    socialwork,
+    tfstatus,
 )
 from taskforce_report.bundle import Bundle
 from taskforce_report.charts import ChartSpec
-from taskforce_report.models import AnalysisReport, StatusReport
+from taskforce_report.models import AnalysisReport, StatusReport, TaskForceStatusReport
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class Basis:
     sagsudvaelgelse: Any = None
     selvevaluering: bool = False
     noegletal: bool = False
+    socialfaglig: int | None = None  # cases in the social-work review
+    socialfaglig_af: str = ""  # who did it: "VISO"
     interviewgrupper: tuple = ()
     boern: int | None = None
     boern_ord: str = ""
@@ -57,6 +61,9 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
     if isinstance(report, StatusReport):
         facts, charts = audit.analyse(report, tables.get("ledelsestilsyn"))
         return Results(facts=facts, charts=tuple(charts))
+    if isinstance(report, TaskForceStatusReport):
+        facts, charts = tfstatus.analyse(bundle, tables)
+        return Results(facts=facts, charts=tuple(charts))
     return Results(facts={})
 
 
@@ -69,12 +76,24 @@ def _evidence(bundle: Bundle, report: AnalysisReport,
     values: dict[str, Any] = {}
     if tables.get("sagsgennemgang") is not None:
         text = report.sagsgennemgang
+        # grouped by the concept's own themes (its catalogue says where each criterion goes)
         review = casereview.review(tables["sagsgennemgang"], casereview.criteria(bundle.kriterier),
                                    report.dato, words=text.tal == "ord",
-                                   afgoerelser_foer=language.date(text.afgoerelser_foer))
+                                   afgoerelser_foer=language.date(text.afgoerelser_foer),
+                                   themes=catalogues.concepts()[report.koncept].themes)
         found["sagsgennemgang"] = review
         charts += casereview.charts(review)
         values.update(casereview.citation_values(review))
+    if tables.get("socialfaglig") is not None:
+        text = report.socialfaglig
+        period = text.periode and (language.date(text.periode.fra),
+                                   language.date(text.periode.til))
+        social = socialwork.review(tables["socialfaglig"], words=report.sagsgennemgang.tal == "ord",
+                                   udfoert_af=text.udfoert_af, udvaelgelse=text.udvaelgelse,
+                                   periode=period or None)
+        found["socialfaglig"] = social
+        charts += socialwork.charts(social)
+        values.update(socialwork.citation_values(social))
     if tables.get("selvevaluering") is not None:
         evaluation = selfevaluation.evaluate(tables["selvevaluering"],
                                              selfevaluation.questions(bundle.spoergsmaal),
@@ -97,8 +116,10 @@ def _add_evidence(facts: dict[str, Any], evidence: dict[str, Any], report: Analy
     if review is not None:
         review = replace(review, udvaelgelse=report.sagsgennemgang.udvaelgelse)
         facts["sagsgennemgang"] = review
-        for theme_id in catalogues.themes():
+        for theme_id in catalogues.concepts()[report.koncept].themes:
             facts[f"sagsgennemgang_{theme_id}"] = review.temaer.get(theme_id)
+    social = evidence.get("socialfaglig")
+    facts["socialfaglig"] = social
     facts["selvevaluering"] = evidence.get("selvevaluering")
     children = evidence["boerneinterviews"]
     facts["boerneinterviews"] = children
@@ -109,6 +130,8 @@ def _add_evidence(facts: dict[str, Any], evidence: dict[str, Any], report: Analy
         facts.get("grundlag") or Basis(),
         sager=review.sager if has_review else None,
         sagsudvaelgelse=review.afgoerelser_foer if has_review else None,
+        socialfaglig=social.sager if social is not None and social.sager else None,
+        socialfaglig_af=social.udfoert_af if social is not None else "",
         selvevaluering=bool(evidence.get("selvevaluering")
                             and not evidence["selvevaluering"].is_empty()),
         interviewgrupper=evidence["interviewgrupper"],

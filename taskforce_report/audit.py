@@ -89,7 +89,8 @@ def normalise(table: Table, kriterier: Mapping[str, AuditCriterion]) -> pd.DataF
     rows: list[dict[str, Any]] = []
     first_seen: dict[tuple[str, str, str], int] = {}
     names = list(kriterier)
-    for number, record in table.frame.iterrows():
+    # rows as dicts: iterrows builds a Series per row, 20 times slower on 40.000 rows
+    for number, record in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
         ok = True
         try:
             runde = month_key(record["runde"])

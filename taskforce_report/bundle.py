@@ -6,6 +6,7 @@ Every problem found is an `InputError` naming the file and the place.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,14 +15,14 @@ from taskforce_report import audit, casereview, catalogues, selfevaluation
 from taskforce_report.errors import InputError, Problem, input_error
 from taskforce_report.models import (
     DOCUMENT_MODELS,
-    AnalysisReport,
+    YEARS,
     CriteriaFile,
     Interviews,
     QuestionsFile,
     StatusReport,
 )
 from taskforce_report.tables import SPECS, Table, read_csv
-from taskforce_report.validation import suggest, validate
+from taskforce_report.validation import dotted, suggest, validate
 from taskforce_report.workbook import WORKBOOK, merge_tables, read_workbook
 from taskforce_report.yamlfile import YamlDocument, read_yaml
 
@@ -94,22 +95,43 @@ def _report(doc: YamlDocument):
     if not isinstance(data, dict):
         raise input_error(doc.file, "", "forventede en samling af nøgler (kommune, dato, ...)")
     kind = data.get("dokument")
-    if kind not in DOCUMENT_MODELS:
+    if not isinstance(kind, str) or kind not in DOCUMENT_MODELS:
         known = ", ".join(DOCUMENT_MODELS)
         found = "ingen" if kind is None else repr(kind)
         hint = suggest(str(kind), list(DOCUMENT_MODELS)) if kind else ""
         raise input_error(doc.file, "dokument", f"forventede en af {known}; fandt {found}{hint}",
                           line=doc.locate(("dokument",)))
     report = validate(DOCUMENT_MODELS[kind], data, doc)
-    if isinstance(report, AnalysisReport):
-        _check_concept(report, doc)
-    elif isinstance(report, StatusReport):
-        _check_concept(report, doc)
+    _check_dates(report, doc)
+    _check_concept(report, doc)  # every document type names its concept (`koncept:`)
+    if isinstance(report, StatusReport):
         audit.check_report(report, doc)
     return report
 
 
-def _check_concept(report: AnalysisReport | StatusReport, doc: YamlDocument) -> None:
+def _check_dates(report: Any, doc: YamlDocument) -> None:
+    """Every date of rapport.yaml lies in models.YEARS: 1850 or 9999 is a typo, and printed on
+    the front page it would not be caught."""
+    problems = []
+
+    def walk(value: Any, path: tuple) -> None:
+        if isinstance(value, dt.date) and value.year not in YEARS:
+            problems.append(Problem(doc.file, dotted(path), f"{value.isoformat()} ligger uden "
+                                    f"for årene {YEARS[0]}–{YEARS[-1]}; er årstallet skrevet "
+                                    "rigtigt?", doc.locate(path)))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(report.model_dump(), ())
+    if problems:
+        raise InputError(problems)
+
+
+def _check_concept(report: Any, doc: YamlDocument) -> None:
     known = catalogues.concepts()
     concept = known.get(report.koncept)
     if concept is None or concept.dokument != report.dokument:

@@ -358,3 +358,45 @@ def goal_trend(figure, spec: ChartSpec, theme: Theme) -> None:
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.28),
               ncol=len(handles), fontsize=7, handlelength=1.6, columnspacing=1.2,
               borderaxespad=0.2)
+
+
+# ---- the Task Force's status report: the status measurement against the baseline ---------
+
+@drawer("round_bars")
+def round_bars(figure, spec: ChartSpec, theme: Theme) -> None:
+    """Two rounds of the case review: per criterion (top to bottom) the share met in the
+    baseline (light) and in the status measurement (dark), each labelled with its percent; a
+    round that measured nothing is labelled "ikke målt", never drawn as 0 %.
+
+    data: rows = ((label, baseline share or None, status share or None), ...); serier = the
+    two rounds' names for the legend.
+    """
+    colours = theme.colours
+    rows = list(spec.data["rows"])
+    names = list(spec.data["serier"])
+    series = ((names[0], 1, colours.get("referencegruppe", "#7FA7C9")),
+              (names[1], 2, colours.get("primaer", "#00385F")))
+    ax = figure.add_subplot()
+    height = 0.36
+    for offset, (name, column, colour) in zip((height / 2, -height / 2), series, strict=True):
+        ys = [len(rows) - 1 - i + offset for i in range(len(rows))]
+        values = [row[column] for row in rows]
+        ax.barh(ys, [0 if v is None else v for v in values], height * 0.9, color=colour,
+                label=name, zorder=2)
+        for y, value in zip(ys, values, strict=True):
+            label = "ikke målt" if value is None else language.percent(value)
+            ax.text((value or 0) + 0.012, y, label, va="center", fontsize=7.5,
+                    color=colours.get("daempet" if value is None else "tekst", "#222222"))
+    ax.set_yticks(range(len(rows)), [row[0] for row in rows][::-1])
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.set_axisbelow(True)
+    ax.set_xlim(0, 1.1)
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    danish_axis(ax.xaxis, percent=True)
+    ax.set_xlabel("Andel af sagerne, hvor kravet er opfyldt")
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, borderaxespad=0.3,
+              handlelength=1.2, columnspacing=1.4)

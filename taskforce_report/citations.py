@@ -31,6 +31,8 @@ SOURCES = {
     "sagsgennemgang": "sagsgennemgang.csv",
     "selvevaluering": "selvevaluering.csv",
     "interviews": "interviews.yaml",
+    "socialfaglig": "socialfaglig.csv",
+    "statusmaaling": "sagsgennemgang.csv med runderne baseline og status",
 }
 # Fields of a report that are identifiers, not prose: left as written.
 NOT_PROSE = frozenset({"dokument", "koncept", "kommune", "tema", "titel", "referencegruppe"})

@@ -69,36 +69,40 @@ class _Titles(dict):
         return "{" + key + "}"
 
 
-def _chapter(spec: ChapterSpec, label: str, facts: dict[str, Any]) -> Chapter | None:
+def _chapter(spec: ChapterSpec, label: str, facts: dict[str, Any],
+             all_themes: dict[str, catalogues.Theme] | None = None) -> Chapter | None:
     if not _has(facts, spec.kraever):
         return None
     sections: list[Section] = []
     if spec.temaer:
         texts = facts.get("temaer", {})
-        all_themes = catalogues.themes()
+        all_themes = all_themes if all_themes is not None else catalogues.themes()
         for theme_id in spec.temaer:
             content = texts.get(theme_id)
+            if spec.temafelt:  # the chapter prints one field of the theme's text
+                content = getattr(content, spec.temafelt, None)
             if not _present(content):
                 continue
             number = f"{label}.{len(sections) + 1}"
             theme = all_themes[theme_id]
-            sections.append(Section(number, theme_id, theme.overskrift, f"tema-{theme_id}",
+            anchor = f"tema-{theme_id}" + (f"-{spec.id}" if spec.temafelt else "")
+            sections.append(Section(number, theme_id, theme.overskrift, anchor,
                                     theme=theme, content=content))
-        if not sections:
-            return None
     if spec.afsnit_fra:
         for item in facts.get(spec.afsnit_fra) or ():
             number = f"{label}.{len(sections) + 1}"
             sections.append(Section(number, item.id, item.titel,
                                     f"afsnit-{spec.id}-{item.id}", content=item))
-        if not sections:
-            return None
     for sub in spec.afsnit:
         if not _has(facts, sub.kraever):
             continue
         number = f"{label}.{len(sections) + 1}"
         sections.append(Section(number, sub.id, sub.titel.format_map(_Titles(facts)),
                                 f"afsnit-{spec.id}-{sub.id}"))
+    # a chapter of themes or items that has no section is left out, unless it names facts it
+    # requires (`kraever`, checked above): then its introduction carries it
+    if (spec.temaer or spec.afsnit_fra) and not sections and not spec.kraever:
+        return None
     return Chapter(label=label, id=spec.id, title=spec.titel.format_map(_Titles(facts)),
                    anchor=f"kapitel-{spec.id}", sections=tuple(sections), appendix=spec.bilag)
 
@@ -108,7 +112,7 @@ def structure(concept: Concept, facts: dict[str, Any]) -> Document:
     numbered = appendices = 0
     for spec in concept.kapitler:
         label = f"Bilag {appendices + 1}" if spec.bilag else str(numbered + 1)
-        chapter = _chapter(spec, label, facts)
+        chapter = _chapter(spec, label, facts, concept.themes)
         if chapter is None:
             continue
         chapters.append(chapter)

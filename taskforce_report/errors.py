@@ -6,9 +6,30 @@ traceback. Any other exception is a bug in the tool and may show one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import click
+
+# A message is one line a person can read: a value from the bundle may hold line breaks,
+# terminal escapes or ten megabytes, none of which belongs in it.
+MAX_LINE = 600  # characters of one problem's line; a longer one keeps its head and its tail
+MAX_SHOWN = 50  # problems listed; the rest are counted
+_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str, limit: int = MAX_LINE) -> str:
+    """`text` as one printable line: a line break shown as ⏎, a control character (a terminal
+    escape, a bidi override) as \\xNN, and the middle of an over-long text left out."""
+    text = _BREAKS.sub("⏎", text).replace("\t", " ")
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
+    if len(text) > limit:
+        head, tail = limit * 2 // 3, limit // 4
+        left_out = f"{len(text) - head - tail:,}".replace(",", ".")
+        text = f"{text[:head]} … [{left_out} tegn udeladt] … {text[-tail:]}"
+    return text
 
 
 @dataclass(frozen=True)
@@ -24,7 +45,7 @@ class Problem:
         where = f"{self.file}, {self.line}" if self.line else self.file
         if self.place:
             where += f": {self.place}"
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
 
 class InputError(click.ClickException):
@@ -43,7 +64,10 @@ class InputError(click.ClickException):
         if len(self.problems) == 1:
             return str(self.problems[0])
         lines = [f"{len(self.problems)} fejl i input:"]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += [f"  - {p}" for p in self.problems[:MAX_SHOWN]]
+        if len(self.problems) > MAX_SHOWN:
+            lines.append(f"  … og {len(self.problems) - MAX_SHOWN} fejl mere; ret dem ovenfor "
+                         "først")
         return "\n".join(lines)
 
 

@@ -69,6 +69,7 @@ UNIT_WORDS = {
 }
 # A value within this share of the other is "på niveau med" it (see sentences.py).
 LEVEL_TOLERANCE = 0.03
+MAX_PROBLEMS = 25  # more row errors than this are summarised, not listed
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -336,6 +337,8 @@ def normalise(table: Table, cat: Catalogue, areas: Areas) -> pd.DataFrame:
     known = cat.ids()
     frame = table.frame
     for row, cells in zip(frame.index, frame.to_dict("records"), strict=True):
+        if len(problems) > MAX_PROBLEMS:
+            break
         row = int(row)
         ind_id = cells["indikator"].strip()
         if not ind_id:
@@ -396,6 +399,9 @@ def normalise(table: Table, cat: Catalogue, areas: Areas) -> pd.DataFrame:
                         math.nan if value is None else value, source,
                         cells.get("note", "").strip(), row))
     if problems:
+        if len(problems) > MAX_PROBLEMS:
+            problems = problems[:MAX_PROBLEMS] + [
+                Problem(table.source, "", "… og flere; ret fejlene ovenfor først")]
         raise InputError(problems)
     obs = pd.DataFrame.from_records(records, columns=COLUMNS)
     obs["aar"] = obs["aar"].astype("int64")
@@ -405,6 +411,8 @@ def normalise(table: Table, cat: Catalogue, areas: Areas) -> pd.DataFrame:
 
 
 def _implausible(indicator: Indicator, value: float) -> str:
+    if not math.isfinite(value):  # 1e400, or 400 digits: a float cannot hold it
+        return "tallet er for stort til at regne med"
     if value < 0 and indicator.enhed not in ("kr", "indeks"):
         return f"negativt tal ({language.number(value, 2)}) for {UNIT_WORDS[indicator.enhed]}"
     if indicator.enhed == "procent" and value > 100:

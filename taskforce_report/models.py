@@ -16,7 +16,9 @@ Markdown = str  # a text field that may hold Markdown (paragraphs, lists, emphas
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # allow_inf_nan: `.inf` and `.nan` are floats to YAML, but no figure of a report
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              allow_inf_nan=False)
 
 
 class Period(Strict):
@@ -59,6 +61,7 @@ class AnalysisReport(Strict):
     anbefalinger: list[Markdown] = Field(default_factory=list)
     temaer: dict[str, ThemeText] = Field(default_factory=dict)
     sagsgennemgang: CaseReviewText = Field(default_factory=lambda: CaseReviewText())
+    socialfaglig: SocialWorkText = Field(default_factory=lambda: SocialWorkText())
     noegletal: KeyFigureSettings = Field(default_factory=lambda: KeyFigureSettings())
     skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
 
@@ -104,6 +107,14 @@ class CaseReviewText(Strict):
     tal: Literal["cifre", "ord"] = "cifre"  # counts in generated phrases: 8 or otte
 
 
+class SocialWorkText(Strict):
+    """rapport.yaml `socialfaglig:`: the social-work case review (socialfaglig.csv)."""
+
+    udfoert_af: str = Field(default="VISO", min_length=1)  # who reviewed: "VISO"
+    udvaelgelse: Markdown = ""  # which cases, how they were read
+    periode: Period | None = None  # the period the review covers
+
+
 class LawReferences(Strict):
     serviceloven: str = ""  # "§ 50, stk. 7": cited in reports dated before 2024
     barnets_lov: str = ""  # cited in reports dated 2024 or later
@@ -119,6 +130,9 @@ class CriterionEntry(Strict):
     sager: str = "sager, hvor kravet er relevant"  # the base, as a noun phrase
     mangel: str = Field(min_length=1)  # the failure, verb first: "er fristen overskredet"
     opfyldt: str = ""  # the success, verb first, for "I alle 9 sager …"
+    # the success as a clause after "sager, hvor": "underretningen er vurderet inden for 24
+    # timer" (the status measurement: "Andelen af sager, hvor …, er steget fra 40 % til 75 %")
+    hvor: str = ""
     lov: LawReferences = Field(default_factory=lambda: LawReferences())
 
     _id = field_validator("id")(_snake_id)
@@ -225,15 +239,25 @@ _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
 
 
+# A date or month outside these years is a typo (1850, 9999), never a report's; bundle.py
+# holds rapport.yaml's dates to them too.
+YEARS = range(1990, 2100)
+
+
 def month_key(value: object) -> str:
     """`2021-8`, `2021-08`, `2021-08-01` (as Excel writes a date) or a date → `2021-08`;
-    anything else is a ValueError."""
+    anything else, or a year outside YEARS, is a ValueError."""
     if isinstance(value, dt.date):
-        return f"{value.year:04d}-{value.month:02d}"
-    match = _MONTH.match(str(value).strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"forventede en måned som ÅÅÅÅ-MM (fx 2021-08), fandt '{value}'")
-    return f"{match.group(1)}-{int(match.group(2)):02d}"
+        key = f"{value.year:04d}-{value.month:02d}"
+    else:
+        match = _MONTH.match(str(value).strip())
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise ValueError(f"forventede en måned som ÅÅÅÅ-MM (fx 2021-08), fandt '{value}'")
+        key = f"{match.group(1)}-{int(match.group(2)):02d}"
+    if int(key[:4]) not in YEARS:
+        raise ValueError(f"{key} ligger uden for årene {YEARS[0]}–{YEARS[-1]}; er årstallet "
+                         "skrevet rigtigt?")
+    return key
 
 
 class Appearance(Strict):
@@ -397,8 +421,60 @@ class StatusReport(Strict):
         return out
 
 
+# ---- the Task Force's own status report at the end of a course (see tfstatus.py) ----
+
+class StatusAreaText(Strict):
+    """One pejlemærke (or classic theme) of the Task Force's status report."""
+
+    vurdering: Markdown = ""  # the Task Force's assessment: chapter "Task Forcens vurdering"
+    bemaerkninger: Markdown = ""  # its remarks on the municipality's account of the area
+    redegoerelse: Markdown = ""  # the municipality's closing account of the area (appendix)
+
+    def is_empty(self) -> bool:
+        return not (self.vurdering or self.bemaerkninger or self.redegoerelse)
+
+
+class StatusMeasurementText(Strict):
+    """rapport.yaml `statusmaaling:`: the case review repeated on new cases (sagsgennemgang.csv,
+    runde baseline and status)."""
+
+    udvaelgelse: Markdown = ""  # how the new cases were selected
+    baseline: str | None = None  # the month of the first review, ÅÅÅÅ-MM
+    status: str | None = None  # the month of the status review
+    optaelling: CountingRule = "helt_eller_delvist_hvor_relevant"
+    tal: Literal["cifre", "ord"] = "cifre"  # counts in generated phrases: 8 or otte
+
+    @field_validator("baseline", "status", mode="before")
+    @classmethod
+    def _month(cls, value: object) -> str | None:
+        return None if value is None else month_key(value)
+
+
+class TaskForceStatusReport(Strict):
+    """dokument: taskforce-status: the Task Force's own report at the end of a course."""
+
+    dokument: Literal["taskforce-status"]
+    koncept: str = "tf_pejlemaerker"  # areas: the four pejlemærker, or tf_klassisk's themes
+    kommune: str = Field(min_length=1)
+    dato: dt.date
+    tema: str = "socialstyrelsen"
+    titel: str = "Statusrapport"
+    forloeb: Period | None = None  # the course, from the cooperation agreement to its end
+    analyserapport: dt.date | None = None  # the date of the analysis report that began it
+    indledning: Markdown = ""  # the bundle's own opening of chapter 1
+    datagrundlag: list[Markdown] = Field(default_factory=list)  # further sources, one a line
+    samlet_vurdering: Markdown = ""  # the Task Force's overall assessment
+    temaer: dict[str, StatusAreaText] = Field(default_factory=dict)
+    redegoerelse: Markdown = ""  # the opening of the municipality's closing account
+    anbefalinger: list[Markdown] = Field(default_factory=list)  # for the time after the course
+    statusmaaling: StatusMeasurementText = Field(
+        default_factory=lambda: StatusMeasurementText())
+    skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
+
+
 # The document types and their models; `dokument:` in rapport.yaml picks one.
 DOCUMENT_MODELS: dict[str, type[Strict]] = {
     "analyserapport": AnalysisReport,
     "statusrapport": StatusReport,
+    "taskforce-status": TaskForceStatusReport,
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from taskforce_report import audit, casereview, keyfigures, selfevaluation
+from taskforce_report import audit, casereview, keyfigures, selfevaluation, socialwork
 from taskforce_report.bundle import Bundle
 from taskforce_report.models import StatusReport
 
@@ -18,6 +18,8 @@ def normalise(bundle: Bundle) -> dict[str, Any]:
     if "sagsgennemgang" in tables:
         tables["sagsgennemgang"] = casereview.normalise(tables["sagsgennemgang"],
                                                         casereview.criteria(bundle.kriterier))
+    if "socialfaglig" in tables:
+        tables["socialfaglig"] = socialwork.normalise(tables["socialfaglig"])
     if "selvevaluering" in tables:
         tables["selvevaluering"] = selfevaluation.normalise(
             tables["selvevaluering"], selfevaluation.questions(bundle.spoergsmaal))

@@ -127,7 +127,7 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "logo": assets.url(logo) if logo else None,
         "logo_alt": theme.settings.get("logo_alt", theme.publisher),
         "udgiver": theme.publisher,
-        "temaer": [catalogues.themes()[t] for t in _concept_themes(doc)],
+        "temaer": _concept_themes(doc),
         "dokumenttitel": document_title(report),
         "forfatter": (report.kommune if report.dokument in MUNICIPAL_DOCUMENTS
                       else theme.settings.get("forfatter", theme.publisher)),
@@ -145,6 +145,7 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
                           f"ikke tilladt i en skabelon: {exc}") from None
 
 
-def _concept_themes(doc: Document) -> list[str]:
+def _concept_themes(doc: Document) -> list[catalogues.Theme]:
+    """The concept's themes in report order, from its own theme catalogue."""
     concept = catalogues.concepts().get(doc.concept)
-    return concept.theme_ids if concept else []
+    return [concept.themes[t] for t in concept.theme_ids] if concept else []

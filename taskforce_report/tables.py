@@ -8,8 +8,10 @@ numbers, dates and vocabularies is theirs to do (see `keyfigures.py`, `caserevie
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -65,15 +67,33 @@ SPECS = {
         TableSpec("selvevaluering", ("tema", "spoergsmaal", "vurdering"),
                   ("respondent", "kommentar")),
         TableSpec("ledelsestilsyn", ("runde", "sag", "kriterium", "vurdering")),
+        TableSpec("socialfaglig", ("sag", "dimension", "vurdering"), ("fund",)),
     )
 }
 
 
+# Letters UTF-8 writes in two or three bytes (æøå, é, ½, §, –, ’, €): found beside bytes that are
+# not UTF-8, they show a file saved partly in one encoding and partly in another.
+_UTF8_LETTERS = re.compile(rb"\xc3[\x80-\xbf]|\xc2[\xa0-\xbf]|\xe2\x80[\x90-\xbf]|\xe2\x82\xac")
+
+
 def _decode(raw: bytes, file: str) -> tuple[str, tuple[str, ...]]:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode-tekst"
+        try:
+            return raw.decode("utf-16"), ()
+        except UnicodeDecodeError:
+            raise input_error(file, "", "filen begynder som UTF-16, men er ikke gyldig UTF-16; "
+                              "gem den som CSV (UTF-8)") from None
+    if b"\x00" in raw:
+        raise input_error(file, "", "filen indeholder binære data; forventede en CSV-fil")
     try:
         return raw.decode("utf-8-sig"), ()
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+    if _UTF8_LETTERS.search(raw):
+        raise input_error(file, "", "filen blander UTF-8 og Windows-1252: linjen er ikke UTF-8, "
+                          "men andre linjer er (eller filen er afkortet midt i et tegn); gem hele "
+                          "filen som CSV (UTF-8)", line=f"linje {line}")
     text = raw.decode("cp1252", errors="replace")
     if "\ufffd" in text or "\x00" in text:
         raise input_error(file, "", "filen er hverken UTF-8 eller Windows-1252 tekst; "
@@ -82,16 +102,28 @@ def _decode(raw: bytes, file: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _separator(header: str) -> str:
-    return ";" if header.count(";") >= header.count(",") else ","
+    """`;`, `,` or a tab (Excel's "Unicode-tekst"): the one the header has most of."""
+    return max((";", ",", "\t"), key=header.count)
+
+
+def _csv_error(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        limit = f"{csv.field_size_limit():,}".replace(",", ".")
+        return f"en celle er længere end {limit} tegn; er et anførselstegn (\") ikke lukket?"
+    return f"ugyldig CSV ({text})"
 
 
 def read_csv(path: Path, spec: TableSpec) -> Table:
     file = path.name
-    raw = path.read_bytes()
+    try:
+        with open(path, "rb") as stream:  # never more than the limit, whatever the file is
+            raw = stream.read(_MAX_BYTES + 1)
+    except OSError as exc:
+        raise input_error(file, "", f"kan ikke læses: {exc.strerror}") from None
     if len(raw) > _MAX_BYTES:
-        raise input_error(file, "", f"filen er for stor ({len(raw):,} byte)")
-    if b"\x00" in raw:
-        raise input_error(file, "", "filen indeholder binære data; forventede en CSV-fil")
+        raise input_error(file, "", f"filen er for stor (over {_MAX_BYTES:,} byte)"
+                          .replace(",", "."))
     text, notes = _decode(raw, file)
     if not text.strip():
         raise input_error(file, "", f"filen er tom; forventede en overskriftslinje med "
@@ -101,45 +133,63 @@ def read_csv(path: Path, spec: TableSpec) -> Table:
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise input_error(file, f"række {reader.line_num}", f"ugyldig CSV: {exc}") from None
+        raise input_error(file, f"række {reader.line_num}", _csv_error(exc)) from None
     return frame_from_rows(rows, spec, file, notes)
 
 
 def frame_from_rows(rows: list[list], spec: TableSpec, source: str,
                     notes: tuple[str, ...] = (), letters: bool = False) -> Table:
     """Rows of cells (the header first) → a Table, checking the header."""
-    while rows and not any(str(c).strip() for c in rows[0]):
-        rows = rows[1:]
+    skipped = 0  # blank rows above the header: the row numbers still count them
+    while skipped < len(rows) and not any(str(c).strip() for c in rows[skipped]):
+        skipped += 1
+    rows = rows[skipped:]
     if not rows:
         raise input_error(source, "", "ingen overskriftslinje")
+    header_row = f"række {skipped + 1}"
     header = [str(c).strip().lower() for c in rows[0]]
     known = list(spec.required + spec.optional)
     problems = []
     for column in header:
         if column and column not in known:
-            problems.append(Problem(source, "række 1",
+            problems.append(Problem(source, header_row,
                                     f"ukendt kolonne '{column}'{suggest(column, known)}; "
                                     f"kolonner: {', '.join(known)}"))
     for column in spec.required:
         if column not in header:
-            problems.append(Problem(source, "række 1", f"kolonnen '{column}' mangler; fandt "
+            problems.append(Problem(source, header_row, f"kolonnen '{column}' mangler; fandt "
                                     f"{', '.join(c for c in header if c) or 'ingen kolonner'}"))
     seen = set()
     for column in header:
         if column and column in seen:
-            problems.append(Problem(source, "række 1", f"kolonnen '{column}' står to gange"))
+            problems.append(Problem(source, header_row, f"kolonnen '{column}' står to gange"))
         seen.add(column)
     if problems:
         raise InputError(problems)
     width = len(header)
+    unnamed = [i for i, column in enumerate(header) if not column]
+
+    def where(number: int, i: int) -> str:
+        if not letters:
+            return f"række {number}"
+        from openpyxl.utils import get_column_letter
+
+        return f"{spec.name}!{get_column_letter(i + 1)}{number}"
+
     records, index = [], []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[1:], start=skipped + 2):
         cells = ["" if c is None else str(c).strip() for c in row]
         if not any(cells):
             continue
         if len(cells) > width and any(cells[width:]):
-            raise input_error(source, f"række {number}",
-                              f"har {len(cells)} felter, men overskriften har {width}")
+            last = max(i for i, c in enumerate(cells) if c)
+            raise input_error(source, where(number, last),
+                              f"har {last + 1} felter, men overskriften har {width}")
+        stray = next((i for i in unnamed if i < len(cells) and cells[i]), None)
+        if stray is not None:
+            raise input_error(source, where(number, stray),
+                              f"en værdi i kolonne {stray + 1}, som ingen overskrift har; giv "
+                              "kolonnen et navn (se docs/bundle-format.md), eller slet værdien")
         cells = (cells + [""] * width)[:width]
         records.append(cells)
         index.append(number)

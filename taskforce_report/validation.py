@@ -27,7 +27,31 @@ _EXPECTED = {
     "date_from_datetime_parsing": "forventede en dato som ÅÅÅÅ-MM-DD",
     "string_too_short": "må ikke være tom",
     "too_short": "må ikke være tom",
+    "int_from_float": "forventede et heltal",
+    "int_parsing_size": "forventede et heltal af rimelig størrelse",
+    "finite_number": "forventede et endeligt tal (ikke .inf eller .nan)",
+    "invalid_key": "nøglen skal være tekst",
+    "date_from_datetime_inexact": "forventede en dato uden klokkeslæt som ÅÅÅÅ-MM-DD",
+    "date_future": "forventede en dato",
+    "bytes_type": "forventede tekst",
+    "set_type": "forventede en liste",
 }
+
+# Bounds (Field(ge=..., le=...)): the message and the ctx key that holds the bound.
+_BOUNDS = {
+    "greater_than_equal": ("skal være mindst {}", "ge"),
+    "greater_than": ("skal være større end {}", "gt"),
+    "less_than_equal": ("må højst være {}", "le"),
+    "less_than": ("skal være mindre end {}", "lt"),
+    "string_too_long": ("er for lang; højst {} tegn", "max_length"),
+    "too_long": ("har for mange elementer; højst {}", "max_length"),
+}
+
+
+def _bound(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",")
 
 
 def dotted(path: tuple[str | int, ...]) -> str:
@@ -99,6 +123,10 @@ def problems_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocumen
             message = f"forventede {expected}, fandt {_describe(err.get('input'))}"
         elif kind == "value_error":
             message = str(err.get("ctx", {}).get("error", err["msg"]))
+        elif kind in _BOUNDS:
+            text, key = _BOUNDS[kind]
+            message = (f"{text.format(_bound(err.get('ctx', {}).get(key)))}, fandt "
+                       f"{_describe(err.get('input'))}")
         elif kind in _EXPECTED:
             message = f"{_EXPECTED[kind]}, fandt {_describe(err.get('input'))}"
         else:

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from taskforce_report import catalogues
-from taskforce_report.errors import input_error
+from taskforce_report.errors import InputError, Problem, input_error
 from taskforce_report.tables import SPECS, Table, frame_from_rows
 
 WORKBOOK = "data.xlsx"
@@ -37,36 +37,175 @@ def _cell_text(value, column: str) -> str:
     return str(value)
 
 
-def read_workbook(path: Path) -> dict[str, Table]:
+# Bounds for a workbook: what it may unpack to (a zip bomb stops here, not in memory), and how
+# far down and across a sheet is read. Cells right of column BL are not read.
+MAX_UNPACKED = 200_000_000
+MAX_ROWS = 250_000
+MAX_COLUMNS = 64
+MAX_PROBLEMS = 25
+# What Excel shows in a cell whose formula failed; openpyxl gives it as the cell's text.
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+                          "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+                          "#UNKNOWN!", "#CONNECT!", "#BUSY!"})
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _unreadable(reason: str) -> InputError:
+    return input_error(WORKBOOK, "", f"kan ikke læses som Excel-projektmappe ({reason})")
+
+
+def _check_archive(path: Path) -> tuple[bool, set[str]]:
+    """The workbook is a zip that unpacks to at most MAX_UNPACKED bytes, counted while
+    unpacking (a zip's own size fields may lie). Returns whether any sheet holds a formula, and
+    the names of the sheets the workbook lists that are tables."""
+    import re
+    import zipfile
+    import zlib
+
+    total, formulas, listed = 0, False, set()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                tail = b""
+                with archive.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        total += len(chunk)
+                        if total > MAX_UNPACKED:
+                            raise input_error(WORKBOOK, "", f"projektmappen fylder mere end "
+                                              f"{_number(MAX_UNPACKED)} byte udpakket; det er "
+                                              "ikke en almindelig projektmappe")
+                        if info.filename.startswith("xl/worksheets/") and not formulas:
+                            formulas = b"<f>" in tail + chunk or b"<f " in tail + chunk
+                            tail = chunk[-3:]
+                        if info.filename == "xl/workbook.xml":
+                            names = re.findall(rb"<(?:\w+:)?sheet\b[^>]*\bname=\"([^\"]*)\"", chunk)
+                            listed |= {n.decode("utf-8", "replace").strip().lower()
+                                       for n in names} & set(SPECS)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+            ValueError, RuntimeError) as exc:
+        raise _unreadable(f"ikke en gyldig .xlsx-fil: {type(exc).__name__}") from None
+    return formulas, listed
+
+
+def _sheet_rows(sheet) -> list[list]:
+    """The sheet's rows, MAX_COLUMNS wide, trailing empty cells left off; content below
+    MAX_ROWS is an error, and a far-away stray cell costs no memory."""
+    rows: list[list] = []
+    for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True),
+                                 start=1):
+        empty = row.count(None) == len(row)
+        if number > MAX_ROWS:
+            if empty:
+                continue
+            raise input_error(WORKBOOK, f"{sheet.title}!række {number}",
+                              f"arket har indhold i række {_number(number)}; højst "
+                              f"{_number(MAX_ROWS)} rækker læses (er der en celle langt nede?)")
+        values = list(row)
+        while values and values[-1] is None:
+            values.pop()
+        rows.append(values)
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+def _read_sheets(path: Path, data_only: bool) -> dict[str, list[list]]:
+    """The rows of every sheet named like a table, read with openpyxl; any failure of the file
+    (bad XML, a date Python cannot hold, a missing part) is an InputError."""
+    import warnings
+
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+
+    found: dict[str, list[list]] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about styles, dates it cannot read
+        try:
+            book = load_workbook(path, read_only=True, data_only=data_only)
+        except Exception as exc:  # zipfile.BadZipFile, KeyError, XML errors from a broken file
+            raise _unreadable(str(exc) if isinstance(exc, KeyError) else type(exc).__name__
+                              ) from None
+        try:
+            for sheet in book.worksheets:
+                name = str(sheet.title).strip().lower()
+                if name not in SPECS:
+                    continue
+                try:
+                    found[name] = _sheet_rows(sheet)
+                except InputError:
+                    raise
+                except Exception as exc:
+                    raise input_error(WORKBOOK, str(sheet.title), f"arket kan ikke læses "
+                                      f"({type(exc).__name__}: {exc})") from None
+        finally:
+            book.close()
+    return found
+
+
+def _formula_problems(formulas: list[list], name: str, rows: list[list]) -> list[Problem]:
+    """Cells with a formula but no stored result: a workbook written by a program, never
+    opened and saved in Excel. Their value would silently read as empty."""
+    from openpyxl.utils import get_column_letter
+
+    problems = []
+    for r, row in enumerate(formulas, start=1):
+        for c, cell in enumerate(row):
+            text = getattr(cell, "text", cell)  # an ArrayFormula holds its text
+            stored = rows[r - 1][c] if r <= len(rows) and c < len(rows[r - 1]) else None
+            if isinstance(text, str) and text.startswith("=") and stored is None:
+                problems.append(Problem(WORKBOOK, f"{name}!{get_column_letter(c + 1)}{r}",
+                                        f"cellen har formlen {text}, men intet gemt resultat; "
+                                        "åbn og gem projektmappen i Excel, eller skriv værdien"))
+    return problems
+
+
+def read_workbook(path: Path) -> dict[str, Table]:
+    from openpyxl.utils import get_column_letter
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise input_error(WORKBOOK, "", f"kan ikke læses som Excel-projektmappe ({exc})") from None
-    except Exception as exc:  # zipfile.BadZipFile and friends from a broken file
-        raise input_error(WORKBOOK, "", f"kan ikke læses som Excel-projektmappe "
-                          f"({type(exc).__name__})") from None
+        size = path.stat().st_size
+    except OSError as exc:
+        raise input_error(WORKBOOK, "", f"kan ikke læses: {exc.strerror}") from None
+    if size > MAX_UNPACKED // 4:
+        raise input_error(WORKBOOK, "", f"filen er for stor ({_number(size)} byte)")
+    has_formulas, listed = _check_archive(path)
+    sheets = _read_sheets(path, data_only=True)
+    lost = sorted(listed - set(sheets))
+    if lost:
+        raise input_error(WORKBOOK, lost[0], f"projektmappen nævner arket '{lost[0]}', men dets "
+                          "indhold mangler i filen; den er beskadiget: gem den igen fra Excel")
+    formulas = _read_sheets(path, data_only=False) if has_formulas else {}
     tables = {}
-    try:
-        for sheet in book.worksheets:
-            spec = SPECS.get(sheet.title.strip().lower())
-            if spec is None:
-                continue
-            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-            if not any(c not in (None, "") for row in rows[1:] for c in row):
-                continue  # an empty sheet of the template: the table is not used
-            first = rows[0] if rows else []
-            header = [str(c).strip().lower() if c is not None else "" for c in first]
-            text_rows = [[str(c) if c is not None else "" for c in first]]
-            for row in rows[1:]:
-                text_rows.append([_cell_text(value, header[i] if i < len(header) else "")
-                                  for i, value in enumerate(row)])
-            table = frame_from_rows(text_rows, spec, WORKBOOK, letters=True)
-            tables[spec.name] = table
-    finally:
-        book.close()
+    problems: list[Problem] = []
+    for name, rows in sheets.items():
+        spec = SPECS[name]
+        if not any(c not in (None, "") for row in rows[1:] for c in row):
+            continue  # an empty sheet of the template: the table is not used
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+                    problems.append(Problem(
+                        WORKBOOK, f"{name}!{get_column_letter(c + 1)}{r}",
+                        f"cellen viser Excel-fejlen {value.strip()}; ret formlen, eller skriv "
+                        "værdien"))
+        if name in formulas:
+            problems += _formula_problems(formulas[name], name, rows)
+        if problems:
+            continue
+        first = rows[0] if rows else []
+        header = [str(c).strip().lower() if c is not None else "" for c in first]
+        text_rows = [[str(c) if c is not None else "" for c in first]]
+        for row in rows[1:]:
+            text_rows.append([_cell_text(value, header[i] if i < len(header) else "")
+                              for i, value in enumerate(row)])
+        tables[spec.name] = frame_from_rows(text_rows, spec, WORKBOOK, letters=True)
+    if problems:
+        if len(problems) > MAX_PROBLEMS:
+            problems = problems[:MAX_PROBLEMS] + [
+                Problem(WORKBOOK, "", "… og flere; ret fejlene ovenfor først")]
+        raise InputError(problems)
     return tables
 
 
@@ -98,6 +237,8 @@ _COLUMN_HELP = {
     "spoergsmaal": "id fra spørgsmålskataloget",
     "respondent": "hvem der har svaret",
     "kommentar": "fri tekst",
+    "dimension": "id fra dimensionskataloget (socialfaglig gennemgang)",
+    "fund": "fri tekst: fundet i sagen",
 }
 
 
@@ -128,14 +269,17 @@ def vocabularies() -> dict[tuple[str, str], list[str]]:
         ("selvevaluering", "vurdering"): SELVEVALUERING,
         ("ledelsestilsyn", "kriterium"): _catalogue_ids("kriterier.yaml"),
         ("ledelsestilsyn", "vurdering"): VURDERING,
+        ("socialfaglig", "dimension"): _catalogue_ids("dimensioner.yaml"),
+        ("socialfaglig", "vurdering"): VURDERING,
     }
 
 
 INSTRUCTIONS = [
     "Sådan udfylder du data.xlsx",
     "",
-    "Projektmappen har ét ark pr. tabel: noegletal, sagsgennemgang, selvevaluering og "
-    "ledelsestilsyn. Udfyld kun de ark, rapporten bruger; tomme ark springes over.",
+    "Projektmappen har ét ark pr. tabel: noegletal, sagsgennemgang, selvevaluering, "
+    "ledelsestilsyn og socialfaglig. Udfyld kun de ark, rapporten bruger; tomme ark springes "
+    "over.",
     "Første række er kolonnenavnene. Lad dem stå, som de er.",
     "Én række pr. værdi: fx én række pr. sag og kriterium i sagsgennemgang.",
     "Kolonner med en rullemenu tager kun de værdier, menuen viser.",

@@ -2,22 +2,59 @@
 
 The document is composed into nodes first (PyYAML's safe loader, no Python tags), checked for
 duplicate keys and aliases, then constructed. `locate()` turns a key path back into a line.
+
+Before anything is built, the parser's events are counted: aliases, nesting deeper than any
+bundle needs (libyaml composes recursively, so 100.000 levels of `[[[[` would overflow the C
+stack) and more values than any bundle has are refused, so a hostile file costs neither the
+stack nor the memory.
 """
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from taskforce_report.errors import input_error
 
 # libyaml's parser is ten times faster than the pure-Python one and gives the same marks.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Aliases let a few lines expand into gigabytes ("billion laughs"); a report never needs them.
 _MAX_BYTES = 5_000_000
+# The deepest bundle file nests 7 levels (udviklingspunkter[].maal[].milepaele[]) and the largest
+# holds about 1.100 values; these bounds leave room for any real one.
+MAX_DEPTH = 50
+MAX_VALUES = 200_000
+
+
+def _lenient(construct):
+    """A scalar Python cannot hold (`dato: 9999-99-99`, `0000-01-01`, a 5.000-digit number)
+    stays text, so the model names the key and says what it expected."""
+
+    def constructor(loader, node):
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+
+    return constructor
+
+
+class _Loader(_Base):
+    pass
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp",
+                        _lenient(SafeConstructor.construct_yaml_timestamp))
+_Loader.add_constructor("tag:yaml.org,2002:int", _lenient(SafeConstructor.construct_yaml_int))
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -80,10 +117,39 @@ def _check_nodes(node: yaml.Node, file: str, seen: set[int]) -> None:
             _check_nodes(item, file, seen)
 
 
+def _check_events(text: str, file: str) -> None:
+    """Aliases, nesting and size, from the parser's events, before a node is built."""
+    loader = _Loader(text)
+    depth = values = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = f"linje {event.start_mark.line + 1}" if event.start_mark else ""
+            if isinstance(event, yaml.AliasEvent):
+                raise input_error(file, "", "YAML-aliaser (&navn og *navn) er ikke tilladt i et "
+                                  "rapportbundt; skriv værdien ud", line=line)
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise input_error(file, "", f"for dybt indlejret: mere end {MAX_DEPTH} "
+                                      "niveauer af lister og nøgler i hinanden", line=line)
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+            if isinstance(event, yaml.NodeEvent):
+                values += 1
+                if values > MAX_VALUES:
+                    raise input_error(file, "", f"for mange værdier: mere end "
+                                      f"{_number(MAX_VALUES)}", line=line)
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, file: str) -> YamlDocument:
     if len(text) > _MAX_BYTES:
-        raise input_error(file, "", f"filen er for stor ({len(text):,} tegn; højst {_MAX_BYTES:,})")
+        raise input_error(file, "", f"filen er for stor ({_number(len(text))} tegn; højst "
+                          f"{_number(_MAX_BYTES)})")
     try:
+        _check_events(text, file)
         loader = _Loader(text)
         try:
             root = loader.get_single_node()
@@ -98,20 +164,48 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         place = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else ""
         problem = exc.problem or exc.context or "ugyldig YAML"
         raise input_error(file, "", f"YAML-syntaksfejl: {problem}", line=place) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = f"linje {text.count(chr(10), 0, exc.position) + 1}" if exc.position >= 0 else ""
+        character = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        raise input_error(file, "", f"tegnet U+{ord(character[:1] or ' '):04X} er ikke tilladt "
+                          "i en YAML-fil (et kontroltegn); slet det", line=line) from None
     except yaml.YAMLError as exc:
         raise input_error(file, "", f"YAML-fejl: {exc}") from None
+    except RecursionError:  # a safety net: _check_events bounds the nesting
+        raise input_error(file, "", f"for dybt indlejret: mere end {MAX_DEPTH} niveauer af "
+                          "lister og nøgler i hinanden") from None
     return YamlDocument(file, data, root)
 
 
 def read_yaml(path, display: str) -> YamlDocument:
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:  # never more than the limit, whatever the file is
+            raw = stream.read(4 * _MAX_BYTES + 1)
     except OSError as exc:
         raise input_error(display, "", f"kan ikke læses: {exc.strerror}") from None
+    if len(raw) > 4 * _MAX_BYTES:
+        raise input_error(display, "", f"filen er for stor (over {_number(4 * _MAX_BYTES)} "
+                          "byte)")
+    return parse_yaml(decode(raw, display), display)
+
+
+def decode(raw: bytes, display: str) -> str:
+    """UTF-8 (with or without BOM), or UTF-16 with its BOM (as Windows' Notepad may save);
+    anything else is told with the line where it stops being UTF-8."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise input_error(display, "", "filen begynder som UTF-16, men er ikke gyldig "
+                              "UTF-16; gem den som UTF-8") from None
+    if b"\x00" in raw:
+        raise input_error(display, "", "filen indeholder binære data (NUL-tegn); forventede "
+                          "en YAML-tekstfil i UTF-8")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
         raise input_error(
-            display, f"byte {exc.start}", "filen er ikke UTF-8; gem den som UTF-8"
-        ) from None
-    return parse_yaml(text, display)
+            display, "", f"filen er ikke UTF-8 (byte 0x{raw[exc.start]:02X} i linje {line} er "
+            "ikke gyldig UTF-8, fx æ, ø eller å gemt som Latin-1/Windows-1252); gem den som "
+            "UTF-8", line=f"linje {line}") from None

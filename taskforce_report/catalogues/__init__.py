@@ -16,12 +16,20 @@ HERE = Path(__file__).parent
 
 @dataclass(frozen=True)
 class Theme:
+    """A theme of a concept: a classic theme (temaer.yaml) or a section of another concept's
+    theme catalogue (e.g. pejlemaerker.yaml)."""
+
     id: str
     overskrift: str
-    genstand: str
-    analyse: str
-    kort: str
-    fokus: str
+    genstand: str = ""
+    analyse: str = ""
+    kort: str = ""
+    fokus: str = ""
+    # where the case review's criteria go (casereview.groups): the classic themes whose
+    # criteria this theme takes, and criteria it takes whatever their theme. A classic theme
+    # takes the criteria tagged with its own id.
+    klassiske_temaer: tuple[str, ...] = ()
+    kriterier: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,9 @@ class ChapterSpec:
     # the name of a fact holding a list of items with `id` and `titel`: one section each
     # (the status report's development points); the chapter is left out when it is empty
     afsnit_fra: str = ""
+    # with `temaer`: the field of each theme's text that this chapter prints (the status
+    # report's `vurdering`, `bemaerkninger`); empty: the whole theme text
+    temafelt: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,10 +61,16 @@ class Concept:
     navn: str
     dokument: str
     kapitler: tuple[ChapterSpec, ...] = field(default_factory=tuple)
+    temakatalog: str = "temaer.yaml"  # the catalogue its `temaer` ids come from
 
     @property
     def theme_ids(self) -> list[str]:
-        return [t for chapter in self.kapitler for t in chapter.temaer]
+        return list(dict.fromkeys(t for chapter in self.kapitler for t in chapter.temaer))
+
+    @property
+    def themes(self) -> dict[str, Theme]:
+        """The concept's theme catalogue, by id, in catalogue order."""
+        return themes(self.temakatalog)
 
 
 def _load(path: Path):
@@ -62,8 +79,15 @@ def _load(path: Path):
 
 
 @cache
-def themes() -> dict[str, Theme]:
-    return {entry["id"]: Theme(**entry) for entry in _load(HERE / "temaer.yaml")}
+def themes(catalogue: str = "temaer.yaml") -> dict[str, Theme]:
+    """A theme catalogue by id; the default is the classic concept's ten themes."""
+    found = {}
+    for entry in _load(HERE / catalogue):
+        entry = dict(entry)
+        for key in ("klassiske_temaer", "kriterier"):
+            entry[key] = tuple(entry.get(key, ()))
+        found[entry["id"]] = Theme(**entry)
+    return found
 
 
 def _chapter(raw: dict) -> ChapterSpec:
@@ -78,6 +102,7 @@ def _chapter(raw: dict) -> ChapterSpec:
         temaer=tuple(raw.get("temaer", ())),
         bilag=bool(raw.get("bilag", False)),
         afsnit_fra=str(raw.get("afsnit_fra", "")),
+        temafelt=str(raw.get("temafelt", "")),
     )
 
 
@@ -91,5 +116,6 @@ def concepts() -> dict[str, Concept]:
             navn=raw["navn"],
             dokument=raw["dokument"],
             kapitler=tuple(_chapter(c) for c in raw["kapitler"]),
+            temakatalog=str(raw.get("temakatalog", "temaer.yaml")),
         )
     return found
