@@ -64,8 +64,11 @@ class InputError(click.ClickException):
         if len(self.problems) == 1:
             return str(self.problems[0])
         lines = [f"{len(self.problems)} fejl i input:"]
-        lines += [f"  - {p}" for p in self.problems[:MAX_SHOWN]]
-        if len(self.problems) > MAX_SHOWN:
+        # one more than MAX_SHOWN: the last may be a loader's own "… og N fejl mere"
+        if len(self.problems) <= MAX_SHOWN + 1:
+            lines += [f"  - {p}" for p in self.problems]
+        else:
+            lines += [f"  - {p}" for p in self.problems[:MAX_SHOWN]]
             lines.append(f"  … og {len(self.problems) - MAX_SHOWN} fejl mere; ret dem ovenfor "
                          "først")
         return "\n".join(lines)

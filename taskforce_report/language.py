@@ -7,7 +7,8 @@ to even; Danish reports and Excel round half up, so values are quantised here fi
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -22,18 +23,24 @@ _WORDS = [
 ]
 
 
+# Room for every digit of a float (1e308 to three decimals): the default 28 digits make
+# quantize fail on a figure such as -1e26, which a bundle's table may hold.
+_WIDE = Context(prec=400)
+
+
 def _round_half_up(value: float | Decimal, decimals: int) -> Decimal:
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 def number(value: float | int | Decimal | None, decimals: int = 0, missing: str = "–") -> str:
     """`1500` → `1.500`, `0.98` with 2 decimals → `0,98`."""
-    if value is None or value != value:  # None or NaN
+    if value is None or value != value or value in (math.inf, -math.inf):  # None, NaN, ±inf
         return missing
-    rounded = _round_half_up(value, decimals)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=False)
+    with localcontext(_WIDE):  # Babel quantises again, in the current context
+        rounded = _round_half_up(value, decimals)
+        return format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=False)
 
 
 def percent(share: float | None, decimals: int = 0, missing: str = "–") -> str:

@@ -74,6 +74,7 @@ SPECS = {
 
 # Letters UTF-8 writes in two or three bytes (æøå, é, ½, §, –, ’, €): found beside bytes that are
 # not UTF-8, they show a file saved partly in one encoding and partly in another.
+_BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not ESC: a cell may hold one
 _UTF8_LETTERS = re.compile(rb"\xc3[\x80-\xbf]|\xc2[\xa0-\xbf]|\xe2\x80[\x90-\xbf]|\xe2\x82\xac")
 
 
@@ -90,6 +91,8 @@ def _decode(raw: bytes, file: str) -> tuple[str, tuple[str, ...]]:
         return raw.decode("utf-8-sig"), ()
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
+    if _BINARY.search(raw):  # control characters no spreadsheet writes
+        raise input_error(file, "", "filen indeholder binære data; forventede en CSV-fil")
     if _UTF8_LETTERS.search(raw):
         raise input_error(file, "", "filen blander UTF-8 og Windows-1252: linjen er ikke UTF-8, "
                           "men andre linjer er (eller filen er afkortet midt i et tegn); gem hele "

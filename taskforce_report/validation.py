@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from taskforce_report.errors import InputError, Problem
+from taskforce_report.errors import MAX_SHOWN, InputError, Problem
 from taskforce_report.yamlfile import YamlDocument
 
 _EXPECTED = {
@@ -108,7 +108,10 @@ def _describe(value: Any) -> str:
 def problems_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocument,
                   prefix: tuple[str | int, ...] = ()) -> list[Problem]:
     problems = []
-    for err in exc.errors():
+    errors = exc.errors()
+    # Only the first are told: locating a key is a walk over its mapping, and 40.000 unknown keys
+    # each located would take minutes (O(n²)); nobody reads past the first screen anyway.
+    for err in errors[:MAX_SHOWN]:
         path = prefix + tuple(p for p in err["loc"] if not str(p).startswith("function-"))
         place = dotted(path)
         line = doc.locate(path)
@@ -132,6 +135,9 @@ def problems_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocumen
         else:
             message = err["msg"]
         problems.append(Problem(doc.file, place, message, line))
+    if len(errors) > MAX_SHOWN:
+        rest = f"{len(errors) - MAX_SHOWN:,}".replace(",", ".")
+        problems.append(Problem(doc.file, "", f"… og {rest} fejl mere; ret dem ovenfor først"))
     return problems
 
 

@@ -28,7 +28,7 @@ _MAX_BYTES = 5_000_000
 # The deepest bundle file nests 7 levels (udviklingspunkter[].maal[].milepaele[]) and the largest
 # holds about 1.100 values; these bounds leave room for any real one.
 MAX_DEPTH = 50
-MAX_VALUES = 200_000
+MAX_VALUES = 100_000
 
 
 def _lenient(construct):
