@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from taskforce_report.errors import Problem
+from taskforce_report.yamlfile import read_yaml
 
 _CPR = re.compile(r"(?<![\d.,])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d.,])")
 # The lookbehind starts a match only where a run of address characters starts: without it, a
@@ -100,11 +102,17 @@ def check(bundle) -> list[Problem]:
         for path, text in _walk(interviews, ()):
             for finding in findings(text, hidden):
                 problems.append(Problem("interviews.yaml", _dotted(path), finding))
-    # the criteria and questions a bundle adds are printed too (tables, sentences)
+    # the criteria, questions and indicators a bundle adds are printed too (tables, sentences,
+    # chart titles)
     for file, key in (("kriterier.yaml", "kriterier"), ("spoergsmaal.yaml", "spoergsmaal")):
         for path, text in _walk(list(getattr(bundle, key, ()) or ()), (key,)):
             for finding in findings(text, hidden):
                 problems.append(Problem(file, _dotted(path), finding))
+    indicators = Path(getattr(bundle, "path", "")) / "indikatorer.yaml"
+    if getattr(bundle, "path", None) is not None and indicators.is_file():
+        for path, text in _walk(read_yaml(indicators, "indikatorer.yaml").data, ()):
+            for finding in findings(text, hidden):
+                problems.append(Problem("indikatorer.yaml", _dotted(path), finding))
     for table in bundle.tables.values():
         frame = table.frame
         for column in frame.columns:

@@ -149,7 +149,7 @@ def frame_from_rows(rows: list[list], spec: TableSpec, source: str,
     rows = rows[skipped:]
     if not rows:
         raise input_error(source, "", "ingen overskriftslinje")
-    header_row = f"række {skipped + 1}"
+    header_row = f"{spec.name}!række {skipped + 1}" if letters else f"række {skipped + 1}"
     header = [str(c).strip().lower() for c in rows[0]]
     known = list(spec.required + spec.optional)
     problems = []

@@ -8,6 +8,7 @@ of checks (in the modules that own each table) serves both; errors name the shee
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from taskforce_report import catalogues
@@ -61,7 +62,6 @@ def _check_archive(path: Path) -> tuple[bool, set[str]]:
     """The workbook is a zip that unpacks to at most MAX_UNPACKED bytes, counted while
     unpacking (a zip's own size fields may lie). Returns whether any sheet holds a formula, and
     the names of the sheets the workbook lists that are tables."""
-    import re
     import zipfile
     import zlib
 
@@ -125,7 +125,8 @@ def _read_sheets(path: Path, data_only: bool) -> dict[str, list[list]]:
         try:
             book = load_workbook(path, read_only=True, data_only=data_only)
         except Exception as exc:  # zipfile.BadZipFile, KeyError, XML errors from a broken file
-            raise _unreadable(str(exc) if isinstance(exc, KeyError) else type(exc).__name__
+            part = re.search(r"named '([^']+)'", str(exc)) if isinstance(exc, KeyError) else None
+            raise _unreadable(f"delen {part.group(1)} mangler" if part else type(exc).__name__
                               ) from None
         try:
             for sheet in book.worksheets:

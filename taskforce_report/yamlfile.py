@@ -163,6 +163,13 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         place = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else ""
         problem = exc.problem or exc.context or "ugyldig YAML"
+        if "could not determine a constructor for the tag" in problem:
+            tag = problem.rsplit("tag:yaml.org,2002:", 1)[-1].strip("'")
+            raise input_error(file, "", f"YAML-tagget '{tag}' er ikke tilladt; skriv værdien "
+                              "som almindelig tekst, tal eller dato", line=place) from None
+        if "but found another document" in problem:
+            raise input_error(file, "", "filen rummer flere YAML-dokumenter (adskilt af ---); "
+                              "et rapportbundts fil er ét dokument", line=place) from None
         raise input_error(file, "", f"YAML-syntaksfejl: {problem}", line=place) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line = f"linje {text.count(chr(10), 0, exc.position) + 1}" if exc.position >= 0 else ""

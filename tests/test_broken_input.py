@@ -372,10 +372,10 @@ def _yaml() -> list[Case]:
                  says="dokument: forventede" if name == "rapport.yaml" else "ukendt nøgle"),
             Case(name + ": Python-tag", "YAML-tags", name,
                  put(name, "!!python/object/apply:os.system ['echo hej']\n"),
-                 says="could not determine a constructor"),
+                 says="er ikke tilladt; skriv værdien"),
             Case(name + ": to dokumenter", "flere YAML-dokumenter", name,
                  put(name, lambda raw: raw.decode() + "---\na: 1\n"),
-                 says="but found another document"),
+                 says="flere YAML-dokumenter"),
             Case(name + ": over 5 mio. tegn", "kæmpefil", name,
                  put(name, "a: " + "x" * 5_100_000 + "\n"), says="filen er for stor"),
             Case(name + ": 120.000 nøgler", "for mange værdier", name,
@@ -466,6 +466,15 @@ def _other_yaml() -> list[Case]:
              put(n, INDIKATORER + INDIKATORER.split("\n", 1)[1]), says="findes allerede"),
         Case(n + ": pr 0", "negative tal", n, replace(n, "pr: 1000", "pr: 0"),
              says="skal være mindst 1"),
+        Case(i + ": e-mailadresse i et fund", "personoplysninger", i,
+             replace(i, "Fem ud af seks", "Skriv til jens@fjordlund.dk. Fem ud af seks"),
+             says="boern.temaer[0].fund: indeholder en e-mailadresse"),
+        Case(k + ": CPR-nummer i et krav", "personoplysninger", k,
+             replace(k, "krav: Der er afholdt netværksmøde", "krav: Møde med 010203-1234"),
+             says="kriterier[0].krav: ligner et CPR-nummer ('010203-XXXX')"),
+        Case(n + ": CPR-nummer i en titel", "personoplysninger", n,
+             replace(n, "titel: Egne tællinger", "titel: Egne tællinger 0102031234"),
+             says="indikatorer[0].titel: ligner et CPR-nummer"),
     ]
 
 
@@ -632,7 +641,7 @@ def _workbook() -> list[Case]:
              workbook_only(lambda: xlsx({"noegletal": [
                  *NT, ["underretninger", "Åby Kommune", __import__("datetime").date(1850, 1, 1),
                        1, "k"]]})), says="forventede et årstal"),
-        Case(x + ": XML-entitetsbombe", "YAML-bombe (aliaser)", x, workbook_only(entity_bomb),
+        Case(x + ": XML-entitetsbombe", "XML-bombe (entiteter)", x, workbook_only(entity_bomb),
              says="arket kan ikke læses"),
         Case(x + ": kun overskrift", "tom tabel", x,
              workbook_only(lambda: xlsx({"noegletal": [NT[0]]})), exit=0),
@@ -936,14 +945,15 @@ def _table() -> str:
                 code, output = result.exit_code, result.output
         if code == 0:
             seen = next((line.strip() for line in output.splitlines() if "bemærk" in line),
-                        "a document (`gyldigt bundt`)")
+                        "")
         else:
             seen = output[output.index("Fejl: "):].strip().replace(str(bundle), "BUNDT")
             seen = " / ".join(line.strip() for line in seen.splitlines()[:3])
         seen = seen.replace("|", "\\|")
         if len(seen) > 260:
             seen = seen[:240] + " …"
-        lines.append(f"| {case.kind} | {case.id} | {code} | `{seen}` |")
+        shown = f"`{seen}`" if seen else "a document (gyldigt bundt)"
+        lines.append(f"| {case.kind} | {case.id} | {code} | {shown} |")
     return "\n".join(lines)
 
 
