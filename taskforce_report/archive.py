@@ -1,9 +1,11 @@
 """Archive: what a PDF was made from, embedded in it, and the means to make it again.
 
-Every PDF carries its bundle's input files and a `manifest.json` as PDF/A-3 attachments. The
-manifest records the SHA-256 of each input file, the tool's version, the theme's name and a
-hash of its files, and a hash of the templates. `regenerate` extracts the bundle and builds it
-again; `verify` rebuilds and compares, byte for byte and then page by page.
+Every PDF carries its bundle's input files and a `manifest.json` as PDF/A-3 attachments: the
+files the tool reads, as the personal-data guard has passed them (privacy.published_files),
+and nothing else in the folder. The manifest records the SHA-256 of each input file, the
+tool's version, the theme's name and a hash of its files, and a hash of the templates.
+`regenerate` extracts the bundle and builds it again; `verify` rebuilds and compares, byte for
+byte and then page by page.
 """
 
 from __future__ import annotations
@@ -22,15 +24,6 @@ from taskforce_report.paths import TEMPLATES_DIR
 MANIFEST = "manifest.json"
 
 
-def bundle_files(bundle: Path) -> list[Path]:
-    """The bundle's input files, sorted by their path inside it: hidden files are left out."""
-    files = [
-        p for p in bundle.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(bundle).parts)
-    ]
-    return sorted(files, key=lambda p: p.relative_to(bundle).as_posix())
-
-
 def tree_digest(folder: Path) -> str:
     sha = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -40,8 +33,9 @@ def tree_digest(folder: Path) -> str:
     return sha.hexdigest()
 
 
-def manifest(bundle: Path, document: str, theme_name: str, theme_digest: str,
+def manifest(files: dict[str, bytes], document: str, theme_name: str, theme_digest: str,
              variant: str) -> dict[str, Any]:
+    """`files`: the published input files, by their path in the bundle."""
     import weasyprint
 
     return {
@@ -50,10 +44,7 @@ def manifest(bundle: Path, document: str, theme_name: str, theme_digest: str,
         "weasyprint": weasyprint.__version__,
         "document": document,
         "pdf_variant": variant,
-        "files": {
-            p.relative_to(bundle).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in bundle_files(bundle)
-        },
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
         "theme": {"name": theme_name, "sha256": theme_digest},
         "templates": {"sha256": tree_digest(TEMPLATES_DIR)},
     }
@@ -63,16 +54,16 @@ def manifest_bytes(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
 
-def attachments(bundle: Path, manifest_data: dict[str, Any], when: dt.date) -> list:
-    """The bundle's files and the manifest as WeasyPrint attachments, dated by the report's
-    date so the bytes do not depend on the clock or on the files' mtimes."""
+def attachments(files: dict[str, bytes], manifest_data: dict[str, Any], when: dt.date) -> list:
+    """The published input files and the manifest as WeasyPrint attachments, dated by the
+    report's date so the bytes do not depend on the clock or on the files' mtimes."""
     from weasyprint import Attachment
 
     stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
     items = [
-        Attachment(file_obj=io.BytesIO(path.read_bytes()), name=path.relative_to(bundle).as_posix(),
-                   description="Inddata", created=stamp, modified=stamp, relationship="Source")
-        for path in bundle_files(bundle)
+        Attachment(file_obj=io.BytesIO(data), name=name, description="Inddata",
+                   created=stamp, modified=stamp, relationship="Source")
+        for name, data in sorted(files.items())
     ]
     items.append(Attachment(file_obj=io.BytesIO(manifest_bytes(manifest_data)), name=MANIFEST,
                             description="Manifest: hvad rapporten er lavet af",

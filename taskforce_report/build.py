@@ -129,17 +129,20 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     progress("sætter siderne og skriver PDF")
     bundle = prepared.bundle.path
     roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
-    record = current_manifest(prepared, variant, fmt)
+    files = privacy.published_files(prepared.bundle)
+    record = current_manifest(prepared, variant, fmt, files)
     options = {
         "pdf_variant": variant,
-        "attachments": archive.attachments(bundle, record, prepared.bundle.report.dato),
+        "attachments": archive.attachments(files, record, prepared.bundle.report.dato),
     }
     return render_pdf(html, base_url=bundle.resolve(), roots=roots, options=options)
 
 
-def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT,
-                     fmt: str = "pdf") -> dict[str, Any]:
-    record = archive.manifest(prepared.bundle.path, prepared.bundle.document,
+def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = "pdf",
+                     files: dict[str, bytes] | None = None) -> dict[str, Any]:
+    if files is None:
+        files = privacy.published_files(prepared.bundle)
+    record = archive.manifest(files, prepared.bundle.document,
                               prepared.theme.name, prepared.theme.digest(), variant)
     if fmt == MEMO_FORMAT:  # so verify and regenerate lay out the memo again
         record["format"] = MEMO_FORMAT

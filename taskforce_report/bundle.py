@@ -30,6 +30,7 @@ REPORT_FILE = "rapport.yaml"
 INTERVIEWS_FILE = "interviews.yaml"
 CRITERIA_FILE = "kriterier.yaml"  # criteria the bundle adds to the case-review catalogue
 QUESTIONS_FILE = "spoergsmaal.yaml"  # questions it adds to the self-evaluation catalogue
+INDICATORS_FILE = "indikatorer.yaml"  # indicators it adds to the key-figure catalogue
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,18 @@ class Bundle:
     @property
     def document(self) -> str:
         return self.report.dokument
+
+
+def input_files(bundle: Bundle) -> list[str]:
+    """The bundle's input files, by their path inside it: the files this tool reads, and only
+    those. They alone are checked by the personal-data guard and travel inside the PDF, so a
+    note or a draft left in the folder never leaves it."""
+    names = {REPORT_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE, INDICATORS_FILE,
+             WORKBOOK, *(spec.filename for spec in SPECS.values())}
+    look = getattr(bundle.report, "udseende", None)
+    if look is not None and look.logo:
+        names.add(look.logo.replace("\\", "/"))
+    return sorted(name for name in names if (bundle.path / name).is_file())
 
 
 def load(path: Path) -> Bundle:

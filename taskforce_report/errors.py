@@ -42,10 +42,12 @@ class Problem:
     line: str = ""  # "linje 12" or "linje 12, kolonne 3", where the file has lines
 
     def __str__(self) -> str:
+        from taskforce_report.privacy import mask  # a message quoting a cell must not spread a CPR
+
         where = f"{self.file}, {self.line}" if self.line else self.file
         if self.place:
             where += f": {self.place}"
-        return one_line(f"{where}: {self.message}")
+        return one_line(mask(f"{where}: {self.message}"))
 
 
 class InputError(click.ClickException):

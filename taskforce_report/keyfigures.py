@@ -34,6 +34,7 @@ import pandas as pd
 from pydantic import Field, field_validator, model_validator
 
 from taskforce_report import language
+from taskforce_report.bundle import INDICATORS_FILE as BUNDLE_CATALOGUE
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import InputError, Problem
 from taskforce_report.models import KeyFigureSettings, Strict
@@ -42,7 +43,6 @@ from taskforce_report.validation import suggest, validate
 from taskforce_report.yamlfile import YamlDocument, read_yaml
 
 CATALOGUE_FILE = Path(__file__).parent / "catalogues" / "indikatorer.yaml"
-BUNDLE_CATALOGUE = "indikatorer.yaml"
 TABLE_FILE = "noegletal.csv"
 
 # The sections of chapter 4 with data, in the seed's order.

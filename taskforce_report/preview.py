@@ -18,8 +18,6 @@ from pathlib import Path
 import click
 from markupsafe import escape
 
-from taskforce_report.archive import bundle_files
-
 _RELOAD_SCRIPT = """
 <script>
 (function () {
@@ -74,9 +72,13 @@ def rebuild(bundle: Path, state: State) -> None:
 
 
 def snapshot(bundle: Path) -> tuple:
-    """What the watcher compares: every input file's name, size and modification time."""
+    """What the watcher compares: the name, size and modification time of every file in the
+    bundle but hidden ones (an editor's swap file), since a broken rapport.yaml cannot tell
+    which files it uses."""
     out = []
-    for path in bundle_files(bundle):
+    files = (p for p in bundle.rglob("*") if p.is_file()
+             and not any(part.startswith(".") for part in p.relative_to(bundle).parts))
+    for path in sorted(files):
         stat = path.stat()
         out.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
     return tuple(out)

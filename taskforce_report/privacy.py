@@ -2,8 +2,12 @@
 number or a name the bundle lists under `skjul` never reaches a published document.
 
 It looks at every text of the report (rapport.yaml and the other YAML files) and every cell of
-the tables, and names the file and place of each find. `--allow-personal-data` turns the
-refusal into a warning, for internal drafts.
+the tables, and names the file and place of each find. The input files also travel inside the
+PDF (archive.py), so it reads them as they will be published too: a comment in a YAML file, a
+sheet of data.xlsx that no table uses, the workbook's author fields, the text of an SVG logo.
+The one thing published differently is the `skjul` list itself: its names are left out of the
+embedded rapport.yaml (`published_files`). `--allow-personal-data` turns the refusal into a
+warning, for internal drafts.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from taskforce_report.bundle import REPORT_FILE, input_files
 from taskforce_report.errors import Problem
-from taskforce_report.yamlfile import read_yaml
+from taskforce_report.workbook import WORKBOOK
+from taskforce_report.yamlfile import decode, read_yaml
 
 _CPR = re.compile(r"(?<![\d.,])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d.,])")
 # The lookbehind starts a match only where a run of address characters starts: without it, a
@@ -39,6 +45,13 @@ def _plausible_cpr(match: re.Match) -> bool:
         except ValueError:
             continue
     return False
+
+
+def mask(text: str) -> str:
+    """`text` with every plausible CPR number shown as its date part only: an error message
+    may quote a wrong cell, and it must not spread the number either."""
+    return _CPR.sub(lambda m: f"{m.group(0)[:6]}-XXXX" if _plausible_cpr(m) else m.group(0),
+                    text)
 
 
 def findings(text: str, hidden: list[str]) -> list[str]:
@@ -123,4 +136,84 @@ def check(bundle) -> list[Problem]:
                     continue
                 for finding in findings(text, hidden):
                     problems.append(table.problem(int(row), column, finding))
+    if getattr(bundle, "path", None) is not None:
+        problems += _published_problems(published_files(bundle), hidden, problems)
     return problems
+
+
+def published_files(bundle) -> dict[str, bytes]:
+    """The input files as the PDF carries them (bundle.input_files), by their path in the
+    bundle: their bytes as they are, but for rapport.yaml's `skjul` list, which is emptied so
+    that the names it hides are not published with it."""
+    files = {name: (bundle.path / name).read_bytes() for name in input_files(bundle)}
+    doc = getattr(bundle, "report_doc", None)
+    if REPORT_FILE in files and doc is not None:
+        files[REPORT_FILE] = _without_hidden(files[REPORT_FILE], doc)
+    return files
+
+
+def _without_hidden(raw: bytes, doc) -> bytes:
+    """rapport.yaml with the items of its `skjul` list replaced by `[]`, and nothing else
+    changed: the report builds the same from it, and the guard has already done its work."""
+    import yaml
+
+    root = doc.root
+    node = next((value for key, value in getattr(root, "value", ())
+                 if isinstance(root, yaml.MappingNode) and key.value == "skjul"), None)
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        return raw
+    text = decode(raw, REPORT_FILE)  # the text the marks count in
+    end = node.end_mark.index if node.flow_style else node.value[-1].end_mark.index
+    return (text[:node.start_mark.index] + "[]" + text[end:]).encode("utf-8")
+
+
+def _published_problems(files: dict[str, bytes], hidden: list[str],
+                        found: list[Problem]) -> list[Problem]:
+    """What the files say beyond the texts already checked: comments, unused sheets and cells,
+    document properties. A find already reported for the file is not reported again."""
+    reported = {(p.file, p.message) for p in found}
+    reported |= {(p.file, p.place.lower(), p.message) for p in found}
+    problems = []
+    for name, raw in files.items():
+        if name.lower().endswith((".yaml", ".svg")):
+            text = decode(raw, name) if name.endswith(".yaml") else raw.decode("utf-8", "replace")
+            for number, line in enumerate(text.splitlines(), start=1):
+                for finding in findings(line, hidden):
+                    if (name, finding) not in reported:
+                        reported.add((name, finding))
+                        problems.append(Problem(name, "", finding, line=f"linje {number}"))
+        elif name == WORKBOOK:
+            for place, text in _workbook_texts(raw):
+                for finding in findings(text, hidden):
+                    if (name, place.lower(), finding) not in reported:
+                        reported.add((name, place.lower(), finding))
+                        problems.append(Problem(name, place, finding))
+    return problems
+
+
+# The workbook's document properties, by their names in Excel's Danish "Egenskaber".
+_PROPERTIES = {"creator": "forfatter", "lastModifiedBy": "senest gemt af", "title": "titel",
+               "subject": "emne", "description": "kommentarer", "keywords": "nøgleord",
+               "category": "kategori"}
+
+
+def _workbook_texts(raw: bytes) -> Iterator[tuple[str, str]]:
+    """Every text data.xlsx carries, by its place: the text cells of every sheet (those no
+    table reads too) and the document properties."""
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(raw), read_only=True)
+    try:
+        for field, label in _PROPERTIES.items():
+            value = getattr(book.properties, field, None)
+            if isinstance(value, str) and value.strip():
+                yield f"dokumentegenskaben '{label}'", value
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.value:
+                        yield f"{sheet.title}!{cell.coordinate}", cell.value
+    finally:
+        book.close()

@@ -68,3 +68,74 @@ def test_case_ids_in_tables_are_checked(mini):
     result = CliRunner().invoke(main, ["validate", str(mini)])
     assert result.exit_code == 1
     assert "sagsgennemgang.csv: række 3, kolonne sag: ligner et CPR-nummer" in result.output
+
+
+# ---- what the PDF carries: only the input files, as the guard has passed them ----
+
+def _attached(pdf):
+    from taskforce_report.archive import read_embedded
+
+    return read_embedded(pdf).files
+
+
+def test_only_input_files_travel_in_the_pdf(mini, tmp_path):
+    (mini / "noter.txt").write_text("Barnet hedder Mikkel, CPR 010203-1234\n", encoding="utf-8")
+    (mini / "udkast").mkdir()
+    (mini / "udkast" / "rapport.yaml").write_text("gammel: tekst\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(mini), "-o", str(tmp_path / "ud"), "-q"])
+    assert result.exit_code == 0, result.output
+    files = _attached(tmp_path / "ud" / "analyserapport.pdf")
+    assert sorted(files) == ["rapport.yaml"]
+
+
+def test_a_comment_in_a_yaml_file_is_checked(mini):
+    edit(mini, "dokument: analyserapport", "# sagen om 010203-1234\ndokument: analyserapport")
+    result = CliRunner().invoke(main, ["validate", str(mini)])
+    assert result.exit_code == 1
+    assert "rapport.yaml, linje 1: ligner et CPR-nummer ('010203-XXXX')" in result.output
+    assert "1234" not in result.output
+
+
+def test_hidden_names_are_not_published_with_the_report(mini, tmp_path):
+    edit(mini, "dokument: analyserapport",
+         "dokument: analyserapport\nskjul:\n  - Mikkel Ørsted  # bror\n  - Sofie\ndato_note: x")
+    edit(mini, "dato_note: x", "")
+    out = tmp_path / "ud"
+    result = CliRunner().invoke(main, ["build", str(mini), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    published = _attached(out / "analyserapport.pdf")["rapport.yaml"].decode("utf-8")
+    assert "Mikkel" not in published and "Sofie" not in published
+    assert "skjul:\n  []" in published
+    original = (mini / "rapport.yaml").read_text(encoding="utf-8")
+    assert published == original.replace("- Mikkel Ørsted  # bror\n  - Sofie", "[]")
+    # the archive still rebuilds identically, from the PDF alone and from the folder
+    result = CliRunner().invoke(main, ["verify", str(out / "analyserapport.pdf")])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["verify", str(out / "analyserapport.pdf"),
+                                       str(mini)])
+    assert result.exit_code == 0, result.output
+
+
+def test_every_text_of_a_workbook_is_checked(mini):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "noter"
+    book.active["B2"] = "spørg rådgiver.hansen@fjordlund.dk"
+    book.properties.creator = "Mikkel"
+    book.save(mini / "data.xlsx")
+    edit(mini, "dokument: analyserapport", "dokument: analyserapport\nskjul: [Mikkel]")
+    result = CliRunner().invoke(main, ["validate", str(mini)])
+    assert result.exit_code == 1
+    assert "data.xlsx: noter!B2: indeholder en e-mailadresse" in result.output
+    assert "data.xlsx: dokumentegenskaben 'forfatter': nævner 'Mikkel'" in result.output
+
+
+def test_an_error_quoting_a_wrong_cell_masks_a_cpr_number(mini):
+    (mini / "noegletal.csv").write_text(
+        "indikator;omraade;aar;vaerdi;kilde\nunderretninger;Åby Kommune;2014;010203-1234;DST\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(mini)])
+    assert result.exit_code == 1
+    assert "noegletal.csv" in result.output and "010203-XXXX" in result.output
+    assert "1234" not in result.output
