@@ -211,6 +211,9 @@ def _workbook_texts(raw: bytes) -> Iterator[tuple[str, str]]:
             if isinstance(value, str) and value.strip():
                 yield f"dokumentegenskaben '{label}'", value
         for sheet in book.worksheets:
+            # the cells the file holds, not the dimension it declares: a stray cell in XFD1048576
+            # must not make 17 billion empty ones
+            sheet.reset_dimensions()
             for row in sheet.iter_rows():
                 for cell in row:
                     if isinstance(cell.value, str) and cell.value:

@@ -12,6 +12,7 @@ stack nor the memory.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,13 +33,13 @@ MAX_VALUES = 100_000
 
 
 def _lenient(construct):
-    """A scalar Python cannot hold (`dato: 9999-99-99`, `0000-01-01`, a 5.000-digit number)
-    stays text, so the model names the key and says what it expected."""
+    """A scalar Python cannot hold (`dato: 9999-99-99`, `0000-01-01`, a 5.000-digit number,
+    `!!float x`, `!!bool x`) stays text, so the model names the key and says what it expected."""
 
     def constructor(loader, node):
         try:
             return construct(loader, node)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, KeyError):
             return loader.construct_scalar(node)
 
     return constructor
@@ -51,6 +52,118 @@ class _Loader(_Base):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp",
                         _lenient(SafeConstructor.construct_yaml_timestamp))
 _Loader.add_constructor("tag:yaml.org,2002:int", _lenient(SafeConstructor.construct_yaml_int))
+_Loader.add_constructor("tag:yaml.org,2002:float",
+                        _lenient(SafeConstructor.construct_yaml_float))
+_Loader.add_constructor("tag:yaml.org,2002:bool", _lenient(SafeConstructor.construct_yaml_bool))
+
+
+# PyYAML's syntax errors in Danish: what is wrong and what to do. The first rule whose patterns
+# all match wins; `problem` and `context` are searched in PyYAML's words (libyaml's and the pure
+# Python parser's differ, so a rule matches both), `at` must match the character at the mark
+# and `before` the text in front of the mark on its line. In `message`, {tegn} is that character
+# and {linje} the line of PyYAML's context mark (where the list, quote or key began).
+@dataclass(frozen=True)
+class _Rule:
+    problem: str
+    message: str
+    context: str = ""
+    at: str = ""
+    before: str = ""
+
+
+_QUOTE_IT = "sæt værdien i anførselstegn"
+_INDENT = "<block end>|expected key|'-' indicator"
+_INDENTATION = ("indrykningen passer ikke med linjerne over; ryk linjen ind med lige så mange "
+                "mellemrum som de andre nøgler eller listepunkter på samme niveau")
+_SYNTAX = (
+    _Rule(r"tab character|'\\t'", "et tabulatortegn; YAML skal rykkes ind med mellemrum"),
+    _Rule("cannot start any token", "et tabulatortegn; YAML skal rykkes ind med mellemrum",
+          at="\t"),
+    _Rule("cannot start any token", f"en værdi kan ikke begynde med '{{tegn}}'; {_QUOTE_IT}",
+          at=r"\S"),
+    _Rule("mapping values are not allowed",
+          "et kolon efterfulgt af mellemrum (': ') inde i en værdi; sæt hele værdien i "
+          "anførselstegn, eller ret indrykningen, hvis linjen skal være en ny nøgle"),
+    _Rule("could not find expected ':'",
+          "linje {linje} mangler et kolon efter nøglen; skriv 'nøgle: værdi', eller ryk linjen "
+          "ind, hvis den fortsætter teksten over den"),
+    _Rule("sequence entries are not allowed",
+          "et listepunkt ('- ') på samme linje som sin nøgle; skriv listepunkterne på linjerne "
+          f"under nøglen, rykket ind, eller {_QUOTE_IT}"),
+    _Rule("end of stream|document (separator|indicator)",
+          "et anførselstegn er ikke lukket (åbnet i linje {linje}); luk det med samme slags "
+          "anførselstegn", context="quoted scalar"),
+    _Rule("escape|hexa?decimal",
+          "en omvendt skråstreg (\\) i en værdi i dobbelte anførselstegn; skriv den dobbelt "
+          "(\\\\), eller brug enkelte anførselstegn", context="quoted scalar"),
+    _Rule(r"expected ',' or '\]'",
+          "en liste i [ ] er ikke lukket (åbnet i linje {linje}), eller der mangler et komma "
+          "mellem dens elementer; luk den med ], eller sæt hele værdien i anførselstegn"),
+    _Rule("expected ',' or '}'",
+          "en samling i { } er ikke lukket (åbnet i linje {linje}), eller der mangler et komma "
+          "mellem dens elementer; luk den med }, eller sæt hele værdien i anførselstegn"),
+    _Rule(_INDENT,
+          "tekst efter et afsluttende anførselstegn; skal værdien selv rumme anførselstegn, så "
+          "sæt den i den anden slags anførselstegn, eller skriv ' dobbelt ('') inde i '…'",
+          before=r"['\"]\s*"),
+    _Rule(_INDENT, "tekst efter et afsluttende ] eller }; sæt hele værdien i anførselstegn",
+          before=r"[\]}]\s*"),
+    _Rule(_INDENT, _INDENTATION),
+    _Rule("node content|mapping keys are not allowed",
+          f"en værdi kan ikke begynde med '{{tegn}}'; {_QUOTE_IT}", at=r"[^\s\w]"),
+    _Rule("node content", "en liste i [ ] eller en samling i { } er ikke lukket; luk den med ] "
+          "eller }, eller sæt hele værdien i anførselstegn", context="flow"),
+    _Rule("node content", _INDENTATION),
+    _Rule("unexpected ':'", "et kolon inde i en værdi i [ ] eller { }; sæt værdien i "
+          "anførselstegn"),
+    _Rule("", "efter | eller > må der kun stå +, - eller et ciffer på linjen; skriv teksten på "
+          "linjerne under, rykket ind", context="block scalar"),
+    _Rule("", f"en værdi, der begynder med '*', læses som et YAML-alias; {_QUOTE_IT}",
+          context="alias"),
+    _Rule("undefined alias",
+          f"en værdi, der begynder med '*', læses som et YAML-alias; {_QUOTE_IT}"),
+    _Rule("", f"en værdi, der begynder med '&', læses som et YAML-anker; {_QUOTE_IT}",
+          context="anchor"),
+    _Rule("tag handle", f"en værdi, der begynder med '!', læses som et YAML-tag; {_QUOTE_IT}"),
+    _Rule("", f"en værdi, der begynder med '!', læses som et YAML-tag; {_QUOTE_IT}",
+          context=r"\btag\b"),
+    _Rule("", "en linje, der begynder med '%', læses som et YAML-direktiv; slet linjen, eller "
+          "sæt værdien i anførselstegn", context="directive"),
+    _Rule("incompatible YAML document",
+          "en linje, der begynder med '%', læses som et YAML-direktiv; slet linjen, eller sæt "
+          "værdien i anførselstegn"),
+    _Rule("document start",
+          "tekst efter dokumentets slutning (efter en linje med '...' eller en værdi uden nøgle "
+          "øverst i filen); slet den linje, eller skriv 'nøgle: værdi'"),
+    _Rule("unhashable key",
+          "en nøgle er en liste eller en samling af nøgler; en nøgle skal være tekst"),
+    _Rule("for merging",
+          "nøglen '<<' læses som en YAML-fletning; sæt nøglen i anførselstegn ('<<')"),
+    _Rule(r"expected an? (mapping|sequence)",
+          "et YAML-tag (!!…) passer ikke til værdien; slet tagget"),
+)
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """PyYAML's syntax error as one Danish line, from the table above; a problem the table does
+    not know keeps a Danish lead with PyYAML's words in parentheses."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
+    index = getattr(mark, "index", None)
+    if not isinstance(index, int) or not 0 <= index <= len(text):
+        index = None
+    char = text[index:index + 1] if index is not None else ""
+    before = text[text.rfind("\n", 0, index) + 1:index] if index is not None else ""
+    for rule in _SYNTAX:
+        if (re.search(rule.problem, problem) and re.search(rule.context, context)
+                and (not rule.at or re.fullmatch(rule.at, char))
+                and (not rule.before or re.search(rule.before + "$", before))
+                and (opened or "{linje}" not in rule.message)):
+            message = rule.message.replace("{linje}", str(opened.line + 1) if opened else "")
+            return "YAML-syntaksfejl: " + message.replace("{tegn}", char)
+    english = ": ".join(part for part in (context, problem) if part) or "ukendt fejl"
+    return (f"YAML-syntaksfejl (PyYAML: {english}); se efter indrykning, kolon og "
+            "anførselstegn i linjen og linjerne over")
 
 
 def _number(n: int) -> str:
@@ -162,22 +275,27 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         place = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else ""
-        problem = exc.problem or exc.context or "ugyldig YAML"
-        if "could not determine a constructor for the tag" in problem:
-            tag = problem.rsplit("tag:yaml.org,2002:", 1)[-1].strip("'")
-            raise input_error(file, "", f"YAML-tagget '{tag}' er ikke tilladt; skriv værdien "
-                              "som almindelig tekst, tal eller dato", line=place) from None
+        problem = exc.problem or exc.context or ""
+        tag = re.search(r"constructor for the tag (['\"])(?:tag:yaml\.org,2002:)?(.*)\1",
+                        problem)
+        if tag:
+            local = ("; skal teksten begynde med !, så sæt den i anførselstegn"
+                     if tag[2].startswith("!") else "")
+            raise input_error(file, "", f"YAML-tagget '{tag[2]}' er ikke tilladt; skriv værdien "
+                              f"som almindelig tekst, tal eller dato{local}",
+                              line=place) from None
         if "but found another document" in problem:
             raise input_error(file, "", "filen rummer flere YAML-dokumenter (adskilt af ---); "
                               "et rapportbundts fil er ét dokument", line=place) from None
-        raise input_error(file, "", f"YAML-syntaksfejl: {problem}", line=place) from None
+        raise input_error(file, "", _syntax_message(exc, text), line=place) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line = f"linje {text.count(chr(10), 0, exc.position) + 1}" if exc.position >= 0 else ""
         character = chr(exc.character) if isinstance(exc.character, int) else exc.character
         raise input_error(file, "", f"tegnet U+{ord(character[:1] or ' '):04X} er ikke tilladt "
                           "i en YAML-fil (et kontroltegn); slet det", line=line) from None
     except yaml.YAMLError as exc:
-        raise input_error(file, "", f"YAML-fejl: {exc}") from None
+        raise input_error(file, "", f"ugyldig YAML (PyYAML: {exc}); se efter indrykning, kolon "
+                          "og anførselstegn") from None
     except RecursionError:  # a safety net: _check_events bounds the nesting
         raise input_error(file, "", f"for dybt indlejret: mere end {MAX_DEPTH} niveauer af "
                           "lister og nøgler i hinanden") from None
