@@ -20,6 +20,7 @@ from typing import Any
 
 from taskforce_report import __version__
 from taskforce_report.paths import TEMPLATES_DIR
+from taskforce_report.pdf import Attachment
 
 MANIFEST = "manifest.json"
 
@@ -36,12 +37,12 @@ def tree_digest(folder: Path) -> str:
 def manifest(files: dict[str, bytes], document: str, theme_name: str, theme_digest: str,
              variant: str) -> dict[str, Any]:
     """`files`: the published input files, by their path in the bundle."""
-    import weasyprint
+    from importlib.metadata import version  # not `import weasyprint`: that may run elsewhere
 
     return {
         "tool": "taskforce-report",
         "version": __version__,
-        "weasyprint": weasyprint.__version__,
+        "weasyprint": version("weasyprint"),
         "document": document,
         "pdf_variant": variant,
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
@@ -54,20 +55,15 @@ def manifest_bytes(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
 
-def attachments(files: dict[str, bytes], manifest_data: dict[str, Any], when: dt.date) -> list:
-    """The published input files and the manifest as WeasyPrint attachments, dated by the
-    report's date so the bytes do not depend on the clock or on the files' mtimes."""
-    from weasyprint import Attachment
-
+def attachments(files: dict[str, bytes], manifest_data: dict[str, Any],
+                when: dt.date) -> list[Attachment]:
+    """The published input files and the manifest as attachments, dated by the report's date so
+    the bytes do not depend on the clock or on the files' mtimes."""
     stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
-    items = [
-        Attachment(file_obj=io.BytesIO(data), name=name, description="Inddata",
-                   created=stamp, modified=stamp, relationship="Source")
-        for name, data in sorted(files.items())
-    ]
-    items.append(Attachment(file_obj=io.BytesIO(manifest_bytes(manifest_data)), name=MANIFEST,
-                            description="Manifest: hvad rapporten er lavet af",
-                            created=stamp, modified=stamp, relationship="Data"))
+    items = [Attachment(name, data, "Inddata", "Source", stamp)
+             for name, data in sorted(files.items())]
+    items.append(Attachment(MANIFEST, manifest_bytes(manifest_data),
+                            "Manifest: hvad rapporten er lavet af", "Data", stamp))
     return items
 
 

@@ -46,6 +46,12 @@ def _one(bundle: Path, root: Path, outdir: Path) -> Outcome:
     return Outcome(name, target.stem, pages, time.perf_counter() - start, True, str(target))
 
 
+def _one_core_each() -> None:
+    from taskforce_report import chartcache
+
+    chartcache.JOBS = 1
+
+
 def run_batch(bundles: list[Path], root: Path, outdir: Path, jobs: int | None,
               progress: bool = True) -> list[Outcome]:
     jobs = jobs or os.cpu_count() or 1
@@ -57,7 +63,7 @@ def run_batch(bundles: list[Path], root: Path, outdir: Path, jobs: int | None,
                 results.append(_one(bundle, root, outdir))
                 bar.update(1)
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_one_core_each) as pool:
                 futures = [pool.submit(_one, b, root, outdir) for b in bundles]
                 for future in as_completed(futures):
                     results.append(future.result())

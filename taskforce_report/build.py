@@ -20,7 +20,7 @@ from taskforce_report.document import Document, structure
 from taskforce_report.errors import InputError, input_error
 from taskforce_report.normalise import normalise
 from taskforce_report.paths import PROJECT_DIR, TEMPLATES_DIR
-from taskforce_report.pdf import render_pdf, write_atomic
+from taskforce_report.pdf import LayoutProcess, render_pdf, write_atomic
 from taskforce_report.render import render_html, template_exists
 from taskforce_report.themes import Theme, load_theme, with_overrides
 
@@ -81,8 +81,10 @@ def output_name(prepared: Prepared, fmt: str) -> str:
 
 def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
           progress: Callable[[str], None] = _quiet, allow_personal_data: bool = False,
-          warn: Callable[[str], None] = _quiet, pdf_ua: bool = False) -> Path:
-    """Builds the bundle's document; `progress` hears the name of each stage as it starts."""
+          warn: Callable[[str], None] = _quiet, pdf_ua: bool = False,
+          layout: LayoutProcess | None = None) -> Path:
+    """Builds the bundle's document; `progress` hears the name of each stage as it starts.
+    `layout`, a LayoutProcess started beforehand, lays out the PDF in its own process."""
     prepared = prepare(bundle_path, progress, allow_personal_data)
     for warning in prepared.warnings:
         warn(warning)
@@ -92,7 +94,7 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
         if fmt == MEMO_FORMAT:
             check_memo(prepared)
         variant = PDF_UA_VARIANT if pdf_ua else PDF_VARIANT
-        write_atomic(target, pdf_bytes(prepared, progress, variant, fmt))
+        write_atomic(target, pdf_bytes(prepared, progress, variant, fmt, layout))
     else:
         html, assets = render(prepared, flavour=fmt, progress=progress)
         _copy_assets(assets.files, outdir / "assets")
@@ -122,7 +124,8 @@ def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _
 
 
 def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
-              variant: str = PDF_VARIANT, fmt: str = "pdf") -> bytes:
+              variant: str = PDF_VARIANT, fmt: str = "pdf",
+              layout: LayoutProcess | None = None) -> bytes:
     """The finished PDF/A-3: the layout, the metadata, the bundle and its manifest attached.
     `fmt` "notat" lays out the committee memo instead of the document."""
     html, _ = render(prepared, flavour="pdf", progress=progress, fmt=fmt)
@@ -135,7 +138,8 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
         "pdf_variant": variant,
         "attachments": archive.attachments(files, record, prepared.bundle.report.dato),
     }
-    return render_pdf(html, base_url=bundle.resolve(), roots=roots, options=options)
+    run = layout.render if layout is not None else render_pdf
+    return run(html, base_url=bundle.resolve(), roots=roots, options=options)
 
 
 def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = "pdf",

@@ -25,6 +25,9 @@ from taskforce_report.themes import Theme
 # Below this many charts to draw, starting workers (each imports Matplotlib) costs more than
 # it saves on two cores.
 PARALLEL_FROM = 6
+# How many workers draw the charts of one build; None: one per core. `batch -j N` sets it to 1
+# in its workers, which already keep the cores busy with whole builds.
+JOBS: int | None = None
 
 
 def cache_dir() -> Path | None:
@@ -83,7 +86,7 @@ def _draw_pair(args: tuple[ChartSpec, Theme]) -> str:
 
 
 def draw_many(specs: list[ChartSpec], theme: Theme, jobs: int | None = None) -> list[str]:
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or JOBS or os.cpu_count() or 1
     if len(specs) >= PARALLEL_FROM and jobs > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
             return list(pool.map(_draw_pair, [(s, theme) for s in specs], chunksize=1))

@@ -65,10 +65,17 @@ def main() -> None:
 def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
           allow_personal_data: bool, pdf_ua: bool) -> None:
     """Build the document of BUNDLE (analyserapport.pdf, statusrapport.pdf, ...)."""
-    from taskforce_report.build import build as run_build
+    from contextlib import nullcontext
 
-    target = run_build(bundle, outdir, fmt, progress=_quiet if quiet else StageReporter(),
-                       allow_personal_data=allow_personal_data, warn=_warn, pdf_ua=pdf_ua)
+    from taskforce_report.pdf import LayoutProcess
+
+    # started before anything else is imported, so WeasyPrint loads on the other core meanwhile
+    with LayoutProcess() if fmt != "html" else nullcontext() as layout:
+        from taskforce_report.build import build as run_build
+
+        target = run_build(bundle, outdir, fmt, progress=_quiet if quiet else StageReporter(),
+                           allow_personal_data=allow_personal_data, warn=_warn, pdf_ua=pdf_ua,
+                           layout=layout)
     click.echo(f"Skrev {target}")
 
 

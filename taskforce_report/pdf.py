@@ -1,17 +1,35 @@
 """PDF: HTML → PDF with WeasyPrint, fetching nothing but the bundle's and the theme's files,
 and written atomically (a temporary file renamed into place).
+
+`LayoutProcess` runs the same in a second process, started before the bundle is read: it
+imports WeasyPrint (most of a second) on the other core while this one reads, analyses and
+renders, so a build pays for that import only where the floor does (docs/performance.md).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import logging
 import os
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from taskforce_report.errors import input_error
+from taskforce_report.errors import InputError, input_error
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file the PDF carries, as plain data (it may cross to the layout process)."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str  # PDF/A-3's AFRelationship: "Source", "Data"
+    date: dt.datetime  # created and modified
 
 
 class RefusedResource(Exception):
@@ -66,7 +84,13 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict |
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:
-        options = options or {}
+        options = dict(options or {})
+        options["attachments"] = [
+            weasyprint.Attachment(file_obj=io.BytesIO(a.data), name=a.name,
+                                  description=a.description, created=a.date, modified=a.date,
+                                  relationship=a.relationship)
+            for a in options.get("attachments", ())
+        ]
         start = time.perf_counter()
         source = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
         laid_out = source.render(**options)
@@ -82,6 +106,77 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict |
     if handler.messages:
         raise input_error("rendering", "", "; ".join(handler.messages[:3]))
     return data
+
+
+class LayoutProcess:
+    """`render_pdf` in a forked child process that imports WeasyPrint as soon as it starts.
+
+    Start it first thing; `render` sends the job and waits for the PDF bytes. An input error in
+    the child (a refused resource) is raised here as the same InputError; a bug is raised as a
+    RuntimeError with the child's traceback. The child ends when this process closes the pipe
+    or dies."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._pipe, child_end = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child_end,), daemon=True,
+                                        name="taskforce-report-layout")
+        self._process.start()
+        child_end.close()
+
+    def render(self, html: str, base_url: Path, roots: Iterable[Path],
+               options: dict | None = None, timings: dict[str, float] | None = None) -> bytes:
+        try:
+            self._pipe.send((html, base_url, list(roots), options))
+            status, payload, child_timings = self._pipe.recv()
+        except (EOFError, OSError) as exc:
+            raise RuntimeError(f"layoutprocessen stoppede uventet ({exc!r})") from None
+        if timings is not None and child_timings:
+            timings.update(child_timings)
+        if status == "input":
+            raise InputError(payload)
+        if status == "error":
+            raise RuntimeError(f"fejl i layoutprocessen:\n{payload}")
+        return payload
+
+    def close(self) -> None:
+        self._pipe.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+
+    def __enter__(self) -> LayoutProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _serve(pipe) -> None:
+    """The child: import WeasyPrint, then lay out each job the pipe brings, until it closes."""
+    import traceback
+
+    try:
+        import weasyprint  # noqa: F401  (the point of the process: imported while the parent works)
+
+        while True:
+            try:
+                html, base_url, roots, options = pipe.recv()
+            except EOFError:
+                return
+            timings: dict[str, float] = {}
+            try:
+                pipe.send(("ok", render_pdf(html, base_url, roots, options, timings), timings))
+            except InputError as exc:
+                pipe.send(("input", exc.problems, timings))
+            except Exception:
+                pipe.send(("error", traceback.format_exc(), timings))
+    except (KeyboardInterrupt, BrokenPipeError):
+        pass  # the parent was stopped; it tells the user
+    finally:
+        os._exit(0)  # no atexit handlers or buffers inherited from the parent
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:

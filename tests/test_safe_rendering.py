@@ -70,3 +70,17 @@ def test_theme_templates_render_in_the_sandbox(mini, tmp_path):
     with pytest.raises(InputError) as caught:
         render_html(prepared.document, prepared.bundle.report, prepared.results.facts, theme)
     assert "ikke tilladt i en skabelon" in caught.value.format_message()
+
+
+def test_the_layout_process_refuses_alike_and_lays_out_the_same(tmp_path):
+    from taskforce_report.pdf import LayoutProcess
+
+    with LayoutProcess() as layout:
+        with pytest.raises(InputError) as caught:
+            layout.render(page('<img src="file:///etc/passwd" alt="x">'), base_url=tmp_path,
+                          roots=[tmp_path])
+        assert "ressource afvist" in caught.value.format_message()
+        # the same process goes on to the next job, and lays it out as this process would
+        html = page('<p>Æblegrød og øllebrød på dansk.</p>')
+        assert layout.render(html, base_url=tmp_path, roots=[tmp_path]) == \
+            render_pdf(html, base_url=tmp_path, roots=[tmp_path])
