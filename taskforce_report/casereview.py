@@ -22,12 +22,12 @@ from typing import Any
 
 import pandas as pd
 
-from taskforce_report import catalogues, language
+from taskforce_report import catalogues, language, vocabulary
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import InputError, Problem
 from taskforce_report.models import CriteriaFile, CriterionEntry
 from taskforce_report.tables import Table
-from taskforce_report.validation import suggest
+from taskforce_report.vocabulary import Vocabulary
 from taskforce_report.yamlfile import YamlDocument, read_yaml
 
 CATALOGUE = Path(catalogues.__file__).parent / "kriterier.yaml"
@@ -96,8 +96,21 @@ def law_reference(criterion: CriterionEntry, date: dt.date) -> str:
 
 # ---- rows → tidy frame ------------------------------------------------------------------
 
-def _word(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower())
+# sagsgennemgang.csv's closed columns beside the criterion, whose list depends on the bundle
+VURDERING = Vocabulary(VURDERINGER, "en gyldig vurdering", listed=True, aliases=_ALIASES)
+RUNDE = Vocabulary(RUNDER, "en gyldig runde", listed=True, default=BASELINE)
+KRITIK = Vocabulary(("ja", "nej"), "en gyldig værdi", listed=True, default="nej", suggest=False)
+
+
+def case_problems(table: Table, number: int, sag: str) -> list[Problem]:
+    """A case is named by a pseudonym, never left blank and never by the child's CPR number;
+    shared with the audit and the social-work review, whose rows name cases the same way."""
+    if not sag:
+        return [table.problem(number, "sag", "sagen mangler et navn (et pseudonym, fx S01)")]
+    if _CPR.search(sag):
+        return [table.problem(number, "sag", "værdien ligner et CPR-nummer; brug et pseudonym "
+                              "for sagen (fx S01)")]
+    return []
 
 
 def normalise(table: Table, known: Mapping[str, CriterionEntry]) -> pd.DataFrame:
@@ -107,60 +120,33 @@ def normalise(table: Table, known: Mapping[str, CriterionEntry]) -> pd.DataFrame
     (bool), bemaerkning; the index is the row number in the file. Every wrong cell is
     reported, with row, column and value, in one InputError.
     """
-    frame = table.frame
     problems: list[Problem] = []
     rows: list[dict[str, Any]] = []
     first_seen: dict[tuple[str, str, str], int] = {}
-    names = list(known)
-    # rows as dicts: iterrows builds a Series per row, 20 times slower on 40.000 rows
-    for number, record in zip(frame.index, frame.to_dict("records"), strict=True):
+    vocabularies = {
+        "kriterium": Vocabulary(known, "et kendt kriterium", empty="intet kriterium",
+                                note="; kriterierne står i docs/bundle-format.md"),
+        "vurdering": VURDERING,
+        "runde": RUNDE,
+        "kritik": KRITIK,
+    }
+    for number, record in table.records():
         sag = record["sag"].strip()
-        kriterium = _word(record["kriterium"])
-        vurdering = _ALIASES.get(_word(record["vurdering"]), _word(record["vurdering"]))
-        runde = _word(record.get("runde", "")) or BASELINE
-        kritik_text = _word(record.get("kritik", ""))
-        ok = True
-        if not sag:
-            problems.append(table.problem(number, "sag", "sagen mangler et navn (et pseudonym, "
-                                          "fx S01)"))
-            ok = False
-        elif _CPR.search(sag):
-            problems.append(table.problem(number, "sag", "værdien ligner et CPR-nummer; brug "
-                                          "et pseudonym for sagen (fx S01)"))
-            ok = False
-        if kriterium not in known:
-            found = f"'{record['kriterium'].strip()}'" if kriterium else "intet kriterium"
+        values, wrong = vocabulary.read(table, number, record, vocabularies)
+        wrong = case_problems(table, number, sag) + wrong
+        kriterium, runde = values["kriterium"], values["runde"]
+        key = (runde, sag, kriterium)
+        if wrong:
+            problems += wrong
+        elif key in first_seen:
             problems.append(table.problem(
-                number, "kriterium", f"{found} er ikke et kendt kriterium"
-                f"{suggest(kriterium, names)}; kriterierne står i docs/bundle-format.md"))
-            ok = False
-        if vurdering not in VURDERINGER:
-            found = f"'{record['vurdering'].strip()}'" if vurdering else "en tom værdi"
-            problems.append(table.problem(
-                number, "vurdering", f"{found} er ikke en gyldig vurdering; gyldige værdier: "
-                f"{', '.join(VURDERINGER)}{suggest(vurdering, list(VURDERINGER))}"))
-            ok = False
-        if runde not in RUNDER:
-            problems.append(table.problem(
-                number, "runde", f"'{record['runde'].strip()}' er ikke en gyldig runde; gyldige "
-                f"værdier: {', '.join(RUNDER)} (tom betyder {BASELINE})"
-                f"{suggest(runde, list(RUNDER))}"))
-            ok = False
-        if kritik_text not in ("", "ja", "nej"):
-            problems.append(table.problem(
-                number, "kritik", f"'{record['kritik'].strip()}' er ikke en gyldig værdi; "
-                "gyldige værdier: ja, nej (tom betyder nej)"))
-            ok = False
-        if ok:
-            key = (runde, sag, kriterium)
-            if key in first_seen:
-                problems.append(table.problem(
-                    number, None, f"sag {sag} er allerede vurderet på kriteriet {kriterium} "
-                    f"i række {first_seen[key]}"))
-                continue
+                number, None, f"sag {sag} er allerede vurderet på kriteriet {kriterium} "
+                f"i række {first_seen[key]}"))
+        else:
             first_seen[key] = number
             rows.append({"række": number, "sag": sag, "kriterium": kriterium,
-                         "vurdering": vurdering, "runde": runde, "kritik": kritik_text == "ja",
+                         "vurdering": values["vurdering"], "runde": runde,
+                         "kritik": values["kritik"] == "ja",
                          "bemaerkning": record.get("bemaerkning", "").strip()})
         if len(problems) > MAX_PROBLEMS:
             break

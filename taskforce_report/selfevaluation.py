@@ -18,18 +18,17 @@ from typing import Any
 
 import pandas as pd
 
-from taskforce_report import catalogues, language
+from taskforce_report import catalogues, language, vocabulary
 from taskforce_report.errors import InputError, Problem
 from taskforce_report.models import QuestionEntry, QuestionsFile
 from taskforce_report.tables import Table
-from taskforce_report.validation import suggest
+from taskforce_report.vocabulary import Vocabulary
 from taskforce_report.yamlfile import YamlDocument, read_yaml
 
 CATALOGUE = Path(catalogues.__file__).parent / "spoergsmaal.yaml"
 
 GRADER = ("i høj grad", "i nogen grad", "i mindre grad", "slet ikke", "ved ikke")
 VED_IKKE = "ved ikke"
-_SHORT = {"høj grad": "i høj grad", "nogen grad": "i nogen grad", "mindre grad": "i mindre grad"}
 MAX_PROBLEMS = 25
 
 
@@ -62,58 +61,45 @@ def check_additions(file: QuestionsFile, doc: YamlDocument) -> None:
         raise InputError(problems)
 
 
-def _word(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower())
+# the ratings are also written without their "i" ("høj grad")
+VURDERING = Vocabulary(GRADER, "en gyldig vurdering", listed=True, aliases={
+    "høj grad": "i høj grad", "nogen grad": "i nogen grad", "mindre grad": "i mindre grad"})
 
 
 def normalise(table: Table, known: Mapping[str, QuestionEntry]) -> pd.DataFrame:
     """The rows of selvevaluering.csv checked: columns tema, spoergsmaal, vurdering (one of
     GRADER), respondent, kommentar; index = row number in the file."""
     themes = list(catalogues.themes())
-    names = list(known)
     problems: list[Problem] = []
     rows: list[dict[str, Any]] = []
     first_seen: dict[tuple[str, str], int] = {}
-    # rows as dicts: iterrows builds a Series per row, 20 times slower on 40.000 rows
-    for number, record in zip(table.frame.index, table.frame.to_dict("records"), strict=True):
-        tema = _word(record["tema"])
-        qid = _word(record["spoergsmaal"])
-        grad = _word(record["vurdering"])
-        grad = _SHORT.get(grad, grad)
+    question = {
+        "tema": Vocabulary(themes, "et kendt tema", empty="intet tema",
+                           note=f"; kendte temaer: {', '.join(themes)}"),
+        "spoergsmaal": Vocabulary(known, "et kendt spørgsmål", empty="intet spørgsmål",
+                                  note="; spørgsmålene står i docs/bundle-format.md"),
+    }
+    for number, record in table.records():
+        values, wrong = vocabulary.read(table, number, record, question)
+        tema, qid = values["tema"], values["spoergsmaal"]
+        if not wrong and known[qid].tema != tema:
+            wrong.append(table.problem(number, "tema", f"spørgsmålet '{qid}' hører til "
+                                       f"temaet '{known[qid].tema}', ikke '{tema}'"))
+        # read after the question, so a row's problems are told in the order of its columns
+        rating, wrong_rating = vocabulary.read(table, number, record, {"vurdering": VURDERING})
+        wrong += wrong_rating
         respondent = record.get("respondent", "").strip()
-        ok = True
-        if tema not in themes:
-            found = f"'{record['tema'].strip()}'" if tema else "intet tema"
-            problems.append(table.problem(number, "tema", f"{found} er ikke et kendt tema"
-                                          f"{suggest(tema, themes)}; kendte temaer: "
-                                          f"{', '.join(themes)}"))
-            ok = False
-        if qid not in known:
-            found = f"'{record['spoergsmaal'].strip()}'" if qid else "intet spørgsmål"
-            problems.append(table.problem(number, "spoergsmaal", f"{found} er ikke et kendt "
-                                          f"spørgsmål{suggest(qid, names)}; spørgsmålene står "
-                                          "i docs/bundle-format.md"))
-            ok = False
-        elif ok and known[qid].tema != tema:
-            problems.append(table.problem(number, "tema", f"spørgsmålet '{qid}' hører til "
-                                          f"temaet '{known[qid].tema}', ikke '{tema}'"))
-            ok = False
-        if grad not in GRADER:
-            found = f"'{record['vurdering'].strip()}'" if grad else "en tom værdi"
-            problems.append(table.problem(number, "vurdering", f"{found} er ikke en gyldig "
-                                          f"vurdering; gyldige værdier: {', '.join(GRADER)}"
-                                          f"{suggest(grad, list(GRADER))}"))
-            ok = False
-        if ok:
-            key = (qid, respondent)
-            if key in first_seen:
-                who = f" fra {respondent}" if respondent else ""
-                problems.append(table.problem(number, None, f"spørgsmålet '{qid}' er allerede "
-                                              f"besvaret{who} i række {first_seen[key]}"))
-                continue
+        key = (qid, respondent)
+        if wrong:
+            problems += wrong
+        elif key in first_seen:
+            who = f" fra {respondent}" if respondent else ""
+            problems.append(table.problem(number, None, f"spørgsmålet '{qid}' er allerede "
+                                          f"besvaret{who} i række {first_seen[key]}"))
+        else:
             first_seen[key] = number
-            rows.append({"række": number, "tema": tema, "spoergsmaal": qid, "vurdering": grad,
-                         "respondent": respondent,
+            rows.append({"række": number, "tema": tema, "spoergsmaal": qid,
+                         "vurdering": rating["vurdering"], "respondent": respondent,
                          "kommentar": record.get("kommentar", "").strip()})
         if len(problems) > MAX_PROBLEMS:
             break

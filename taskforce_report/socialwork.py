@@ -11,7 +11,6 @@ findings per dimension are this module's own.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,21 +19,19 @@ from typing import Any
 
 import pandas as pd
 
-from taskforce_report import casereview, catalogues, language
-from taskforce_report.casereview import ANALYSIS_RULE, VURDERINGER, CriterionResult, Rule
+from taskforce_report import casereview, catalogues, language, vocabulary
+from taskforce_report.casereview import ANALYSIS_RULE, CriterionResult, Rule
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import InputError, Problem
 from taskforce_report.models import CriterionEntry
 from taskforce_report.tables import Table
-from taskforce_report.validation import suggest
+from taskforce_report.vocabulary import Vocabulary
 from taskforce_report.yamlfile import read_yaml
 
 CATALOGUE = Path(catalogues.__file__).parent / "dimensioner.yaml"
 TABLE_FILE = "socialfaglig.csv"
 CHART_ID = "socialfaglig"
 MAX_PROBLEMS = casereview.MAX_PROBLEMS
-_CPR = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
-_ALIASES = {"ikke_relevant": "ikke relevant", "ikke-relevant": "ikke relevant"}
 
 
 @cache
@@ -43,10 +40,6 @@ def dimensions() -> dict[str, CriterionEntry]:
     doc = read_yaml(CATALOGUE, "dimensioner.yaml")
     return {entry["id"]: CriterionEntry.model_validate(entry)
             for entry in doc.data["dimensioner"]}
-
-
-def _word(text: str) -> str:
-    return re.sub(r"\s+", " ", str(text).strip().lower())
 
 
 def normalise(table: Table, known: Mapping[str, CriterionEntry] | None = None) -> pd.DataFrame:
@@ -58,43 +51,28 @@ def normalise(table: Table, known: Mapping[str, CriterionEntry] | None = None) -
     problems: list[Problem] = []
     rows: list[dict[str, Any]] = []
     first_seen: dict[tuple[str, str], int] = {}
-    for number, record in table.frame.iterrows():
+    vocabularies = {
+        "dimension": Vocabulary(known, "en kendt dimension", empty="ingen dimension",
+                                note=f"; kendte: {', '.join(names)}"),
+        "vurdering": casereview.VURDERING,
+    }
+    for number, record in table.records():
         sag = record["sag"].strip()
-        dimension = _word(record["dimension"])
-        vurdering = _word(record["vurdering"])
-        vurdering = _ALIASES.get(vurdering, vurdering)
-        ok = True
-        if not sag:
-            problems.append(table.problem(number, "sag", "sagen mangler et navn (et pseudonym, "
-                                          "fx S01)"))
-            ok = False
-        elif _CPR.search(sag):
-            problems.append(table.problem(number, "sag", "værdien ligner et CPR-nummer; brug "
-                                          "et pseudonym for sagen (fx S01)"))
-            ok = False
-        if dimension not in known:
-            found = f"'{record['dimension'].strip()}'" if dimension else "ingen dimension"
+        values, wrong = vocabulary.read(table, number, record, vocabularies)
+        wrong = casereview.case_problems(table, number, sag) + wrong
+        dimension = values["dimension"]
+        key = (sag, dimension)
+        if wrong:
+            problems += wrong
+        elif key in first_seen:
             problems.append(table.problem(
-                number, "dimension", f"{found} er ikke en kendt dimension"
-                f"{suggest(dimension, names)}; kendte: {', '.join(names)}"))
-            ok = False
-        if vurdering not in VURDERINGER:
-            found = f"'{record['vurdering'].strip()}'" if vurdering else "en tom værdi"
-            problems.append(table.problem(
-                number, "vurdering", f"{found} er ikke en gyldig vurdering; gyldige værdier: "
-                f"{', '.join(VURDERINGER)}{suggest(vurdering, list(VURDERINGER))}"))
-            ok = False
-        if ok:
-            key = (sag, dimension)
-            if key in first_seen:
-                problems.append(table.problem(
-                    number, None, f"sag {sag} er allerede vurderet på dimensionen {dimension} "
-                    f"i række {first_seen[key]}"))
-                continue
+                number, None, f"sag {sag} er allerede vurderet på dimensionen {dimension} "
+                f"i række {first_seen[key]}"))
+        else:
             first_seen[key] = number
             rows.append({"række": number, "sag": sag, "kriterium": dimension,
-                         "vurdering": vurdering, "runde": casereview.BASELINE, "kritik": False,
-                         "fund": record.get("fund", "").strip()})
+                         "vurdering": values["vurdering"], "runde": casereview.BASELINE,
+                         "kritik": False, "fund": record.get("fund", "").strip()})
         if len(problems) > MAX_PROBLEMS:
             break
     if problems:
