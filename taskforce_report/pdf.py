@@ -121,7 +121,7 @@ class LayoutProcess:
 
         context = multiprocessing.get_context("fork")
         self._pipe, child_end = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child_end,), daemon=True,
+        self._process = context.Process(target=_serve, args=(child_end, self._pipe), daemon=True,
                                         name="taskforce-report-layout")
         self._process.start()
         child_end.close()
@@ -144,8 +144,14 @@ class LayoutProcess:
     def close(self) -> None:
         self._pipe.close()
         self._process.join(timeout=5)
-        if self._process.is_alive():
+        if self._process.is_alive():  # a bug: it should have seen the pipe close
             self._process.kill()
+            self._process.join()
+
+    @property
+    def exitcode(self) -> int | None:
+        """0 once it ended by itself when the pipe closed; negative if it had to be killed."""
+        return self._process.exitcode
 
     def __enter__(self) -> LayoutProcess:
         return self
@@ -154,10 +160,11 @@ class LayoutProcess:
         self.close()
 
 
-def _serve(pipe) -> None:
+def _serve(pipe, parent_end) -> None:
     """The child: import WeasyPrint, then lay out each job the pipe brings, until it closes."""
     import traceback
 
+    parent_end.close()  # the fork's copy of it would keep the pipe open: no EOF, no exit
     try:
         import weasyprint  # noqa: F401  (the point of the process: imported while the parent works)
 

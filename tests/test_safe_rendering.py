@@ -84,3 +84,5 @@ def test_the_layout_process_refuses_alike_and_lays_out_the_same(tmp_path):
         html = page('<p>Æblegrød og øllebrød på dansk.</p>')
         assert layout.render(html, base_url=tmp_path, roots=[tmp_path]) == \
             render_pdf(html, base_url=tmp_path, roots=[tmp_path])
+    # it saw the pipe close and ended by itself, rather than being killed after a wait
+    assert layout.exitcode == 0
