@@ -197,8 +197,25 @@ def rounds(frame: pd.DataFrame | None) -> list[str]:
 def measure(frame: pd.DataFrame, kriterium: str, regel: str, runde: str) -> Measurement:
     """The criterion in the round under the named counting rule (a key of RULES)."""
     rows = frame[(frame["runde"] == runde) & (frame["kriterium"] == kriterium)]
-    counts = tally(rows, {kriterium: RULES[regel]}, runde=None)
-    if counts.empty:
+    return _measurement(tally(rows, {kriterium: RULES[regel]}, runde=None), kriterium, runde)
+
+
+def measure_all(frame: pd.DataFrame | None, regler: dict[str, str],
+                runder: list[str]) -> dict[tuple[str, str], Measurement]:
+    """`measure` for every criterion (→ its rule) in every round, by (criterion, round): one
+    tally per round rather than one per goal and round."""
+    out = {}
+    for runde in runder:
+        rows = frame[frame["runde"] == runde] if frame is not None else None
+        counts = (tally(rows, {k: RULES[r] for k, r in regler.items()}, runde=None)
+                  if rows is not None else None)
+        for kriterium in regler:
+            out[(kriterium, runde)] = _measurement(counts, kriterium, runde)
+    return out
+
+
+def _measurement(counts: pd.DataFrame | None, kriterium: str, runde: str) -> Measurement:
+    if counts is None or kriterium not in counts.index:
         return Measurement(runde, language.month(runde), 0, 0, 0, None)
     row = counts.loc[kriterium]
     base = int(row["relevante"])
@@ -326,16 +343,13 @@ def classify(share: float | None, reference: float, margin_points: float) -> str
 
 
 def goal_status(nr: int, point_nr: int, goal: Any, criterion: AuditCriterion,
-                frame: pd.DataFrame | None, all_rounds: list[str],
+                measured: dict[tuple[str, str], Measurement], all_rounds: list[str],
                 margin_points: float) -> GoalStatus:
     milestones = tuple(
         MilestoneView(m.procent, m.maaned,
                       f"{language.percent(m.procent / 100)} {language.month(m.maaned)}")
         for m in goal.milepaele)
-    measurements = tuple(
-        measure(frame, goal.kriterium, criterion.optaelling, r) if frame is not None
-        else Measurement(r, language.month(r), 0, 0, 0, None)
-        for r in all_rounds)
+    measurements = tuple(measured[(goal.kriterium, r)] for r in all_rounds)
     latest = measurements[-1] if measurements else None
     in_force, coming = milestone_in_force(milestones, latest.runde if latest else None)
     reference = in_force.andel if in_force else goal.procent / 100
@@ -419,13 +433,15 @@ def analyse(report: StatusReport, frame: pd.DataFrame | None) -> tuple[dict[str,
     """The facts and charts of the status report."""
     settings = report.ledelsestilsyn
     all_rounds = rounds(frame)
+    measured = measure_all(frame, {k: c.optaelling for k, c in settings.kriterier.items()},
+                           all_rounds)
     points: list[PointView] = []
     goals: list[GoalStatus] = []
     for p, point in enumerate(report.udviklingspunkter, start=1):
         own = []
         for goal in point.maal:
             status = goal_status(len(goals) + 1, p, goal, settings.kriterier[goal.kriterium],
-                                 frame, all_rounds, settings.naesten)
+                                 measured, all_rounds, settings.naesten)
             goals.append(status)
             own.append(status)
         points.append(PointView(id=f"{p}-{_slug(point.titel)}", nr=p, titel=point.titel,
