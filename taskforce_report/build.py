@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import archive, catalogues, privacy
+from taskforce_report import archive, catalogues, chartcache, privacy
 from taskforce_report.analysis import Results, analyse
 from taskforce_report.bundle import Bundle, load
 from taskforce_report.chartcache import draw_all
@@ -21,7 +21,7 @@ from taskforce_report.errors import InputError, input_error
 from taskforce_report.normalise import normalise
 from taskforce_report.paths import PROJECT_DIR, TEMPLATES_DIR
 from taskforce_report.pdf import LayoutProcess, render_pdf, write_atomic
-from taskforce_report.render import render_html, template_exists
+from taskforce_report.render import chart_references, render_html, template_exists
 from taskforce_report.themes import Theme, load_theme, with_overrides
 
 FORMATS = ("pdf", "html", "notat")
@@ -127,9 +127,19 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
               variant: str = PDF_VARIANT, fmt: str = "pdf",
               layout: LayoutProcess | None = None) -> bytes:
     """The finished PDF/A-3: the layout, the metadata, the bundle and its manifest attached.
-    `fmt` "notat" lays out the committee memo instead of the document."""
-    html, _ = render(prepared, flavour="pdf", progress=progress, fmt=fmt)
-    progress("sætter siderne og skriver PDF")
+    `fmt` "notat" lays out the committee memo instead of the document.
+
+    The HTML names its charts (`figur:<id>`) rather than holding them, so the layout can start
+    at once: charts from the cache go with it, and the charts still to draw follow as each is
+    drawn, while WeasyPrint parses the HTML and computes its styles (docs/performance.md)."""
+    specs = list(prepared.results.charts)
+    found, missing = chartcache.lookup(specs, prepared.theme)
+    progress("sætter HTML")
+    html, _ = render_html(prepared.document, prepared.bundle.report, prepared.results.facts,
+                          prepared.theme, flavour="pdf", charts=chart_references(specs),
+                          top="notat" if fmt == MEMO_FORMAT else "dokument")
+    progress("tegner figurer, sætter siderne og skriver PDF")
+    more = chartcache.drawn(missing, prepared.theme)
     bundle = prepared.bundle.path
     roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
     files = privacy.published_files(prepared.bundle)
@@ -138,8 +148,11 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
         "pdf_variant": variant,
         "attachments": archive.attachments(files, record, prepared.bundle.report.dato),
     }
-    run = layout.render if layout is not None else render_pdf
-    return run(html, base_url=bundle.resolve(), roots=roots, options=options)
+    if layout is not None:
+        return layout.render(html, base_url=bundle.resolve(), roots=roots, options=options,
+                             charts=found, more_charts=more)
+    return render_pdf(html, base_url=bundle.resolve(), roots=roots, options=options,
+                      charts={**found, **dict(more)})
 
 
 def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = "pdf",

@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict
 from functools import cache
 from importlib.metadata import version
@@ -93,8 +94,9 @@ def draw_many(specs: list[ChartSpec], theme: Theme, jobs: int | None = None) -> 
     return [draw(spec, theme) for spec in specs]
 
 
-def draw_all(specs: list[ChartSpec], theme: Theme) -> dict[str, str]:
-    """Every chart as SVG text, by id: from the cache where it can be, drawn where it must."""
+def lookup(specs: list[ChartSpec],
+           theme: Theme) -> tuple[dict[str, str], list[tuple[ChartSpec, str]]]:
+    """The charts the cache has (SVG by id), and those it lacks (with their cache keys)."""
     folder = cache_dir()
     found: dict[str, str] = {}
     missing: list[tuple[ChartSpec, str]] = []
@@ -105,9 +107,33 @@ def draw_all(specs: list[ChartSpec], theme: Theme) -> dict[str, str]:
             missing.append((spec, name))
         else:
             found[spec.id] = svg
-    drawn = draw_many([spec for spec, _ in missing], theme)
-    for (spec, name), svg in zip(missing, drawn, strict=True):
-        found[spec.id] = svg
-        if folder:
-            _write(folder, name, svg)
+    return found, missing
+
+
+def drawn(missing: list[tuple[ChartSpec, str]], theme: Theme) -> Iterator[tuple[str, str]]:
+    """(id, SVG) of each missing chart as soon as it is drawn (in workers from PARALLEL_FROM
+    charts up, in no fixed order), each kept in the cache as it comes."""
+    folder = cache_dir()
+    jobs = JOBS or os.cpu_count() or 1
+    if len(missing) >= PARALLEL_FROM and jobs > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(missing))) as pool:
+            futures = {pool.submit(draw, spec, theme): (spec, name) for spec, name in missing}
+            for future in as_completed(futures):
+                spec, name = futures[future]
+                yield spec.id, _kept(folder, name, future.result())
+    else:
+        for spec, name in missing:
+            yield spec.id, _kept(folder, name, draw(spec, theme))
+
+
+def _kept(folder: Path | None, name: str, svg: str) -> str:
+    if folder:
+        _write(folder, name, svg)
+    return svg
+
+
+def draw_all(specs: list[ChartSpec], theme: Theme) -> dict[str, str]:
+    """Every chart as SVG text, by id: from the cache where it can be, drawn where it must."""
+    found, missing = lookup(specs, theme)
+    found.update(drawn(missing, theme))
     return {spec.id: found[spec.id] for spec in specs}

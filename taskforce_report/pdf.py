@@ -13,7 +13,7 @@ import io
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -36,17 +36,33 @@ class RefusedResource(Exception):
     pass
 
 
-def _make_fetcher(roots: Iterable[Path]):
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+# Charts are referenced as `<img src="figur:<id>">` and fetched from the build, not from a file:
+# so the layout can start before they are drawn (LayoutProcess) and wait for each as needed.
+CHART_SCHEME = "figur"
+
+
+def chart_url(chart_id: str) -> str:
+    return f"{CHART_SCHEME}:{chart_id}"
+
+
+def _make_fetcher(roots: Iterable[Path], chart: Callable[[str], str | None]):
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     allowed = [Path(r).resolve() for r in roots]
 
     class BundleOnlyFetcher(URLFetcher):
-        """Refuses every URL but data: and files inside the allowed folders, and stops the
-        render when it does (WeasyPrint would otherwise drop the image with a warning)."""
+        """Refuses every URL but data:, the build's charts and files inside the allowed
+        folders, and stops the render when it does (WeasyPrint would otherwise drop the image
+        with a warning)."""
 
         def fetch(self, url, headers=None):
             scheme = url.split(":", 1)[0].lower()
+            if scheme == CHART_SCHEME:
+                svg = chart(url.split(":", 1)[1])
+                if svg is None:
+                    raise FatalURLFetchingError(f"{url}: ingen sådan figur")
+                return URLFetcherResponse(url, svg.encode("utf-8"),
+                                          {"Content-Type": "image/svg+xml"})
             if scheme == "data":
                 return super().fetch(url, headers)
             if scheme == "file":
@@ -72,14 +88,17 @@ class _FailOnError(logging.Handler):
 
 
 def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict | None = None,
-               timings: dict[str, float] | None = None):
-    """Lays out the HTML and returns the PDF bytes. `timings`, when given, receives the
-    seconds spent on layout and on writing, for the benchmark."""
+               timings: dict[str, float] | None = None,
+               charts: Mapping[str, str] | Callable[[str], str | None] | None = None):
+    """Lays out the HTML and returns the PDF bytes. `charts`: the SVG of each `figur:<id>`
+    the HTML names, as a mapping or a function. `timings`, when given, receives the seconds
+    spent on layout and on writing, for the benchmark."""
     import time
 
     import weasyprint
 
-    fetcher, fatal = _make_fetcher(roots)
+    chart = charts if callable(charts) else (charts or {}).get
+    fetcher, fatal = _make_fetcher(roots, chart)
     handler = _FailOnError()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
@@ -127,9 +146,16 @@ class LayoutProcess:
         child_end.close()
 
     def render(self, html: str, base_url: Path, roots: Iterable[Path],
-               options: dict | None = None, timings: dict[str, float] | None = None) -> bytes:
+               options: dict | None = None, timings: dict[str, float] | None = None,
+               charts: Mapping[str, str] | None = None,
+               more_charts: Iterable[tuple[str, str]] = ()) -> bytes:
+        """`charts` go with the HTML; `more_charts` (id, SVG) are sent as they come, while the
+        child lays out, which waits for a chart only when it reaches it."""
         try:
-            self._pipe.send((html, base_url, list(roots), options))
+            self._pipe.send(("job", html, base_url, list(roots), options, dict(charts or {})))
+            for chart_id, svg in more_charts:
+                self._pipe.send(("chart", chart_id, svg))
+            self._pipe.send(("done",))
             status, payload, child_timings = self._pipe.recv()
         except (EOFError, OSError) as exc:
             raise RuntimeError(f"layoutprocessen stoppede uventet ({exc!r})") from None
@@ -170,12 +196,27 @@ def _serve(pipe, parent_end) -> None:
 
         while True:
             try:
-                html, base_url, roots, options = pipe.recv()
+                message = pipe.recv()
             except EOFError:
                 return
+            if message[0] != "job":
+                continue  # the rest of a job that failed before it needed all its charts
+            _, html, base_url, roots, options, charts = message
+            complete = [False]
+
+            def chart(chart_id: str, charts=charts, complete=complete) -> str | None:
+                while chart_id not in charts and not complete[0]:
+                    kind, *rest = pipe.recv()
+                    if kind == "chart":
+                        charts[rest[0]] = rest[1]
+                    else:
+                        complete[0] = True
+                return charts.get(chart_id)
+
             timings: dict[str, float] = {}
             try:
-                pipe.send(("ok", render_pdf(html, base_url, roots, options, timings), timings))
+                pipe.send(("ok", render_pdf(html, base_url, roots, options, timings, chart),
+                           timings))
             except InputError as exc:
                 pipe.send(("input", exc.problems, timings))
             except Exception:

@@ -13,11 +13,13 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from taskforce_report import __version__, catalogues, language, text
 from taskforce_report.document import Document
 from taskforce_report.errors import input_error
 from taskforce_report.paths import TEMPLATES_DIR
+from taskforce_report.pdf import chart_url
 from taskforce_report.themes import Theme
 
 # Documents the municipality writes itself; the Task Force's own carry the theme's author.
@@ -103,6 +105,13 @@ def template_exists(theme: Theme, name: str) -> bool:
     except jinja2.TemplateNotFound:
         return False
     return True
+
+
+def chart_references(specs: list) -> dict[str, Markup]:
+    """Each chart as the PDF's HTML names it: an image fetched by id (pdf.CHART_SCHEME), with
+    its alt text; the screen's HTML holds the SVG itself instead."""
+    return {spec.id: Markup('<img class="diagram" src="{}" alt="{}">').format(
+        chart_url(spec.id), spec.alt) for spec in specs}
 
 
 def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,

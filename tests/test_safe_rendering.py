@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from taskforce_report.errors import InputError
 from taskforce_report.pdf import render_pdf
@@ -86,3 +89,28 @@ def test_the_layout_process_refuses_alike_and_lays_out_the_same(tmp_path):
             render_pdf(html, base_url=tmp_path, roots=[tmp_path])
     # it saw the pipe close and ended by itself, rather than being killed after a wait
     assert layout.exitcode == 0
+
+
+CHART = ('<svg xmlns="http://www.w3.org/2000/svg" width="40pt" height="20pt">'
+         '<rect width="40" height="20" fill="#003366"/><text x="2" y="14">Æblerate</text></svg>')
+
+
+def test_charts_sent_while_the_layout_runs_give_the_same_pdf(tmp_path):
+    from taskforce_report.pdf import LayoutProcess, chart_url
+
+    html = page(f'<img src="{chart_url("a")}" alt="Søjlediagram: a">'
+                f'<img src="{chart_url("b")}" alt="Søjlediagram: b">')
+    expected = render_pdf(html, base_url=tmp_path, roots=[tmp_path],
+                          charts={"a": CHART, "b": CHART.replace("Æble", "Pære")})
+    with LayoutProcess() as layout:
+        # one chart with the HTML, the other after it, as a cold build sends them
+        streamed = layout.render(html, base_url=tmp_path, roots=[tmp_path], charts={"a": CHART},
+                                 more_charts=iter([("b", CHART.replace("Æble", "Pære"))]))
+        assert streamed == expected
+        # a chart the build never sends stops the layout with an error, not a wait
+        with pytest.raises(InputError) as caught:
+            layout.render(page(f'<img src="{chart_url("c")}" alt="x">'), base_url=tmp_path,
+                          roots=[tmp_path], charts={"a": CHART})
+        assert "ingen sådan figur" in caught.value.format_message()
+    assert layout.exitcode == 0
+    assert "Pære" in PdfReader(io.BytesIO(expected)).pages[0].extract_text()
