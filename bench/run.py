@@ -150,6 +150,8 @@ def main() -> None:
     parser.add_argument("--scale", action="store_true",
                         help="only build the scale bundle of bench/make_scale_bundle.py (2.000 "
                         "cases, 300 indicators, 15 years) once: time, pages, peak memory")
+    parser.add_argument("--only", choices=sorted(EXAMPLES),
+                        help="only this example's figures (no commands, no batch)")
     options = parser.parse_args()
     runs = options.runs
     cli = [sys.executable, "-m", "taskforce_report"]
@@ -161,7 +163,7 @@ def main() -> None:
           f"{platform.python_version()}, {platform.platform()}")
     print(f"runs per figure: {runs} (median; a ratio is the median of the rounds' ratios)\n")
     for name, bundle in EXAMPLES.items():
-        if not (bundle / "rapport.yaml").is_file():
+        if not (bundle / "rapport.yaml").is_file() or options.only not in (None, name):
             continue
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
@@ -231,6 +233,8 @@ def main() -> None:
             print(f"| HTML-only rebuild (preview, warm) | {hot:.2f} | {hot / floor:.2f} | ≤ 0.15 |")
             print(f"\npeak memory of a build, all its processes together: {peak:.0f} MiB "
                   "(target ≤ 400 MiB)\n")
+    if options.only:
+        return
     example = EXAMPLES["analyserapport"]
     help_time = fresh_median([*cli, "--help"], runs)
     validate = fresh_median([*cli, "validate", str(example)], runs)
