@@ -29,7 +29,7 @@ import pandas as pd
 from taskforce_report import casereview, catalogues, language, vocabulary
 from taskforce_report.casereview import Rule, tally
 from taskforce_report.charts import ChartSpec
-from taskforce_report.errors import InputError, Problem
+from taskforce_report.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.models import AuditCriterion, StatusReport, month_key
 from taskforce_report.tables import Table
 from taskforce_report.validation import suggest
@@ -37,7 +37,6 @@ from taskforce_report.vocabulary import Vocabulary
 from taskforce_report.yamlfile import YamlDocument
 
 TABLE_FILE = "ledelsestilsyn.csv"
-MAX_PROBLEMS = 25  # more row errors than this are summarised, not listed
 
 # Counting rules by the name rapport.yaml gives them. "alle_sager" and "helt_eller_delvist"
 # keep a case where the requirement did not apply in the base, counted as met (the shared Rule's
@@ -119,13 +118,9 @@ def normalise(table: Table, kriterier: Mapping[str, AuditCriterion]) -> pd.DataF
             first_seen[key] = number
             rows.append({"række": number, "runde": runde, "sag": sag, "kriterium": kriterium,
                          "vurdering": values["vurdering"], "kritik": False})
-        if len(problems) > MAX_PROBLEMS:
+        if len(problems) > MAX_ROW_PROBLEMS:
             break
-    if problems:
-        if len(problems) > MAX_PROBLEMS:
-            problems = problems[:MAX_PROBLEMS]
-            problems.append(Problem(table.source, "", "… og flere; ret fejlene ovenfor først"))
-        raise InputError(problems)
+    raise_row_problems(table.source, problems)
     columns = ["række", "runde", "sag", "kriterium", "vurdering", "kritik"]
     return pd.DataFrame(rows, columns=columns).set_index("række")
 

@@ -24,7 +24,7 @@ import pandas as pd
 
 from taskforce_report import catalogues, language, vocabulary
 from taskforce_report.charts import ChartSpec
-from taskforce_report.errors import InputError, Problem
+from taskforce_report.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.models import CriteriaFile, CriterionEntry
 from taskforce_report.tables import Table
 from taskforce_report.vocabulary import Vocabulary
@@ -37,7 +37,6 @@ RUNDER = ("baseline", "status")  # the first review, and the review repeated at 
 BASELINE = "baseline"
 BARNETS_LOV_FROM = dt.date(2024, 1, 1)  # reports from this date cite Barnets Lov
 RESERVED = ("sager", "kritik", "tema")  # names citations use beside the criterion ids
-MAX_PROBLEMS = 25  # more row errors than this are summarised, not listed
 
 _CPR = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
 _ALIASES = {"ikke_relevant": "ikke relevant", "ikke-relevant": "ikke relevant"}
@@ -148,13 +147,9 @@ def normalise(table: Table, known: Mapping[str, CriterionEntry]) -> pd.DataFrame
                          "vurdering": values["vurdering"], "runde": runde,
                          "kritik": values["kritik"] == "ja",
                          "bemaerkning": record.get("bemaerkning", "").strip()})
-        if len(problems) > MAX_PROBLEMS:
+        if len(problems) > MAX_ROW_PROBLEMS:
             break
-    if problems:
-        if len(problems) > MAX_PROBLEMS:
-            problems = problems[:MAX_PROBLEMS]
-            problems.append(Problem(table.source, "", "… og flere; ret fejlene ovenfor først"))
-        raise InputError(problems)
+    raise_row_problems(table.source, problems)
     columns = ["række", "sag", "kriterium", "vurdering", "runde", "kritik", "bemaerkning"]
     return pd.DataFrame(rows, columns=columns).set_index("række")
 

@@ -15,6 +15,7 @@ import click
 # terminal escapes or ten megabytes, none of which belongs in it.
 MAX_LINE = 600  # characters of one problem's line; a longer one keeps its head and its tail
 MAX_SHOWN = 50  # problems listed; the rest are counted
+MAX_ROW_PROBLEMS = 25  # a table's row errors: more than this are summarised, not listed
 _BREAKS = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -78,3 +79,14 @@ class InputError(click.ClickException):
 
 def input_error(file: str, place: str, message: str, line: str = "") -> InputError:
     return InputError(Problem(file, place, message, line))
+
+
+def raise_row_problems(source: str, problems: list[Problem]) -> None:
+    """Raises what a table's rows were found to have wrong, if anything: the first
+    MAX_ROW_PROBLEMS, then one line saying there are more."""
+    if not problems:
+        return
+    if len(problems) > MAX_ROW_PROBLEMS:
+        problems = problems[:MAX_ROW_PROBLEMS] + [
+            Problem(source, "", "… og flere; ret fejlene ovenfor først")]
+    raise InputError(problems)

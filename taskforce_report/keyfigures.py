@@ -36,7 +36,7 @@ from pydantic import Field, field_validator, model_validator
 from taskforce_report import language
 from taskforce_report.bundle import INDICATORS_FILE as BUNDLE_CATALOGUE
 from taskforce_report.charts import ChartSpec
-from taskforce_report.errors import InputError, Problem
+from taskforce_report.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.models import KeyFigureSettings, Strict
 from taskforce_report.tables import Table, parse_number
 from taskforce_report.validation import suggest, validate
@@ -69,7 +69,6 @@ UNIT_WORDS = {
 }
 # A value within this share of the other is "på niveau med" it (see sentences.py).
 LEVEL_TOLERANCE = 0.03
-MAX_PROBLEMS = 25  # more row errors than this are summarised, not listed
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -337,7 +336,7 @@ def normalise(table: Table, cat: Catalogue, areas: Areas) -> pd.DataFrame:
     known = cat.ids()
     frame = table.frame
     for row, cells in zip(frame.index, frame.to_dict("records"), strict=True):
-        if len(problems) > MAX_PROBLEMS:
+        if len(problems) > MAX_ROW_PROBLEMS:
             break
         row = int(row)
         ind_id = cells["indikator"].strip()
@@ -398,11 +397,7 @@ def normalise(table: Table, cat: Catalogue, areas: Areas) -> pd.DataFrame:
         records.append((ind_id, area[0], area[1], year,
                         math.nan if value is None else value, source,
                         cells.get("note", "").strip(), row))
-    if problems:
-        if len(problems) > MAX_PROBLEMS:
-            problems = problems[:MAX_PROBLEMS] + [
-                Problem(table.source, "", "… og flere; ret fejlene ovenfor først")]
-        raise InputError(problems)
+    raise_row_problems(table.source, problems)
     obs = pd.DataFrame.from_records(records, columns=COLUMNS)
     obs["aar"] = obs["aar"].astype("int64")
     obs["vaerdi"] = obs["vaerdi"].astype("float64")

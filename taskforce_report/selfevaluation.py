@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from taskforce_report import catalogues, language, vocabulary
-from taskforce_report.errors import InputError, Problem
+from taskforce_report.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.models import QuestionEntry, QuestionsFile
 from taskforce_report.tables import Table
 from taskforce_report.vocabulary import Vocabulary
@@ -29,7 +29,6 @@ CATALOGUE = Path(catalogues.__file__).parent / "spoergsmaal.yaml"
 
 GRADER = ("i høj grad", "i nogen grad", "i mindre grad", "slet ikke", "ved ikke")
 VED_IKKE = "ved ikke"
-MAX_PROBLEMS = 25
 
 
 @cache
@@ -101,13 +100,9 @@ def normalise(table: Table, known: Mapping[str, QuestionEntry]) -> pd.DataFrame:
             rows.append({"række": number, "tema": tema, "spoergsmaal": qid,
                          "vurdering": rating["vurdering"], "respondent": respondent,
                          "kommentar": record.get("kommentar", "").strip()})
-        if len(problems) > MAX_PROBLEMS:
+        if len(problems) > MAX_ROW_PROBLEMS:
             break
-    if problems:
-        if len(problems) > MAX_PROBLEMS:
-            problems = problems[:MAX_PROBLEMS]
-            problems.append(Problem(table.source, "", "… og flere; ret fejlene ovenfor først"))
-        raise InputError(problems)
+    raise_row_problems(table.source, problems)
     columns = ["række", "tema", "spoergsmaal", "vurdering", "respondent", "kommentar"]
     return pd.DataFrame(rows, columns=columns).set_index("række")
 

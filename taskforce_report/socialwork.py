@@ -22,7 +22,7 @@ import pandas as pd
 from taskforce_report import casereview, catalogues, language, vocabulary
 from taskforce_report.casereview import ANALYSIS_RULE, CriterionResult, Rule
 from taskforce_report.charts import ChartSpec
-from taskforce_report.errors import InputError, Problem
+from taskforce_report.errors import MAX_ROW_PROBLEMS, Problem, raise_row_problems
 from taskforce_report.models import CriterionEntry
 from taskforce_report.tables import Table
 from taskforce_report.vocabulary import Vocabulary
@@ -31,7 +31,6 @@ from taskforce_report.yamlfile import read_yaml
 CATALOGUE = Path(catalogues.__file__).parent / "dimensioner.yaml"
 TABLE_FILE = "socialfaglig.csv"
 CHART_ID = "socialfaglig"
-MAX_PROBLEMS = casereview.MAX_PROBLEMS
 
 
 @cache
@@ -73,13 +72,9 @@ def normalise(table: Table, known: Mapping[str, CriterionEntry] | None = None) -
             rows.append({"række": number, "sag": sag, "kriterium": dimension,
                          "vurdering": values["vurdering"], "runde": casereview.BASELINE,
                          "kritik": False, "fund": record.get("fund", "").strip()})
-        if len(problems) > MAX_PROBLEMS:
+        if len(problems) > MAX_ROW_PROBLEMS:
             break
-    if problems:
-        if len(problems) > MAX_PROBLEMS:
-            problems = problems[:MAX_PROBLEMS]
-            problems.append(Problem(table.source, "", "… og flere; ret fejlene ovenfor først"))
-        raise InputError(problems)
+    raise_row_problems(table.source, problems)
     columns = ["række", "sag", "kriterium", "vurdering", "runde", "kritik", "fund"]
     return pd.DataFrame(rows, columns=columns).set_index("række")
 

@@ -12,7 +12,12 @@ import re
 from pathlib import Path
 
 from taskforce_report import catalogues
-from taskforce_report.errors import InputError, Problem, input_error
+from taskforce_report.errors import (
+    InputError,
+    Problem,
+    input_error,
+    raise_row_problems,
+)
 from taskforce_report.tables import SPECS, Table, frame_from_rows
 
 WORKBOOK = "data.xlsx"
@@ -43,7 +48,6 @@ def _cell_text(value, column: str) -> str:
 MAX_UNPACKED = 200_000_000
 MAX_ROWS = 250_000
 MAX_COLUMNS = 64
-MAX_PROBLEMS = 25
 # What Excel shows in a cell whose formula failed; openpyxl gives it as the cell's text.
 EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
                           "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
@@ -202,11 +206,7 @@ def read_workbook(path: Path) -> dict[str, Table]:
             text_rows.append([_cell_text(value, header[i] if i < len(header) else "")
                               for i, value in enumerate(row)])
         tables[spec.name] = frame_from_rows(text_rows, spec, WORKBOOK, letters=True)
-    if problems:
-        if len(problems) > MAX_PROBLEMS:
-            problems = problems[:MAX_PROBLEMS] + [
-                Problem(WORKBOOK, "", "… og flere; ret fejlene ovenfor først")]
-        raise InputError(problems)
+    raise_row_problems(WORKBOOK, problems)
     return tables
 
 
