@@ -114,9 +114,11 @@ def check_memo(prepared: Prepared) -> None:
 
 
 def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _quiet,
-           fmt: str = "pdf"):
-    progress("tegner figurer")
-    charts = draw_all(list(prepared.results.charts), prepared.theme)
+           fmt: str = "pdf", charts: dict[str, Any] | None = None):
+    """The HTML; `charts` what stands for each chart, by default its SVG (drawn if need be)."""
+    if charts is None:
+        progress("tegner figurer")
+        charts = draw_all(list(prepared.results.charts), prepared.theme)
     progress("sætter HTML")
     return render_html(prepared.document, prepared.bundle.report, prepared.results.facts,
                        prepared.theme, flavour=flavour, charts=charts,
@@ -134,10 +136,7 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     drawn, while WeasyPrint parses the HTML and computes its styles (docs/performance.md)."""
     specs = list(prepared.results.charts)
     found, missing = chartcache.lookup(specs, prepared.theme)
-    progress("sætter HTML")
-    html, _ = render_html(prepared.document, prepared.bundle.report, prepared.results.facts,
-                          prepared.theme, flavour="pdf", charts=chart_references(specs),
-                          top="notat" if fmt == MEMO_FORMAT else "dokument")
+    html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
     progress("tegner figurer, sætter siderne og skriver PDF")
     more = chartcache.drawn(missing, prepared.theme)
     bundle = prepared.bundle.path
