@@ -18,6 +18,7 @@ from taskforce_report import (
     keyfigures,
     language,
     selfevaluation,
+    slides,
     socialwork,
     tfstatus,
 )
@@ -60,6 +61,9 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
         return Results(facts=facts, charts=tuple(charts))
     if isinstance(report, StatusReport):
         facts, charts = audit.analyse(report, tables.get("ledelsestilsyn"))
+        # the committee deck (--format slides), checked with the rest so validate finds its errors
+        facts["dias"] = report.dias and slides.deck(report.dias, report, facts["maal"],
+                                                    bundle.report_doc)
         return Results(facts=facts, charts=tuple(charts))
     if isinstance(report, TaskForceStatusReport):
         facts, charts = tfstatus.analyse(bundle, tables)

@@ -24,10 +24,16 @@ from taskforce_report.pdf import LayoutProcess, render_pdf, write_atomic
 from taskforce_report.render import chart_references, render_html, template_exists
 from taskforce_report.themes import Theme, load_theme, with_overrides
 
-FORMATS = ("pdf", "html", "notat")
+FORMATS = ("pdf", "html", "notat", "slides")
 # --format notat: the committee memo of a status report (templates/<dokument>/notat.html), a PDF
 # from the same pipeline, written as <dokument>-notat.pdf.
 MEMO_FORMAT = "notat"
+# --format slides: the committee slide deck of a status report (templates/<dokument>/dias.html),
+# a 16:9 PDF written as <dokument>-slides.pdf and the same deck for the screen beside it,
+# <dokument>-slides.html.
+SLIDES_FORMAT = "slides"
+# The top template of each format, templates/<dokument>/<top>.html
+_TOP = {MEMO_FORMAT: "notat", SLIDES_FORMAT: "dias"}
 # PDF/A-3 allows the bundle's files to travel inside the PDF; "u" keeps the text extractable.
 PDF_VARIANT = "pdf/a-3u"
 # Tagged for screen readers (structure tree, reading order, alt texts), for publication on the
@@ -74,9 +80,14 @@ def default_outdir(bundle_path: Path) -> Path:
 
 
 def output_name(prepared: Prepared, fmt: str) -> str:
-    if fmt == MEMO_FORMAT:
-        return f"{prepared.bundle.document}-notat.pdf"
+    if fmt in (MEMO_FORMAT, SLIDES_FORMAT):
+        return f"{prepared.bundle.document}-{fmt}.pdf"
     return f"{prepared.bundle.document}.{fmt}"
+
+
+def slides_html_path(target: Path) -> Path:
+    """The screen deck written beside the slides' PDF."""
+    return target.with_suffix(".html")
 
 
 def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
@@ -90,7 +101,15 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
         warn(warning)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt)
-    if fmt in ("pdf", MEMO_FORMAT):
+    if fmt == SLIDES_FORMAT:
+        check_slides(prepared)
+        variant = PDF_UA_VARIANT if pdf_ua else PDF_VARIANT
+        data = pdf_bytes(prepared, progress, variant, fmt, layout)  # checks every slide fits
+        html, assets = render(prepared, flavour="html", progress=progress, fmt=fmt)
+        _copy_assets(assets.files, outdir / "assets")
+        write_atomic(slides_html_path(target), html)
+        write_atomic(target, data)
+    elif fmt in ("pdf", MEMO_FORMAT):
         if fmt == MEMO_FORMAT:
             check_memo(prepared)
         variant = PDF_UA_VARIANT if pdf_ua else PDF_VARIANT
@@ -113,6 +132,17 @@ def check_memo(prepared: Prepared) -> None:
                           "nøglen notat med mindst moede og punkt (se docs/bundle-format.md)")
 
 
+def check_slides(prepared: Prepared) -> None:
+    """--format slides needs a deck template for the document type and `dias:` in rapport.yaml."""
+    kind = prepared.bundle.document
+    if not template_exists(prepared.theme, f"{kind}/dias.html"):
+        raise input_error("--format", "slides", f"dokumenttypen {kind} har ingen dias; "
+                          "dias findes til statusrapport")
+    if prepared.results.facts.get("dias") is None:
+        raise input_error("rapport.yaml", "dias", "mangler: diasene til udvalget kræver "
+                          "nøglen dias med mindst én side under sider (se docs/bundle-format.md)")
+
+
 def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _quiet,
            fmt: str = "pdf", charts: dict[str, Any] | None = None):
     """The HTML; `charts` what stands for each chart, by default its SVG (drawn if need be)."""
@@ -122,7 +152,7 @@ def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _
     progress("sætter HTML")
     return render_html(prepared.document, prepared.bundle.report, prepared.results.facts,
                        prepared.theme, flavour=flavour, charts=charts,
-                       top="notat" if fmt == MEMO_FORMAT else "dokument")
+                       top=_TOP.get(fmt, "dokument"))
 
 
 def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
@@ -147,6 +177,8 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
         "pdf_variant": variant,
         "attachments": archive.attachments(files, record, prepared.bundle.report.dato),
     }
+    if fmt == SLIDES_FORMAT:  # a slide that runs over its page is an error (pdf.render_pdf)
+        options["one_page_each"] = prepared.results.facts["dias"].one_page_each()
     if layout is not None:
         return layout.render(html, base_url=bundle.resolve(), roots=roots, options=options,
                              charts=found, more_charts=more)
@@ -160,8 +192,8 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
         files = privacy.published_files(prepared.bundle)
     record = archive.manifest(files, prepared.bundle.document,
                               prepared.theme.name, prepared.theme.digest(), variant)
-    if fmt == MEMO_FORMAT:  # so verify and regenerate lay out the memo again
-        record["format"] = MEMO_FORMAT
+    if fmt != "pdf":  # so verify and regenerate lay out the memo or the slides again
+        record["format"] = fmt
     return record
 
 

@@ -53,9 +53,11 @@ def main() -> None:
 @click.argument("bundle", type=BUNDLE)
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: output/<bundle folder name>/).")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "notat"]), default="pdf",
-              show_default=True, help="PDF for print and archive, HTML for the screen; notat: "
-              "a status report's committee memo as <dokument>-notat.pdf.")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "notat", "slides"]),
+              default="pdf", show_default=True,
+              help="PDF for print and archive, HTML for the screen; notat: a status report's "
+              "committee memo as <dokument>-notat.pdf; slides: its committee slide deck as "
+              "<dokument>-slides.pdf (16:9) and <dokument>-slides.html.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not report the stages of a long build.")
 @click.option("--allow-personal-data", is_flag=True,
               help="Build even if CPR numbers, e-mails, phone numbers or hidden names are found "
@@ -76,6 +78,10 @@ def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
         target = run_build(bundle, outdir, fmt, progress=_quiet if quiet else StageReporter(),
                            allow_personal_data=allow_personal_data, warn=_warn, pdf_ua=pdf_ua,
                            layout=layout)
+    if fmt == "slides":
+        from taskforce_report.build import slides_html_path
+
+        click.echo(f"Skrev {slides_html_path(target)}")
     click.echo(f"Skrev {target}")
 
 

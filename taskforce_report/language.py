@@ -43,6 +43,11 @@ def number(value: float | int | Decimal | None, decimals: int = 0, missing: str 
         return format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=False)
 
 
+def amount(value: float | int | Decimal | None, decimals: int = 0, missing: str = "–") -> str:
+    """A figure of a table that may be negative, with a true minus sign: `−5.300`."""
+    return number(value, decimals, missing).replace("-", "\u2212")
+
+
 def percent(share: float | None, decimals: int = 0, missing: str = "–") -> str:
     """A share (0.54) as Danish percent with a no-break space: `54 %`."""
     if share is None or share != share:

@@ -391,6 +391,83 @@ class Memo(Strict):
     indstilling: list[Markdown] = Field(default_factory=list)  # each "at …"
 
 
+# ---- the committee slide deck of a status report (--format slides, see slides.py) ----
+
+# A figure of a slide's table or headline: a number, or Danish text such as "-5.300" or
+# "1.234,5" written in quotes (unquoted, YAML reads -5.300 as -5,3; slides.py refuses that).
+Amount = int | float | str
+
+
+class HeadlineFigure(Strict):
+    """One large number on a slide: typed, with its source and year, or the latest audit result
+    of a goal (`kriterium`), so a figure the report already has is not typed twice."""
+
+    tal: Amount | None = None  # 2756
+    tekst: str = ""  # what it counts: "underretninger i 2022"
+    kilde: str = ""  # where it comes from: "DUBU", "Danmarks Statistik"
+    aar: int | None = None  # the year it is from
+    kriterium: str | None = None  # the goal measured by this audit criterion: its latest share
+
+    @model_validator(mode="after")
+    def _one_source(self) -> HeadlineFigure:
+        if (self.tal is None) == (self.kriterium is None):
+            raise ValueError("et nøgletal skal have enten tal (med tekst, kilde og aar) eller "
+                             "kriterium (et mål fra ledelsestilsynet)")
+        if self.tal is not None:
+            missing = [k for k in ("tekst", "kilde", "aar") if not getattr(self, k)]
+            if missing:
+                raise ValueError(f"et tastet nøgletal skal have {', '.join(missing)}: hvad det "
+                                 "tæller, hvor det kommer fra og hvilket år")
+        return self
+
+
+class TableRow(Strict):
+    navn: str = Field(min_length=1)  # "Familiebehandling"
+    tal: list[Amount] = Field(min_length=1)  # one per column
+
+
+class SlideTable(Strict):
+    """A table of figures by column, e.g. a savings plan by area and year (seed 004)."""
+
+    overskrift: str = ""  # the first column's heading: "Børne- og ungeområdet"
+    enhed: str = ""  # "1.000 kr."
+    kolonner: list[str | int] = Field(min_length=1)  # 2023, 2024, …
+    raekker: list[TableRow] = Field(min_length=1)
+    i_alt: list[Amount] | None = None  # the sum row as the source has it; checked against rows
+
+
+class Slide(Strict):
+    """One slide: free text, headline figures, the goals' overview, a goal's chart or a table."""
+
+    titel: str = ""
+    tekst: Markdown = ""  # Markdown: a free slide's bullets, or a line above figures/table
+    noegletal: list[HeadlineFigure] = Field(default_factory=list)
+    overblik: bool = False  # the overview of goals against milestones
+    maal: str | None = None  # the chart of the goal measured by this audit criterion
+    tabel: SlideTable | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Slide:
+        kinds = [k for k, v in (("noegletal", self.noegletal), ("overblik", self.overblik),
+                                ("maal", self.maal), ("tabel", self.tabel)) if v]
+        if len(kinds) > 1:
+            raise ValueError(f"et dias viser én ting; fandt {' og '.join(kinds)}: del det i "
+                             "flere dias")
+        if not kinds and not (self.titel and self.tekst):
+            raise ValueError("et frit dias skal have titel og tekst (eller noegletal, "
+                             "overblik, maal eller tabel)")
+        return self
+
+
+class SlideDeck(Strict):
+    """rapport.yaml `dias:`: the deck for the committee (--format slides), in the order given."""
+
+    titel: str = ""  # the title slide; default the report's titel
+    undertitel: str = ""  # e.g. "v. afdelingsleder Anne Holm"
+    moede: dt.date | None = None  # the committee meeting: "Børne- og Ungeudvalget den 2. maj 2023"
+    sider: list[Slide] = Field(min_length=1)
+
+
 class StatusReport(Strict):
     dokument: Literal["statusrapport"]
     koncept: str = "status"
@@ -407,6 +484,7 @@ class StatusReport(Strict):
     udviklingspunkter: list[DevelopmentPoint] = Field(min_length=1)
     afsnit: list[FreeSection] = Field(default_factory=list)
     notat: Memo | None = None
+    dias: SlideDeck | None = None
     skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
 
     def theme_overrides(self) -> dict:

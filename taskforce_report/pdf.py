@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from taskforce_report.errors import InputError, input_error
+from taskforce_report.errors import InputError, Problem, input_error
 
 
 @dataclass(frozen=True)
@@ -110,9 +110,12 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict |
                                   relationship=a.relationship)
             for a in options.get("attachments", ())
         ]
+        one_page_each = options.pop("one_page_each", None)
         start = time.perf_counter()
         source = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
         laid_out = source.render(**options)
+        if one_page_each:
+            check_one_page_each([list(page.anchors) for page in laid_out.pages], one_page_each)
         middle = time.perf_counter()
         data = laid_out.write_pdf(**options)
         if timings is not None:
@@ -125,6 +128,27 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict |
     if handler.messages:
         raise input_error("rendering", "", "; ".join(handler.messages[:3]))
     return data
+
+
+def check_one_page_each(page_anchors: list[list[str]],
+                        pages: Mapping[str, tuple[str, str, str, str]]) -> None:
+    """Every element named in `pages` (anchor → file, place, line and name, for the error)
+    must fit on one page: a slide is a page, and text that runs over is an error, not a slide
+    more. WeasyPrint lists an element's anchor on each page it covers."""
+    count: dict[str, int] = {}
+    for anchors in page_anchors:
+        for anchor in dict.fromkeys(anchors):
+            if anchor in pages:
+                count[anchor] = count.get(anchor, 0) + 1
+    problems = []
+    for anchor, n in count.items():
+        if n > 1:
+            file, place, line, name = pages[anchor]
+            problems.append(Problem(file, place, f"{name} fylder {n} sider, men et dias er én "
+                                    "side; forkort teksten eller del indholdet på flere dias",
+                                    line))
+    if problems:
+        raise InputError(problems)
 
 
 class LayoutProcess:

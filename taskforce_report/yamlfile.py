@@ -200,6 +200,22 @@ class YamlDocument:
             line = self.root.start_mark.line + 1
         return f"linje {line}" if line else ""
 
+    def plain_scalar(self, path: tuple[str | int, ...]) -> str | None:
+        """The text of the scalar at `path` as written, if it was written without quotes;
+        None otherwise. Tells `-5.300` (YAML's -5,3) from `'-5.300'`."""
+        node = self.root
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == str(part)), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) \
+                    and part < len(node.value):
+                node = node.value[part]
+            else:
+                return None
+        if isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None or ""
+            return node.value
+        return None
+
 
 def _check_nodes(node: yaml.Node, file: str, seen: set[int]) -> None:
     if id(node) in seen:
