@@ -177,6 +177,39 @@ def test_a_sum_that_does_not_add_up_is_an_input_error(deck_mini, tmp_path):
     assert not (tmp_path / "ud").exists()
 
 
+SEED_004_BUDGET = """
+    - titel: Budget og forbrug
+      tabel:
+        overskrift: Børne- og ungeområdet
+        kolonner: [2023, 2024, 2025, 2026]
+        raekker:
+          - {navn: Den tidlige forebyggende indsats, tal: ['-5.300', '-5.300', '-5.300', '-5.300']}
+          - {navn: Kontaktpersoner, tal: ['-2.700', '-3.691', '-3.691', '-3.691']}
+          - {navn: Familiebehandling, tal: ['-6.000', '-6.000', '-6.000', '-6.000']}
+          - {navn: Anbringelse, tal: [-7000, '-14.500', '-22.000', '-29.500']}
+          - {navn: Dagbehandling, tal: ['-1.300', '-2.350', '-3.400', '-3.400']}
+          - {navn: Familieanbringelse, tal: [-1000, -1000, -1000, -1000]}
+          - {navn: Sommerlejre, tal: [-250, -250, -250, -250]}
+          - {navn: Familiekoordinatorer, tal: [-250, -250, -250, -250]}
+          - {navn: Egenbetaling, tal: ['-1.000', '-1.000', '-1.000', '-1.000']}
+          - {navn: Økonomisk Støtte, tal: [-250, -250, -250, -250]}
+        i_alt: ['-26.050', '-35.591', '-44.141', '-51.641']
+"""
+
+
+def test_seed_004s_budget_table_does_not_add_up(deck_mini, tmp_path):
+    """The seed's table, typed as it stands: every year's rows are 1.000 short of its I alt."""
+    stolte = "    - titel: Stolte\n"
+    _edit(deck_mini, stolte, SEED_004_BUDGET.lstrip("\n") + stolte)
+    result = CliRunner().invoke(main, ["validate", str(deck_mini)])
+    assert result.exit_code == 1
+    for column, (rows, stated) in enumerate([("-25.050", "-26.050"), ("-34.591", "-35.591"),
+                                             ("-43.141", "-44.141"), ("-50.641", "-51.641")]):
+        assert (f"dias.sider[2].tabel.i_alt[{column}]: summen af rækkerne i kolonnen "
+                f"{2023 + column} er {rows}, men i_alt siger {stated} (forskel -1.000)") \
+            in result.output
+
+
 def test_unquoted_thousands_are_refused(deck_mini, tmp_path):
     _edit(deck_mini, "tal: [-7000, '-14.500']", "tal: [-7.000, '-14.500']")
     result = _build(deck_mini, tmp_path / "ud")
