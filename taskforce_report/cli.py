@@ -99,6 +99,9 @@ def validate(bundle: Path) -> None:
     for table in prepared.bundle.tables.values():  # e.g. which encoding was assumed
         for note in getattr(table, "notes", ()):
             click.echo(f"  bemærk: {note}")
+    deck = prepared.results.facts.get("dias")
+    if deck:  # what --format slides would lay out; each slide's fit is checked by build
+        click.echo(f"  dias: {len(deck.slides)} (build --format slides)")
     for chapter in prepared.document.chapters:
         click.echo(f"  {chapter.heading}")
         for section in chapter.sections:
