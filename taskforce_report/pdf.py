@@ -115,7 +115,7 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict |
         source = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
         laid_out = source.render(**options)
         if one_page_each:
-            check_one_page_each([list(page.anchors) for page in laid_out.pages], one_page_each)
+            check_one_page_each([_page_facts(page) for page in laid_out.pages], one_page_each)
         middle = time.perf_counter()
         data = laid_out.write_pdf(**options)
         if timings is not None:
@@ -130,23 +130,40 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict |
     return data
 
 
-def check_one_page_each(page_anchors: list[list[str]],
+def _page_facts(page) -> tuple[list[str], bool]:
+    """A laid-out page's anchors, and whether anything on it reaches past the right margin (a
+    table too wide for it is not broken onto a page more, only drawn over the edge)."""
+    root = page._page_box.children[0]  # the html element's box: the page's content area
+    limit = root.position_x + root.margin_width() + 1  # a point's tolerance for rounding
+    too_wide = any(box.position_x + box.margin_width() > limit for box in root.descendants()
+                   if hasattr(box, "margin_width"))
+    return list(page.anchors), too_wide
+
+
+def check_one_page_each(page_facts: list[tuple[list[str], bool]],
                         pages: Mapping[str, tuple[str, str, str, str]]) -> None:
     """Every element named in `pages` (anchor → file, place, line and name, for the error)
-    must fit on one page: a slide is a page, and text that runs over is an error, not a slide
-    more. WeasyPrint lists an element's anchor on each page it covers."""
+    must fit its page: a slide is a page, and text that runs over is an error, not a slide
+    more or a table cut at the edge. `page_facts` are each page's anchors (WeasyPrint lists an
+    element's anchor on every page it covers) and whether something on it is too wide."""
     count: dict[str, int] = {}
-    for anchors in page_anchors:
+    wide: set[str] = set()
+    for anchors, too_wide in page_facts:
         for anchor in dict.fromkeys(anchors):
             if anchor in pages:
                 count[anchor] = count.get(anchor, 0) + 1
+                if too_wide:
+                    wide.add(anchor)
     problems = []
     for anchor, n in count.items():
+        file, place, line, name = pages[anchor]
         if n > 1:
-            file, place, line, name = pages[anchor]
             problems.append(Problem(file, place, f"{name} fylder {n} sider, men et dias er én "
                                     "side; forkort teksten eller del indholdet på flere dias",
                                     line))
+        elif anchor in wide:
+            problems.append(Problem(file, place, f"{name} er bredere end siden; brug færre "
+                                    "kolonner eller kortere ord", line))
     if problems:
         raise InputError(problems)
 

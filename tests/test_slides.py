@@ -143,7 +143,7 @@ def test_html_deck_beside_the_pdf(example_deck):
     html = pdf.with_suffix(".html").read_text(encoding="utf-8")
     assert html.count('<section class="dias') == len(facts["dias"].slides)
     assert html.count("<svg") >= 2  # the goal charts, inline for the screen
-    assert 'lang="da"' in html and "aspect-ratio: 16 / 9" in html
+    assert 'lang="da"' in html and "width: 338.67mm; height: 190.5mm" in html
     assert (pdf.parent / "assets" / "logo.svg").is_file()
 
 
@@ -237,6 +237,17 @@ def test_a_slide_that_runs_over_is_named(deck_mini, tmp_path):
     assert not (tmp_path / "ud").exists()  # neither the PDF nor the HTML
 
 
+def test_a_table_too_wide_for_its_slide_is_named(deck_mini, tmp_path):
+    years = list(range(2010, 2030))
+    row = ", ".join(["-1234567"] * len(years))
+    _edit(deck_mini, "    - titel: Stolte\n",
+          f"    - titel: Bred\n      tabel:\n        kolonner: {years}\n"
+          f"        raekker: [{{navn: Alt, tal: [{row}]}}]\n    - titel: Stolte\n")
+    result = _build(deck_mini, tmp_path / "ud")
+    assert result.exit_code == 1, result.output
+    assert "dias.sider[2]: dias 4 ('Bred') er bredere end siden" in result.output
+
+
 def test_a_goal_the_plan_does_not_have(deck_mini, tmp_path):
     _edit(deck_mini, "{kriterium: samtale}", "{kriterium: samtal}")
     result = _build(deck_mini, tmp_path / "ud")
@@ -297,9 +308,12 @@ def test_check_one_page_each_names_every_overfull_slide():
 
     pages = {"dias-1": ("rapport.yaml", "dias.sider[0]", "linje 3", "dias 1 ('A')"),
              "dias-2": ("rapport.yaml", "dias.sider[1]", "linje 9", "dias 2 ('B')")}
-    check_one_page_each([["dias-1"], ["dias-2", "x"]], pages)  # fits: no error
+    check_one_page_each([(["dias-1"], False), (["dias-2", "x"], False)], pages)  # fits
     with pytest.raises(InputError) as caught:
-        check_one_page_each([["dias-1"], ["dias-2"], ["dias-2"], ["dias-2"]], pages)
-    assert str(caught.value.problems[0]) == ("rapport.yaml, linje 9: dias.sider[1]: dias 2 ('B') "
-                                             "fylder 3 sider, men et dias er én side; forkort "
-                                             "teksten eller del indholdet på flere dias")
+        check_one_page_each([(["dias-1"], True), (["dias-2"], False), (["dias-2"], False),
+                             (["dias-2"], False)], pages)
+    assert [str(p) for p in caught.value.problems] == [
+        "rapport.yaml, linje 3: dias.sider[0]: dias 1 ('A') er bredere end siden; brug færre "
+        "kolonner eller kortere ord",
+        "rapport.yaml, linje 9: dias.sider[1]: dias 2 ('B') fylder 3 sider, men et dias er én "
+        "side; forkort teksten eller del indholdet på flere dias"]
