@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    field_validator,
+    model_validator,
+)
 
 Markdown = str  # a text field that may hold Markdown (paragraphs, lists, emphasis)
 
@@ -393,9 +400,20 @@ class Memo(Strict):
 
 # ---- the committee slide deck of a status report (--format slides, see slides.py) ----
 
+def _amount(value: object) -> int | float | str:
+    """A number, or text for slides.py to read as a Danish number; not ja/nej or a list."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        found = {bool: "ja/nej", list: "en liste", dict: "en samling af nøgler"}.get(
+            type(value), type(value).__name__)
+        raise ValueError(f"forventede et tal, fandt {found}")
+    if isinstance(value, float) and (value != value or abs(value) == float("inf")):
+        raise ValueError("forventede et endeligt tal (ikke .inf eller .nan)")
+    return value
+
+
 # A figure of a slide's table or headline: a number, or Danish text such as "-5.300" or
 # "1.234,5" written in quotes (unquoted, YAML reads -5.300 as -5,3; slides.py refuses that).
-Amount = int | float | str
+Amount = Annotated[int | float | str, PlainValidator(_amount)]
 
 
 class HeadlineFigure(Strict):

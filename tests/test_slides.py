@@ -261,6 +261,12 @@ def test_a_goal_the_plan_does_not_have(deck_mini, tmp_path):
     ("{titel: X}", "et frit dias skal have titel og tekst"),
     ("{noegletal: [{tal: 5}]}", "et tastet nøgletal skal have tekst, kilde, aar"),
     ("{noegletal: [{tal: 5, kriterium: samtale}]}", "enten tal"),
+    ("{noegletal: [{tal: true, tekst: a, kilde: b, aar: 2021}]}",
+     "noegletal[0].tal: forventede et tal, fandt ja/nej"),
+    ("{noegletal: [{tal: .inf, tekst: a, kilde: b, aar: 2021}]}",
+     "noegletal[0].tal: forventede et endeligt tal (ikke .inf eller .nan)"),
+    ("{tabel: {kolonner: [2023], raekker: [{navn: A, tal: [[1]]}]}}",
+     "raekker[0].tal[0]: forventede et tal, fandt en liste"),
     ("{tabel: {kolonner: [2023], raekker: [{navn: A, tal: [abc]}]}}",
      "forventede et tal som -5300, '-5.300' eller '1.234,5'; fandt 'abc'"),
 ])
