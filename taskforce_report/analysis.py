@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from taskforce_report import (
+    application,
     audit,
     casereview,
     catalogues,
@@ -24,7 +25,12 @@ from taskforce_report import (
 )
 from taskforce_report.bundle import Bundle
 from taskforce_report.charts import ChartSpec
-from taskforce_report.models import AnalysisReport, StatusReport, TaskForceStatusReport
+from taskforce_report.models import (
+    AnalysisReport,
+    Application,
+    StatusReport,
+    TaskForceStatusReport,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,9 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
         return Results(facts=facts, charts=tuple(charts))
     if isinstance(report, TaskForceStatusReport):
         facts, charts = tfstatus.analyse(bundle, tables)
+        return Results(facts=facts, charts=tuple(charts))
+    if isinstance(report, Application):
+        facts, charts = application.analyse(report, tables)
         return Results(facts=facts, charts=tuple(charts))
     return Results(facts={})
 
@@ -151,5 +160,6 @@ def _analysis_report_facts(report: AnalysisReport, tables: dict[str, Any]) -> di
         "anbefalinger": report.anbefalinger,
         "temaer": report.temaer,
         "grundlag": Basis(noegletal=has_key_figures),
+        "udgangspunkt": report.udgangspunkt,  # from the application, the end of chapter 1
         **key_figures,
     }

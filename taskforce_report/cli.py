@@ -110,15 +110,28 @@ def validate(bundle: Path) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
-@click.option("--kommune", required=True, help='The municipality, e.g. "Randers Kommune".')
+@click.option("--kommune", help='The municipality, e.g. "Randers Kommune" (required unless '
+              "--fra-ansoegning gives it).")
 @click.option("--dokument", type=click.Choice(["analyserapport", "statusrapport"]),
               default="analyserapport",
               show_default=True, help="Which document the bundle is for.")
-def new(directory: Path, kommune: str, dokument: str) -> None:
+@click.option("--fra-ansoegning", "application", type=click.Path(path_type=Path),
+              metavar="BUNDLE",
+              help="An application bundle (dokument: ansoegning): the analysis bundle starts "
+                   "with its municipality, contact, organisation and motivation filled in.")
+def new(directory: Path, kommune: str | None, dokument: str, application: Path | None) -> None:
     """Scaffold a bundle in DIRECTORY with every required key and the themes stubbed."""
-    from taskforce_report.scaffold import scaffold
+    from taskforce_report.scaffold import from_application, scaffold
 
-    written = scaffold(directory, kommune, dokument)
+    if application is not None:
+        if dokument != "analyserapport":
+            raise click.UsageError("--fra-ansoegning laver et analysebundt og kan ikke bruges "
+                                   f"med --dokument {dokument}")
+        written = from_application(directory, application, kommune)
+    elif not kommune:
+        raise click.UsageError("mangler --kommune (eller --fra-ansoegning BUNDLE)")
+    else:
+        written = scaffold(directory, kommune, dokument)
     for path in written:
         click.echo(f"Skrev {path}")
 

@@ -77,6 +77,23 @@ def month(value: dt.date | str) -> str:
     return format_date(value, "MMMM y", locale=LOCALE)
 
 
+def month_short(value: dt.date | str) -> str:
+    """`2021-08` → `aug.` (`maj` has no point), for a chart's axis."""
+    if isinstance(value, str):
+        year, mon = value.split("-")[:2]
+        value = dt.date(int(year), int(mon), 1)
+    return format_date(value, "MMM", locale=LOCALE)
+
+
+def months(values: list[str]) -> str:
+    """Months as the year runs: `[2020-01, 2020-03, 2021-01]` → `januar og marts 2020 og
+    januar 2021`; within one year the year is said once: `januar, marts og august 2020`."""
+    by_year: dict[str, list[str]] = {}
+    for value in sorted(set(values)):
+        by_year.setdefault(value[:4], []).append(month(value).rsplit(" ", 1)[0])
+    return join([f"{join(names)} {year}" for year, names in by_year.items()])
+
+
 def number_word(n: int) -> str:
     """Small counts in words, as the reports write them in titles: 6 → `seks`."""
     if 0 <= n < len(_WORDS):

@@ -70,6 +70,8 @@ class AnalysisReport(Strict):
     sagsgennemgang: CaseReviewText = Field(default_factory=lambda: CaseReviewText())
     socialfaglig: SocialWorkText = Field(default_factory=lambda: SocialWorkText())
     noegletal: KeyFigureSettings = Field(default_factory=lambda: KeyFigureSettings())
+    # the municipality's own account from its application (`new --fra-ansoegning`), chapter 1
+    udgangspunkt: StartingPoint | None = None
     skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
 
     @field_validator("kommune")
@@ -78,6 +80,30 @@ class AnalysisReport(Strict):
         if not value.strip():
             raise ValueError("kommunens navn mangler")
         return value
+
+
+class ContactName(Strict):
+    """A person by name and title only: no phone or e-mail travels into an analysis report."""
+
+    navn: str = Field(min_length=1)
+    titel: str = ""
+
+
+class StartingPoint(Strict):
+    """rapport.yaml `udgangspunkt:`: the municipality's starting point as its application for
+    the course described it (seed 000, section 3), printed at the end of chapter 1."""
+
+    ansoegning: dt.date | None = None  # the date of the application
+    kontakt: ContactName | None = None  # the municipality's contact person in the application
+    status: Markdown = ""  # the overall status of the casework
+    organisation: Markdown = ""  # how the municipality is organised
+    oensker: Markdown = ""  # what it wants to develop and improve
+    hidtidige_indsatser: Markdown = ""  # what it has done so far
+    forventninger: Markdown = ""  # what it expects of the course
+
+    def is_empty(self) -> bool:
+        return not (self.status or self.organisation or self.oensker
+                    or self.hidtidige_indsatser or self.forventninger)
 
 
 # ---- the evidence: case review, self-evaluation, interviews (see casereview.py, ----
@@ -568,9 +594,153 @@ class TaskForceStatusReport(Strict):
     skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
 
 
+# ---- the municipality's application for a Task Force course (seed 000, application.py) ----
+
+_CONTACT_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+# as privacy.py finds them: 8 digits, alone or in pairs/fours, optionally after +45 or 0045
+_CONTACT_PHONE = re.compile(r"^(?:(?:\+|00)45 ?)?(?:\d{2} ?){3}\d{2}$")
+
+
+def _as_text(value: object) -> object:
+    """`telefon: 12345678` and `cvr: 11223344` are numbers to YAML; they are read as written."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Contact(Strict):
+    """A person the application names, with the phone and e-mail the form asks for. The
+    personal-data guard lets exactly these values through in an application (privacy.py)."""
+
+    navn: str = Field(min_length=1)
+    titel: str = ""  # "direktør for Børn og Unge"
+    telefon: str = ""  # 8 digits: "12 34 56 78"
+    email: str = ""
+
+    _text = field_validator("telefon", mode="before")(_as_text)
+
+    @field_validator("telefon")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        if value and not _CONTACT_PHONE.match(value):
+            raise ValueError(f"forventede et telefonnummer med 8 cifre, fx 12 34 56 78; "
+                             f"fandt '{value}'")
+        return value
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        if value and not _CONTACT_EMAIL.match(value):
+            raise ValueError(f"forventede en e-mailadresse som navn@kommune.dk; fandt '{value}'")
+        return value
+
+
+class Meeting(Strict):
+    """A step before the application: the first meeting, the political decision."""
+
+    dato: dt.date | None = None
+    tekst: Markdown = ""
+
+
+class ApplicationMotivation(Strict):
+    """Section 3, Motivation for ansøgningen."""
+
+    status: Markdown = ""  # the overall status of the casework (cases, notifications, …)
+    organisation: Markdown = ""  # how the municipality is organised
+    oensker: Markdown = ""  # what it wants to develop and improve
+    hidtidige_indsatser: Markdown = ""  # what it has done so far for quality
+    forventninger: Markdown = ""  # what it expects of the course
+
+
+class CaseStatistics(Strict):
+    """How the figures of sager.csv and underretninger.csv were counted."""
+
+    opgjort: dt.date | None = None  # the day the cases per team were counted
+    kilde: str = ""  # default: the municipality
+
+
+class OtherActivities(Strict):
+    """Section 5, Øvrige aktiviteter på området."""
+
+    tiltag: Markdown = ""  # other development work under way, who, until when
+    sammenhaeng: Markdown = ""  # how it fits the course; the capacity to start now
+    omorganisering: Markdown = ""  # plans to reorganise
+
+
+class CourseStart(Strict):
+    """Section 6, Opstart og fremdrift."""
+
+    oensket_start: str | None = None  # the month the municipality would like to start, ÅÅÅÅ-MM
+    mulige: list[str] = Field(default_factory=list)  # the starts the Task Force offers, ÅÅÅÅ-MM
+    begrundelse: Markdown = ""  # why then
+    fremdrift: Markdown = ""  # how progress and resources are secured
+
+    @field_validator("oensket_start", mode="before")
+    @classmethod
+    def _month(cls, value: object) -> str | None:
+        return None if value is None else month_key(value)
+
+    @field_validator("mulige", mode="before")
+    @classmethod
+    def _months(cls, value: object) -> object:
+        if isinstance(value, list):
+            return [month_key(v) for v in value]
+        return value
+
+
+class Application(Strict):
+    """dokument: ansoegning: the municipality's application for a Task Force course, in the
+    seven sections of Socialstyrelsen's form (seed 000)."""
+
+    dokument: Literal["ansoegning"]
+    koncept: str = "ansoegning"
+    kommune: str = Field(min_length=1)
+    adresse: str = ""  # "Torvet 1, 9999 Fjordlund"; a line break is kept
+    cvr: str = ""  # the municipality's CVR number, 8 digits
+    dato: dt.date  # the date of the application
+    tema: str = "socialstyrelsen"
+    titel: str = "Ansøgning om et Task Force-forløb"
+    frist: dt.date | None = None  # the deadline for applications
+    sted: str = ""  # where the director signs; default the municipality's name without "Kommune"
+    projektansvarlig: Contact  # the director, who signs
+    kontaktperson: Contact | None = None  # the contact person while the application is handled
+    indledende_moede: Meeting = Field(default_factory=lambda: Meeting())
+    politisk_behandling: Meeting = Field(default_factory=lambda: Meeting())
+    motivation: ApplicationMotivation = Field(default_factory=lambda: ApplicationMotivation())
+    statistik: CaseStatistics = Field(default_factory=lambda: CaseStatistics())
+    parathed: Markdown = ""  # section 4
+    oevrige_aktiviteter: OtherActivities = Field(default_factory=lambda: OtherActivities())
+    opstart: CourseStart = Field(default_factory=lambda: CourseStart())
+    forankring: Markdown = ""  # section 7: where the course is anchored
+    bilag: list[str] = Field(default_factory=list)  # the attachments sent with it
+    skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
+
+    _text = field_validator("cvr", mode="before")(_as_text)
+
+    @field_validator("kommune")
+    @classmethod
+    def _kommune(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("kommunens navn mangler")
+        return value
+
+    @field_validator("cvr")
+    @classmethod
+    def _cvr(cls, value: str) -> str:
+        if value and not re.fullmatch(r"\d{8}", value.replace(" ", "")):
+            raise ValueError(f"forventede et CVR-nummer med 8 cifre; fandt '{value}'")
+        return value
+
+    def published_contacts(self) -> tuple[str, ...]:
+        """The phone numbers and e-mail addresses the form prints (the director's and the
+        contact person's) and the CVR number: the values the personal-data guard allows."""
+        people = [p for p in (self.projektansvarlig, self.kontaktperson) if p is not None]
+        values = [v for p in people for v in (p.telefon, p.email) if v]
+        return tuple(values + ([self.cvr] if self.cvr else []))
+
+
 # The document types and their models; `dokument:` in rapport.yaml picks one.
 DOCUMENT_MODELS: dict[str, type[Strict]] = {
     "analyserapport": AnalysisReport,
     "statusrapport": StatusReport,
     "taskforce-status": TaskForceStatusReport,
+    "ansoegning": Application,
 }

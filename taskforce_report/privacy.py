@@ -8,6 +8,11 @@ sheet of data.xlsx that no table uses, the workbook's author fields, the text of
 The one thing published differently is the `skjul` list itself: its names are left out of the
 embedded rapport.yaml (`published_files`). `--allow-personal-data` turns the refusal into a
 warning, for internal drafts.
+
+One narrow exemption: an application for a course (dokument: ansoegning) prints the phone
+numbers and e-mail addresses of its director and contact person, as Socialstyrelsen's form asks,
+and the municipality's CVR number. Exactly those values (`Application.published_contacts`) are
+let through, wherever in the bundle they stand; any other e-mail or phone number is refused.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.,-])(?:(?:\+|00)45 ?)?(?:\d{2} ?){3}\d{2}(?![\w,-]|\.\d)")
 
 # Columns that hold numbers, years or months: a value there is never a phone number.
-_NUMERIC_COLUMNS = {"vaerdi", "aar", "runde"}
+_NUMERIC_COLUMNS = {"vaerdi", "aar", "runde", "sager", "antal", "maaned"}
 
 
 def _plausible_cpr(match: re.Match) -> bool:
@@ -54,8 +59,24 @@ def mask(text: str) -> str:
                     text)
 
 
-def findings(text: str, hidden: list[str]) -> list[str]:
-    """What in `text` looks like personal data, described in Danish."""
+def _phone_key(text: str) -> str:
+    """A phone number as compared with an allowed one: its 8 digits, without +45 or 0045."""
+    digits = re.sub(r"\D", "", text)
+    return digits[-8:] if len(digits) > 8 and digits[:-8] in ("45", "0045") else digits
+
+
+def allowed_values(report: Any) -> frozenset[str]:
+    """The e-mail addresses (lower case) and phone numbers (8 digits) the document may print:
+    an application's contacts and CVR number; nothing for any other document."""
+    contacts = getattr(report, "published_contacts", None)
+    if contacts is None:
+        return frozenset()
+    return frozenset(v.casefold() if "@" in v else _phone_key(v) for v in contacts())
+
+
+def findings(text: str, hidden: list[str], allowed: frozenset[str] = frozenset()) -> list[str]:
+    """What in `text` looks like personal data, described in Danish. `allowed`: the values
+    `allowed_values` lets through."""
     found = []
     for match in _CPR.finditer(text):
         if _plausible_cpr(match):
@@ -63,9 +84,13 @@ def findings(text: str, hidden: list[str]) -> list[str]:
             found.append(f"ligner et CPR-nummer ('{match.group(0)[:6]}-XXXX')")
     cpr_spans = [m.span() for m in _CPR.finditer(text) if _plausible_cpr(m)]
     for match in _EMAIL.finditer(text):
+        if match.group(0).casefold() in allowed:
+            continue
         found.append(f"indeholder en e-mailadresse ('{match.group(0)}')")
     for match in _PHONE.finditer(text):
         inside_cpr = any(a <= match.start() < b for a, b in cpr_spans)
+        if _phone_key(match.group(0)) in allowed:
+            continue
         if not inside_cpr and len(re.sub(r"\D", "", match.group(0))) in (8, 10, 12):
             found.append(f"ligner et telefonnummer ('{match.group(0).strip()}')")
     lowered = text.casefold()
@@ -100,12 +125,13 @@ def check(bundle) -> list[Problem]:
     """Every find in the bundle, as problems naming file and place."""
     report = bundle.report
     hidden = [str(name) for name in getattr(report, "skjul", []) or []]
+    allowed = allowed_values(report)
     problems: list[Problem] = []
     seen: set[tuple] = set()
     for path, text in _walk(report, ()):
         if path and path[0] == "skjul":
             continue
-        for finding in findings(text, hidden):
+        for finding in findings(text, hidden, allowed):
             key = ("rapport.yaml", path, finding)
             if key not in seen:
                 seen.add(key)
@@ -113,18 +139,18 @@ def check(bundle) -> list[Problem]:
     interviews = getattr(bundle, "interviews", None)
     if interviews is not None:
         for path, text in _walk(interviews, ()):
-            for finding in findings(text, hidden):
+            for finding in findings(text, hidden, allowed):
                 problems.append(Problem("interviews.yaml", _dotted(path), finding))
     # the criteria, questions and indicators a bundle adds are printed too (tables, sentences,
     # chart titles)
     for file, key in (("kriterier.yaml", "kriterier"), ("spoergsmaal.yaml", "spoergsmaal")):
         for path, text in _walk(list(getattr(bundle, key, ()) or ()), (key,)):
-            for finding in findings(text, hidden):
+            for finding in findings(text, hidden, allowed):
                 problems.append(Problem(file, _dotted(path), finding))
     indicators = Path(getattr(bundle, "path", "")) / "indikatorer.yaml"
     if getattr(bundle, "path", None) is not None and indicators.is_file():
         for path, text in _walk(read_yaml(indicators, "indikatorer.yaml").data, ()):
-            for finding in findings(text, hidden):
+            for finding in findings(text, hidden, allowed):
                 problems.append(Problem("indikatorer.yaml", _dotted(path), finding))
     for table in bundle.tables.values():
         frame = table.frame
@@ -134,10 +160,10 @@ def check(bundle) -> list[Problem]:
             for row, text in frame[column].items():
                 if not text:
                     continue
-                for finding in findings(text, hidden):
+                for finding in findings(text, hidden, allowed):
                     problems.append(table.problem(int(row), column, finding))
     if getattr(bundle, "path", None) is not None:
-        problems += _published_problems(published_files(bundle), hidden, problems)
+        problems += _published_problems(published_files(bundle), hidden, problems, allowed)
     return problems
 
 
@@ -167,8 +193,8 @@ def _without_hidden(raw: bytes, doc) -> bytes:
     return (text[:node.start_mark.index] + "[]" + text[end:]).encode("utf-8")
 
 
-def _published_problems(files: dict[str, bytes], hidden: list[str],
-                        found: list[Problem]) -> list[Problem]:
+def _published_problems(files: dict[str, bytes], hidden: list[str], found: list[Problem],
+                        allowed: frozenset[str] = frozenset()) -> list[Problem]:
     """What the files say beyond the texts already checked: comments, unused sheets and cells,
     document properties. A find already reported for the file is not reported again."""
     reported = {(p.file, p.message) for p in found}
@@ -178,13 +204,13 @@ def _published_problems(files: dict[str, bytes], hidden: list[str],
         if name.lower().endswith((".yaml", ".svg")):
             text = decode(raw, name) if name.endswith(".yaml") else raw.decode("utf-8", "replace")
             for number, line in enumerate(text.splitlines(), start=1):
-                for finding in findings(line, hidden):
+                for finding in findings(line, hidden, allowed):
                     if (name, finding) not in reported:
                         reported.add((name, finding))
                         problems.append(Problem(name, "", finding, line=f"linje {number}"))
         elif name == WORKBOOK:
             for place, text in _workbook_texts(raw):
-                for finding in findings(text, hidden):
+                for finding in findings(text, hidden, allowed):
                     if (name, place.lower(), finding) not in reported:
                         reported.add((name, place.lower(), finding))
                         problems.append(Problem(name, place, finding))

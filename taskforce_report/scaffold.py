@@ -6,10 +6,13 @@ Written as commented YAML text rather than dumped, so the new user sees what eac
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
-from taskforce_report import catalogues
-from taskforce_report.errors import input_error
+import yaml
+
+from taskforce_report import catalogues, language
+from taskforce_report.errors import InputError, Problem, input_error
 from taskforce_report.pdf import write_atomic
 from taskforce_report.workbook import WORKBOOK, write_template
 
@@ -23,14 +26,17 @@ _THEME_STUB = """\
 """
 
 
-def analysis_report_yaml(kommune: str, today: dt.date, concept_id: str = "klassisk") -> str:
+def analysis_report_yaml(kommune: str, today: dt.date, concept_id: str = "klassisk",
+                         before_themes: str = "", header: str = "") -> str:
+    """`before_themes`: YAML text put before `temaer:` (the application's facts); `header`:
+    comment lines after the first."""
     concept = catalogues.concepts()[concept_id]
     themes = catalogues.themes()
     lines = [
         "# Rapportbundt til taskforce-report. Se docs/bundle-format.md for alle nøgler.",
         "dokument: analyserapport",
         f"koncept: {concept_id}",
-        f"kommune: {kommune}",
+        f"kommune: {_scalar(kommune)}",
         f"dato: {today.isoformat()}           # rapportens dato (ÅÅÅÅ-MM-DD)",
         "tema: socialstyrelsen",
         "referencegruppe: []         # sammenlignelige kommuner, fx [Horsens Kommune]",
@@ -39,9 +45,10 @@ def analysis_report_yaml(kommune: str, today: dt.date, concept_id: str = "klassi
         f"  til: {today.isoformat()}",
         'resume: ""                  # Markdown: resumé af analysen (kapitel 2)',
         "anbefalinger: []            # de centrale anbefalinger (kapitel 2)",
-        "temaer:",
     ]
-    text = "\n".join(lines) + "\n"
+    if header:
+        lines[1:1] = header.rstrip("\n").split("\n")
+    text = "\n".join(lines) + "\n" + before_themes + "temaer:\n"
     for theme_id in concept.theme_ids:
         text += _THEME_STUB.format(id=theme_id, heading=themes[theme_id].overskrift,
                                    kommune=kommune)
@@ -90,6 +97,130 @@ def scaffold(directory: Path, kommune: str, dokument: str = "analyserapport",
         text = status_report_yaml(kommune.strip(), today)
     else:
         text = analysis_report_yaml(kommune.strip(), today)
+    write_atomic(target, text)
+    workbook = directory / WORKBOOK
+    write_template(workbook)
+    return [target, workbook]
+
+
+# ---- `new DIR --fra-ansoegning BUNDLE`: an analysis bundle from the application ----------
+
+def _scalar(value: str) -> str:
+    """`value` as a YAML scalar on one line: plain where YAML reads it back as the same text,
+    quoted (JSON's double quotes, which YAML reads too) where it would not, e.g. `a: b`, `# x`,
+    `ja`, `2019-11-18` or a leading quote."""
+    if "\n" not in value and value == value.strip():
+        try:
+            if yaml.safe_load(f"k: {value}") == {"k": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _text(key: str, value: str, indent: int, comment: str = "") -> str:
+    """`key: value` indented, a text of several lines as a block after `|`; read back by YAML
+    as exactly `value` (a text a block cannot hold is quoted instead)."""
+    pad = " " * indent
+    note = f"  # {comment}" if comment else ""
+    if "\n" in value:
+        body = "\n".join(f"  {line}" if line else "" for line in value.split("\n"))
+        block = f"{key}: |{note}\n{body}\n"
+        try:
+            if yaml.safe_load(block) == {key: value + "\n"}:
+                return "".join(f"{pad}{line}\n" if line else "\n"
+                               for line in block.split("\n")[:-1])
+        except yaml.YAMLError:
+            pass
+    return f"{pad}{key}: {_scalar(value)}{note}\n"
+
+
+def _cited_literally(text: str) -> str:
+    """An analysis report's texts may cite results in braces ({sagsgennemgang.sager}); a brace
+    from the application is doubled, so it is printed as it was written."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+# what each text of the application becomes in `udgangspunkt:`, and what it is
+_CARRIED = (
+    ("status", "Markdown: status på sagsbehandlingen (ansøgningens afsnit 3)"),
+    ("organisation", "Markdown: kommunens organisering"),
+    ("oensker", "Markdown: ønsker til udvikling og forbedring"),
+    ("hidtidige_indsatser", "Markdown: hvad kommunen har gjort hidtil"),
+    ("forventninger", "Markdown: kommunens forventninger til forløbet"),
+)
+
+
+def starting_point_yaml(application, source: str) -> str:
+    """`udgangspunkt:` with the application's contact (name and title, never phone or e-mail)
+    and its motivation texts, commented."""
+    date = language.date(application.dato)
+    out = [f"# Kommunens udgangspunkt, overført fra ansøgningen af {date} ({source}).\n",
+           "# Det trykkes sidst i kapitel 1; ret eller slet det, der ikke skal med.\n",
+           "udgangspunkt:\n",
+           f"  ansoegning: {application.dato.isoformat()}   # ansøgningens dato\n"]
+    contact = application.kontaktperson
+    if contact is not None:
+        out.append("  kontakt:                 # kommunens kontaktperson i ansøgningsfasen\n")
+        out.append(_text("navn", contact.navn, 4))
+        if contact.titel:
+            out.append(_text("titel", contact.titel, 4))
+    for key, comment in _CARRIED:
+        value = getattr(application.motivation, key)
+        if value:
+            out.append(_text(key, _cited_literally(value), 2, comment))
+    if application.skjul:
+        out.append("# navne, der aldrig må stå i rapporten (som i ansøgningen)\n")
+        out.append("skjul:\n")
+        out += [f"  - {_scalar(name)}\n" for name in application.skjul]
+    return "".join(out)
+
+
+def _check_carried(application, source: str) -> None:
+    """The texts carried over may not hold what the analysis report's personal-data guard
+    refuses: the phone numbers and e-mails the application may print stay in the application."""
+    from taskforce_report import privacy
+
+    hidden = list(application.skjul)
+    problems = [
+        Problem(source, f"motivation.{key}", f"{finding}; den kan ikke overføres til "
+                "analyserapporten, hvor personoplysninger afvises: fjern den fra teksten")
+        for key, _ in _CARRIED
+        for finding in privacy.findings(getattr(application.motivation, key), hidden)]
+    if problems:
+        raise InputError(problems)
+
+
+def from_application(directory: Path, source: Path, kommune: str | None = None,
+                     today: dt.date | None = None) -> list[Path]:
+    """`new DIR --fra-ansoegning BUNDLE`: the application is read and checked as `validate`
+    checks it, then an analysis bundle is written with the municipality, the contact, the
+    organisation and the motivation facts filled in, so nothing is typed twice."""
+    from taskforce_report.build import prepare
+
+    directory = Path(directory)
+    target = directory / "rapport.yaml"
+    if target.exists():
+        raise input_error(str(target), "", "findes allerede; vælg en ny mappe")
+    report_file = Path(source) / "rapport.yaml"
+    if report_file.is_file():  # told before the rest of another kind of bundle is checked
+        from taskforce_report.yamlfile import read_yaml
+
+        data = read_yaml(report_file, "rapport.yaml").data
+        kind = data.get("dokument") if isinstance(data, dict) else None
+        if kind != "ansoegning":
+            found = f"er et {kind}-bundt" if isinstance(kind, str) else "er ikke en ansøgning"
+            raise input_error(str(source), "dokument", f"{found}; --fra-ansoegning skal have "
+                              "en ansøgning (dokument: ansoegning)")
+    application = prepare(Path(source)).bundle.report
+    if kommune and kommune.strip() != application.kommune:
+        raise input_error("--kommune", "", f"'{kommune.strip()}' er ikke ansøgningens kommune "
+                          f"('{application.kommune}'); udelad --kommune")
+    _check_carried(application, str(Path(source) / "rapport.yaml"))
+    today = today or dt.date.today()
+    header = (f"# Lavet ud fra ansøgningen i {source} (taskforce-report new --fra-ansoegning).")
+    text = analysis_report_yaml(application.kommune, today, header=header,
+                                before_themes=starting_point_yaml(application, str(source)))
     write_atomic(target, text)
     workbook = directory / WORKBOOK
     write_template(workbook)

@@ -74,6 +74,10 @@ SPECS = {
                   ("respondent", "kommentar")),
         TableSpec("ledelsestilsyn", ("runde", "sag", "kriterium", "vurdering")),
         TableSpec("socialfaglig", ("sag", "dimension", "vurdering"), ("fund",)),
+        # the application's case statistics (application.py): cases per team, notifications
+        # per month
+        TableSpec("sager", ("team", "sager")),
+        TableSpec("underretninger", ("maaned", "antal")),
     )
 }
 

@@ -34,8 +34,9 @@ def _cell_text(value, column: str) -> str:
         return ""
     if isinstance(value, dt.datetime | dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
-        # an audit round is a month; Excel turns "2021-06" into the 1st of June
-        return day.strftime("%Y-%m") if column == "runde" else day.isoformat()
+        # an audit round and an application's month are months; Excel turns "2021-06" into
+        # the 1st of June
+        return day.strftime("%Y-%m") if column in ("runde", "maaned") else day.isoformat()
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, float) and value.is_integer():
@@ -240,6 +241,10 @@ _COLUMN_HELP = {
     "kommentar": "fri tekst",
     "dimension": "id fra dimensionskataloget (socialfaglig gennemgang)",
     "fund": "fri tekst: fundet i sagen",
+    "team": "teamets navn (ansøgning)",
+    "sager": "antal åbne sager i teamet",
+    "maaned": "ÅÅÅÅ-MM, fx 2019-10",
+    "antal": "antal underretninger i måneden",
 }
 
 
@@ -279,8 +284,8 @@ INSTRUCTIONS = [
     "Sådan udfylder du data.xlsx",
     "",
     "Projektmappen har ét ark pr. tabel: noegletal, sagsgennemgang, selvevaluering, "
-    "ledelsestilsyn og socialfaglig. Udfyld kun de ark, rapporten bruger; tomme ark springes "
-    "over.",
+    "ledelsestilsyn og socialfaglig, og til en ansøgning sager og underretninger. Udfyld kun de "
+    "ark, rapporten bruger; tomme ark springes over.",
     "Første række er kolonnenavnene. Lad dem stå, som de er.",
     "Én række pr. værdi: fx én række pr. sag og kriterium i sagsgennemgang.",
     "Kolonner med en rullemenu tager kun de værdier, menuen viser.",
