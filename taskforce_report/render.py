@@ -86,6 +86,15 @@ def document_title(report: Any) -> str:
     return f"{report.titel} – {report.kommune}"
 
 
+def document_subject(report: Any) -> str:
+    """The PDF's subject: what the document is about, in one line."""
+    if report.dokument == "ansoegning":
+        return (f"{language.genitive(report.kommune)} ansøgning om et forløb med Den Permanente "
+                "Task Force på området udsatte børn og unge")
+    return (f"{report.titel} om {language.genitive(report.kommune)} sagsbehandling på området "
+            "udsatte børn og unge")
+
+
 def _kind_context(report: Any, facts: dict[str, Any]) -> dict[str, Any]:
     """Values only some document types have, formatted once for the templates."""
     context: dict[str, Any] = {"grundlag": facts.get("grundlag"), "undertitel": ""}
@@ -140,8 +149,7 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "dokumenttitel": document_title(report),
         "forfatter": (report.kommune if report.dokument in MUNICIPAL_DOCUMENTS
                       else theme.settings.get("forfatter", theme.publisher)),
-        "emne": f"{report.titel} om {language.genitive(report.kommune)} sagsbehandling "
-                "på området udsatte børn og unge",
+        "emne": document_subject(report),
         "version": __version__,
         "kapitler": [{"nummer": c.label, "titel": c.title, "id": c.id} for c in doc.chapters],
     }

@@ -126,8 +126,13 @@ def test_the_contacts_are_printed_and_the_bundle_travels_in_the_pdf(application_
     for value in ("Telefon 12 34 56 78", "E-mail hanve@fjordlund.dk", "Telefon 87 65 43 21",
                   "E-mail jokm@fjordlund.dk", "CVR: 11223344", "Kontaktperson i ansøgningsfasen"):
         assert value in application_text
-    attached = set(PdfReader(application_pdf).attachments)
+    reader = PdfReader(application_pdf)
+    attached = set(reader.attachments)
     assert {"rapport.yaml", "sager.csv", "underretninger.csv", "manifest.json"} <= attached
+    # the municipality writes it: author, and a subject that says what it is
+    assert reader.metadata.author == "Fjordlund Kommune"
+    assert reader.metadata.subject == ("Fjordlund Kommunes ansøgning om et forløb med Den "
+                                       "Permanente Task Force på området udsatte børn og unge")
 
 
 def test_an_unanswered_question_keeps_the_forms_shape(app):
