@@ -77,6 +77,16 @@ udviklingspunkter:
     formaal: ""              # Markdown: formålet med udviklingspunktet
     indsatser: []            # - indsats: ... / status: ... (Markdown med punktlister)
     maal: []                 # - tekst, kort, procent, milepaele, kriterium (se docs)
+dias:                        # diasene til udvalgsmødet (build --format slides)
+  moede: {today}             # udvalgsmødets dato
+  sider:                     # i rækkefølge; hvert dias viser én ting (se docs)
+    - titel: Dagsorden
+      tekst: |
+        - Status på udviklingsplanen
+    # - titel: Status på området
+    #   noegletal: [{{tal: 1184, tekst: underretninger i 2021, kilde: DUBU, aar: 2021}}]
+    # - {{titel: Målene i ledelsestilsynet, overblik: true}}
+    # - {{maal: boernesamtale}}   # figuren for målet, der måles med dette kriterium
 """
 
 

@@ -58,3 +58,4 @@ def test_new_status_bundle_validates_and_builds(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(target)])
     assert result.exit_code == 0, result.output
     assert "dokument: statusrapport" in result.output
+    assert "dias: 2 (build --format slides)" in result.output  # the deck starts scaffolded
