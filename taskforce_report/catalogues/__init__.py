@@ -73,9 +73,14 @@ class Concept:
         return themes(self.temakatalog)
 
 
+# libyaml's loader where PyYAML was built with it: the catalogues are read on every run, and
+# the pure-Python parser spent a tenth of a second or more on them (docs/performance.md)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load(path: Path):
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_LOADER)  # noqa: S506 (a safe loader)
 
 
 @cache
