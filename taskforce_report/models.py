@@ -74,13 +74,6 @@ class AnalysisReport(Strict):
     udgangspunkt: StartingPoint | None = None
     skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
 
-    @field_validator("kommune")
-    @classmethod
-    def _kommune(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("kommunens navn mangler")
-        return value
-
 
 class ContactName(Strict):
     """A person by name and title only: no phone or e-mail travels into an analysis report."""
@@ -714,13 +707,6 @@ class Application(Strict):
     skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
 
     _text = field_validator("cvr", mode="before")(_as_text)
-
-    @field_validator("kommune")
-    @classmethod
-    def _kommune(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("kommunens navn mangler")
-        return value
 
     @field_validator("cvr")
     @classmethod
