@@ -60,6 +60,23 @@ def test_wrong_type_says_expected_and_found(mini):
     assert "'første marts'" in result.output
 
 
+@pytest.mark.parametrize("bundle", ["fixtures/mini", "fixtures/status-mini",
+                                    "../input/eksempel-ansoegning"])
+def test_a_blank_kommune_is_refused_in_every_document_type(tmp_path, bundle):
+    import shutil
+
+    target = tmp_path / "b"
+    shutil.copytree(Path(__file__).parent / bundle, target)
+    text = (target / "rapport.yaml").read_text(encoding="utf-8")
+    start = text.index("\nkommune: ") + 1
+    end = text.index("\n", start)
+    (target / "rapport.yaml").write_text(text[:start] + 'kommune: "  "' + text[end:],
+                                         encoding="utf-8")
+    result = run("validate", str(target))
+    assert result.exit_code == 1
+    assert "kommune: må ikke være tom, fandt '  '" in result.output
+
+
 def test_list_expected(mini):
     edit(mini, "referencegruppe: [Bøgeby Kommune]", "referencegruppe: Bøgeby Kommune")
     result = run("validate", str(mini))
