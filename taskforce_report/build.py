@@ -166,24 +166,25 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     drawn, while WeasyPrint parses the HTML and computes its styles (docs/performance.md)."""
     specs = list(prepared.results.charts)
     found, missing = chartcache.lookup(specs, prepared.theme)
-    html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
-    progress("tegner figurer, sætter siderne og skriver PDF")
-    more = chartcache.drawn(missing, prepared.theme)
-    bundle = prepared.bundle.path
-    roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
-    files = privacy.published_files(prepared.bundle)
-    record = current_manifest(prepared, variant, fmt, files)
-    options = {
-        "pdf_variant": variant,
-        "attachments": archive.attachments(files, record, prepared.bundle.report.dato),
-    }
-    if fmt == SLIDES_FORMAT:  # a slide that runs over its page is an error (pdf.render_pdf)
-        options["one_page_each"] = prepared.results.facts["dias"].one_page_each()
-    if layout is not None:
-        return layout.render(html, base_url=bundle.resolve(), roots=roots, options=options,
-                             charts=found, more_charts=more)
-    return render_pdf(html, base_url=bundle.resolve(), roots=roots, options=options,
-                      charts={**found, **dict(more)})
+    # the charts still to draw are started first: drawn while the HTML is rendered and sent
+    with chartcache.Drawing(missing, prepared.theme) as more:
+        html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
+        progress("tegner figurer, sætter siderne og skriver PDF")
+        bundle = prepared.bundle.path
+        roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
+        files = privacy.published_files(prepared.bundle)
+        record = current_manifest(prepared, variant, fmt, files)
+        options = {
+            "pdf_variant": variant,
+            "attachments": archive.attachments(files, record, prepared.bundle.report.dato),
+        }
+        if fmt == SLIDES_FORMAT:  # a slide that runs over its page is an error (render_pdf)
+            options["one_page_each"] = prepared.results.facts["dias"].one_page_each()
+        if layout is not None:
+            return layout.render(html, base_url=bundle.resolve(), roots=roots, options=options,
+                                 charts=found, more_charts=more)
+        return render_pdf(html, base_url=bundle.resolve(), roots=roots, options=options,
+                          charts={**found, **dict(more)})
 
 
 def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = "pdf",

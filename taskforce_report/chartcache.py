@@ -110,20 +110,42 @@ def lookup(specs: list[ChartSpec],
     return found, missing
 
 
-def drawn(missing: list[tuple[ChartSpec, str]], theme: Theme) -> Iterator[tuple[str, str]]:
-    """(id, SVG) of each missing chart as soon as it is drawn (in workers from PARALLEL_FROM
-    charts up, in no fixed order), each kept in the cache as it comes."""
-    folder = cache_dir()
-    jobs = JOBS or os.cpu_count() or 1
-    if len(missing) >= PARALLEL_FROM and jobs > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(missing))) as pool:
-            futures = {pool.submit(draw, spec, theme): (spec, name) for spec, name in missing}
-            for future in as_completed(futures):
-                spec, name = futures[future]
-                yield spec.id, _kept(folder, name, future.result())
-    else:
-        for spec, name in missing:
-            yield spec.id, _kept(folder, name, draw(spec, theme))
+class Drawing:
+    """The missing charts being drawn: iterate for (id, SVG) as each is done (in workers from
+    PARALLEL_FROM charts up, in no fixed order), each kept in the cache as it comes.
+
+    The workers start when it is made, not when it is first read: a build makes it before it
+    renders the HTML, so the charts are being drawn meanwhile. Use it in a `with` block, so a
+    build that stops early does not wait for charts nobody will read."""
+
+    def __init__(self, missing: list[tuple[ChartSpec, str]], theme: Theme) -> None:
+        self._folder = cache_dir()
+        self._missing, self._theme = missing, theme
+        self._pool: ProcessPoolExecutor | None = None
+        jobs = JOBS or os.cpu_count() or 1
+        if len(missing) >= PARALLEL_FROM and jobs > 1:
+            self._pool = ProcessPoolExecutor(max_workers=min(jobs, len(missing)))
+            self._futures = {self._pool.submit(draw, spec, theme): (spec, name)
+                             for spec, name in missing}
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        if self._pool is None:
+            for spec, name in self._missing:
+                yield spec.id, _kept(self._folder, name, draw(spec, self._theme))
+            return
+        for future in as_completed(self._futures):
+            spec, name = self._futures[future]
+            yield spec.id, _kept(self._folder, name, future.result())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def __enter__(self) -> Drawing:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _kept(folder: Path | None, name: str, svg: str) -> str:
@@ -135,5 +157,6 @@ def _kept(folder: Path | None, name: str, svg: str) -> str:
 def draw_all(specs: list[ChartSpec], theme: Theme) -> dict[str, str]:
     """Every chart as SVG text, by id: from the cache where it can be, drawn where it must."""
     found, missing = lookup(specs, theme)
-    found.update(drawn(missing, theme))
+    with Drawing(missing, theme) as drawing:
+        found.update(drawing)
     return {spec.id: found[spec.id] for spec in specs}
