@@ -43,17 +43,50 @@ class Assets:
         return f"assets/{name}"
 
 
+# How the templates are compiled; the compiled templates are kept under a name made from these,
+# since Jinja's cache tells a changed template from its source but not a changed setting.
+_SETTINGS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+             "keep_trailing_newline": False}
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates on disk, beside the chart cache: a build then skips compiling its 40
+    templates (about 0,1 s). A damaged file is compiled again, as a damaged chart is drawn."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 (any damage: compile the template instead)
+            bucket.reset()
+
+
+def _template_cache() -> _TemplateCache | None:
+    import hashlib
+
+    from taskforce_report.chartcache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:  # TASKFORCE_REPORT_CACHE=off
+        return None
+    setup = repr((__version__, jinja2.__version__, ImmutableSandboxedEnvironment.__name__,
+                  sorted(_SETTINGS.items()), sorted(language.FILTERS)))
+    folder = folder / f"skabeloner-{hashlib.sha256(setup.encode()).hexdigest()[:16]}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only cache: compile as before
+        return None
+    return _TemplateCache(str(folder))
+
+
 def environment(theme: Theme) -> ImmutableSandboxedEnvironment:
     loader = jinja2.FileSystemLoader([*theme.template_dirs(), TEMPLATES_DIR])
     # Sandboxed: a theme's templates may come from elsewhere than this project, and must not
     # reach Python internals (no __class__, no mutating calls) whatever they try.
     env = ImmutableSandboxedEnvironment(
         loader=loader,
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
+        bytecode_cache=_template_cache(),
+        **_SETTINGS,
     )
     env.filters.update(language.FILTERS)
     env.filters["md"] = text.block

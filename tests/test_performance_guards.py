@@ -62,3 +62,21 @@ def test_same_pdf_text_with_and_without_the_cache(tmp_path):
     assert texts[0] == texts[1] == texts[2]
     assert (tmp_path / "med" / "analyserapport.pdf").read_bytes() == \
         (tmp_path / "uden" / "analyserapport.pdf").read_bytes()
+
+
+def test_compiled_templates_are_kept_and_a_damaged_one_is_compiled_again(tmp_path):
+    env = {"TASKFORCE_REPORT_CACHE": str(tmp_path / "cache")}
+    assert probe("build", str(LILLE), "-o", str(tmp_path / "a"), "--format", "html", "-q",
+                 env=env)["exit"] == 0
+    kept = sorted((tmp_path / "cache").glob("skabeloner-*/*.cache"))
+    assert len(kept) >= 10  # the document's templates, compiled once and kept
+    from jinja2.bccache import bc_magic
+
+    for number, path in enumerate(kept):  # damaged: garbage after a good header, or empty
+        path.write_bytes(bc_magic + b"\x80skadet" if number % 2 == 0 else b"")
+    for name, setting in (("b", env), ("c", {"TASKFORCE_REPORT_CACHE": "off"})):
+        assert probe("build", str(LILLE), "-o", str(tmp_path / name), "--format", "html", "-q",
+                     env=setting)["exit"] == 0
+    html = [(tmp_path / name / "analyserapport.html").read_text(encoding="utf-8")
+            for name in ("a", "b", "c")]
+    assert html[0] == html[1] == html[2]
