@@ -87,7 +87,6 @@ def deck(spec: SlideDeck, report: Any, goals: tuple, doc: Any = None) -> Deck:
     (audit.GoalStatus); `doc`, rapport.yaml's nodes, gives errors a line and tells quoted
     numbers from unquoted."""
     problems: list[Problem] = []
-    locate = doc.locate if doc is not None else (lambda path: "")
     by_criterion = {g.kriterium: g for g in goals}
     slides: list[SlideView] = [SlideView(1, "dias-1", "titel", spec.titel or report.titel)]
 
@@ -97,7 +96,7 @@ def deck(spec: SlideDeck, report: Any, goals: tuple, doc: Any = None) -> Deck:
 
     for index, slide in enumerate(spec.sider):
         path = ("dias", "sider", index)
-        where = {"place": dotted(path), "line": locate(path)}
+        where = {"place": dotted(path), "line": _line(doc, path)}
         if slide.noegletal:
             figures = tuple(_figure(f, (*path, "noegletal", i), by_criterion, doc, problems)
                             for i, f in enumerate(slide.noegletal))
@@ -105,8 +104,8 @@ def deck(spec: SlideDeck, report: Any, goals: tuple, doc: Any = None) -> Deck:
         elif slide.overblik:
             chunks = _overview_chunks(goals)
             if not chunks:
-                problems.append(Problem(FILE, dotted((*path, "overblik")), "planen har ingen "
-                                        "mål at vise", locate((*path, "overblik"))))
+                problems.append(_problem((*path, "overblik"), doc, "planen har ingen mål at "
+                                         "vise"))
             for n, chunk in enumerate(chunks, start=1):
                 add(kind="overblik", titel=slide.titel or "Målene i ledelsestilsynet",
                     tekst=slide.tekst if n == 1 else "", goals=chunk,
@@ -114,9 +113,9 @@ def deck(spec: SlideDeck, report: Any, goals: tuple, doc: Any = None) -> Deck:
         elif slide.maal:
             goal = _goal(slide.maal, (*path, "maal"), by_criterion, doc, problems)
             if goal is not None and not goal.chart:
-                problems.append(Problem(FILE, dotted((*path, "maal")), f"målet '{goal.kort}' er "
-                                        "ikke målt i nogen runde af ledelsestilsynet; der er "
-                                        "ingen figur at vise", locate((*path, "maal"))))
+                problems.append(_problem((*path, "maal"), doc, f"målet '{goal.kort}' er ikke "
+                                         "målt i nogen runde af ledelsestilsynet; der er ingen "
+                                         "figur at vise"))
             titel = slide.titel or (f"Mål {goal.nr}: {goal.kort}" if goal else "")
             add(kind="maal", titel=titel, tekst=slide.tekst, goal=goal, **where)
         elif slide.tabel is not None:
@@ -155,10 +154,9 @@ def _goal(criterion: str, path: tuple, by_criterion: dict, doc: Any,
     goal = by_criterion.get(criterion)
     if goal is None:
         known = list(by_criterion)
-        problems.append(Problem(FILE, dotted(path), f"intet mål i udviklingsplanen måles med "
-                                f"kriteriet '{criterion}'{suggest(criterion, known)} (målenes "
-                                f"kriterier: {', '.join(known) or 'ingen'})",
-                                doc.locate(path) if doc is not None else ""))
+        problems.append(_problem(path, doc, f"intet mål i udviklingsplanen måles med "
+                                 f"kriteriet '{criterion}'{suggest(criterion, known)} (målenes "
+                                 f"kriterier: {', '.join(known) or 'ingen'})"))
     return goal
 
 
@@ -170,7 +168,7 @@ def _figure(figure: HeadlineFigure, path: tuple, by_criterion: dict, doc: Any,
         if goal is not None and (latest is None or latest.andel is None):
             problems.append(Problem(FILE, dotted((*path, "kriterium")), f"målet '{goal.kort}' "
                                     "er ikke målt i seneste runde af ledelsestilsynet",
-                                    doc.locate(path) if doc is not None else ""))
+                                    _line(doc, path)))
             latest = None
         if latest is None:
             return FigureView("–", figure.tekst, "", figure.kilde)
@@ -224,8 +222,13 @@ def _table(table: SlideTable, path: tuple, doc: Any, problems: list[Problem]) ->
         i_alt_angivet=table.i_alt is not None)
 
 
+def _line(doc: Any, path: tuple) -> str:
+    """rapport.yaml's line for `path` ("linje 212"), when its nodes are known."""
+    return doc.locate(path) if doc is not None else ""
+
+
 def _problem(path: tuple, doc: Any, message: str) -> Problem:
-    return Problem(FILE, dotted(path), message, doc.locate(path) if doc is not None else "")
+    return Problem(FILE, dotted(path), message, _line(doc, path))
 
 
 def _amount(value: Any, path: tuple, doc: Any, problems: list[Problem]) -> Decimal | None:
