@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Installs what taskforce-report needs on a fresh Debian machine: the system libraries
 # WeasyPrint uses (Pango, HarfBuzz subsetting) and poppler-utils and qpdf for looking at PDFs,
-# then the package. With --test also what the tests use: Chromium and its driver (the preview
-# test), LibreOffice Calc (the workbook template test) and the Python test tools.
+# then the locked dependencies (requirements.lock) and the package. With --test also what the
+# tests use: Chromium and its driver (the preview test), LibreOffice Calc (the workbook template
+# test) and the Python test tools, from requirements-test.lock.
 # Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils qpdf fonts-dejavu-core)
-EXTRA="."
+LOCK="requirements.lock"
 if [ "${1:-}" = "--test" ]; then
   DEBIAN_PACKAGES+=(chromium chromium-driver libreoffice-calc-nogui)
-  EXTRA=".[test]"
+  LOCK="requirements-test.lock"
 fi
 
 missing=()
@@ -28,7 +29,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-python3 -m pip install -q --disable-pip-version-check -e "$EXTRA"
+# Every version comes from the lock (scripts/lock.sh refreshes it); the package itself is then
+# installed without resolving anything, so the environment is exactly the locked one.
+python3 -m pip install -q --disable-pip-version-check -r "$LOCK"
+python3 -m pip install -q --disable-pip-version-check --no-deps -e .
 # An editable install leaves the package uncompiled, and where PYTHONDONTWRITEBYTECODE is set
 # (as on this project's machines) every command would compile it again: about 0,3 s of each
 # build and validate (docs/performance.md). Python still recompiles a module edited since.

@@ -19,7 +19,7 @@ from taskforce_report.chartcache import draw_all
 from taskforce_report.document import Document, structure
 from taskforce_report.errors import InputError, input_error
 from taskforce_report.normalise import normalise
-from taskforce_report.paths import PROJECT_DIR, TEMPLATES_DIR
+from taskforce_report.paths import TEMPLATES_DIR, default_output_root
 from taskforce_report.pdf import LayoutProcess, render_pdf, write_atomic
 from taskforce_report.render import chart_references, render_html, template_exists
 from taskforce_report.themes import Theme, load_theme, with_overrides
@@ -76,7 +76,7 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
 
 
 def default_outdir(bundle_path: Path) -> Path:
-    return PROJECT_DIR / "output" / Path(bundle_path).resolve().name
+    return default_output_root() / Path(bundle_path).resolve().name
 
 
 def output_name(prepared: Prepared, fmt: str) -> str:

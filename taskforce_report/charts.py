@@ -39,6 +39,22 @@ def drawer(kind: str):
     return register
 
 
+_REGISTERED_FONTS: set[str] = set()
+
+
+def register_fonts(theme: Theme) -> None:
+    """Makes the theme's font files known to Matplotlib in this process. Without it Matplotlib
+    looks the family up among the system's fonts, warns `findfont: … not found` for every text
+    and measures the labels in its fallback, so their boxes are the wrong size in the PDF."""
+    from matplotlib import font_manager
+
+    for _face, path in theme.font_faces():
+        key = str(path)
+        if key not in _REGISTERED_FONTS:
+            font_manager.fontManager.addfont(key)
+            _REGISTERED_FONTS.add(key)
+
+
 def _rc(theme: Theme) -> dict[str, Any]:
     colours = theme.colours
     font = theme.fonts.get("broedtekst", "DejaVu Sans")
@@ -152,6 +168,7 @@ def draw(spec: ChartSpec, theme: Theme) -> str:
     from matplotlib.backends.backend_svg import RendererSVG
     from matplotlib.figure import Figure
 
+    register_fonts(theme)
     with rc_context(_rc(theme)):
         figure = Figure(figsize=(spec.width_cm / 2.54, spec.height_cm / 2.54))
         DRAWERS[spec.kind](figure, spec, theme)

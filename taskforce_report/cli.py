@@ -52,7 +52,7 @@ def main() -> None:
 @main.command()
 @click.argument("bundle", type=BUNDLE)
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: output/<bundle folder name>/).")
+              help="Output folder (default: ./output/<bundle folder name>/ in the current folder).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html", "notat", "slides"]),
               default="pdf", show_default=True,
               help="PDF for print and archive, HTML for the screen; notat: a status report's "
@@ -163,7 +163,7 @@ def import_legacy(source: Path, bundle: Path) -> None:
 @main.command()
 @click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: output/<report name>-regenereret/).")
+              help="Output folder (default: ./output/<report name>-regenereret/).")
 def regenerate(report: Path, outdir: Path | None) -> None:
     """Extract the bundle embedded in REPORT.pdf and build it again.
 
@@ -171,10 +171,10 @@ def regenerate(report: Path, outdir: Path | None) -> None:
     from taskforce_report import archive
     from taskforce_report.build import PDF_UA_VARIANT
     from taskforce_report.build import build as run_build
-    from taskforce_report.paths import PROJECT_DIR
+    from taskforce_report.paths import default_output_root
 
     embedded = _embedded_or_exit(report)
-    outdir = outdir or PROJECT_DIR / "output" / f"{report.stem}-regenereret"
+    outdir = outdir or default_output_root() / f"{report.stem}-regenereret"
     bundle = archive.extract_bundle(embedded, outdir / "bundt")
     pdf_ua = embedded.manifest.get("pdf_variant") == PDF_UA_VARIANT
     fmt = embedded.manifest.get("format", "pdf")  # "notat" for a committee memo
@@ -236,17 +236,17 @@ def _embedded_or_exit(report: Path):
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: output/); each bundle gets its own subfolder.")
+              help="Output folder (default: ./output/); each bundle gets its own subfolder.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def batch(directory: Path, jobs: int | None, outdir: Path | None, quiet: bool) -> None:
     """Build every bundle under DIRECTORY, carrying on past failures."""
     from taskforce_report.batch import find_bundles, run_batch, summary_table
-    from taskforce_report.paths import PROJECT_DIR
+    from taskforce_report.paths import default_output_root
 
     bundles = find_bundles(directory)
     if not bundles:
         raise click.UsageError(f"ingen bundter (mapper med rapport.yaml) under {directory}")
-    outdir = outdir or PROJECT_DIR / "output"
+    outdir = outdir or default_output_root()
     results = run_batch(bundles, directory, outdir, jobs, progress=not quiet)
     click.echo(summary_table(results))
     failed = [r for r in results if not r.ok]

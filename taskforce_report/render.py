@@ -104,10 +104,7 @@ def theme_variables(theme: Theme) -> str:
 
 def font_faces(theme: Theme, assets: Assets) -> str:
     rules = []
-    for face in theme.settings.get("skrifter", {}).get("filer", []):
-        path = theme.find(face["fil"])
-        if path is None:
-            continue
+    for face, path in theme.font_faces():
         family, url = face["familie"], assets.url(path)
         weight, style = face.get("vaegt", 400), face.get("stil", "normal")
         rules.append(f"@font-face {{ font-family: '{family}'; src: url('{url}'); "

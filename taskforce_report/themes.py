@@ -55,6 +55,16 @@ class Theme:
                 return candidate
         return None
 
+    def font_faces(self) -> list[tuple[dict[str, Any], Path]]:
+        """The font files of `skrifter.filer` that exist, each with its declaration, so the CSS
+        and the charts set and measure text in the same files."""
+        faces = []
+        for face in self.settings.get("skrifter", {}).get("filer", []):
+            path = self.find(face["fil"])
+            if path is not None:
+                faces.append((face, path))
+        return faces
+
     @property
     def logo(self) -> Path | None:
         if self.logo_file is not None:

@@ -29,6 +29,8 @@ _MAX_BYTES = 5_000_000
 # The deepest bundle file nests 7 levels (udviklingspunkter[].maal[].milepaele[]) and the largest
 # holds about 1.100 values; these bounds leave room for any real one.
 MAX_DEPTH = 50
+_TOO_DEEP = (f"for dybt indlejret: mere end {MAX_DEPTH} niveauer af lister og nøgler i "
+             "hinanden")
 MAX_VALUES = 100_000
 
 
@@ -260,8 +262,7 @@ def _check_events(text: str, file: str) -> None:
             if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise input_error(file, "", f"for dybt indlejret: mere end {MAX_DEPTH} "
-                                      "niveauer af lister og nøgler i hinanden", line=line)
+                    raise input_error(file, "", _TOO_DEEP, line=line)
             elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
                 depth -= 1
             if isinstance(event, yaml.NodeEvent):
@@ -292,6 +293,8 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         place = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else ""
         problem = exc.problem or exc.context or ""
+        if "nesting depth" in problem:  # PyYAML ≥ 6.0.4 refuses deep nesting while scanning
+            raise input_error(file, "", _TOO_DEEP, line=place) from None
         tag = re.search(r"constructor for the tag (['\"])(?:tag:yaml\.org,2002:)?(.*)\1",
                         problem)
         if tag:
@@ -313,8 +316,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         raise input_error(file, "", f"ugyldig YAML (PyYAML: {exc}); se efter indrykning, kolon "
                           "og anførselstegn") from None
     except RecursionError:  # a safety net: _check_events bounds the nesting
-        raise input_error(file, "", f"for dybt indlejret: mere end {MAX_DEPTH} niveauer af "
-                          "lister og nøgler i hinanden") from None
+        raise input_error(file, "", _TOO_DEEP) from None
     return YamlDocument(file, data, root)
 
 
