@@ -120,18 +120,22 @@ def fresh(args: list[str], env: dict | None = None,
     """Wall seconds and, with `memory`, peak memory (MiB) of a fresh process: the most its
     processes held together, sampled every 20 ms (the sampling costs CPU, so a run that
     measures memory is not one that measures time)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, **(env or {})})
-    peak = 0
-    while process.poll() is None:
-        if memory:
-            peak = max(peak, _tree_rss(process.pid))
-        time.sleep(0.02)
-    seconds = time.perf_counter() - start
-    if process.returncode:
-        raise SystemExit(f"{' '.join(args)} failed:\n{process.stderr.read().decode()}")
-    process.stderr.close()
+    # stderr goes to a file, not a pipe: a pipe that is only read at the end fills up, and the
+    # build's chart workers would then block writing to it for ever.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors,
+                                   env={**os.environ, **(env or {})})
+        peak = 0
+        while process.poll() is None:
+            if memory:
+                peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+        if process.returncode:
+            errors.seek(0)
+            tail = errors.read()[-4000:].decode(errors="replace")
+            raise SystemExit(f"{' '.join(args)} failed:\n{tail}")
     return seconds, peak / 1024
 
 

@@ -3,7 +3,9 @@
 Every PDF carries its bundle's input files and a `manifest.json` as PDF/A-3 attachments: the
 files the tool reads, as the personal-data guard has passed them (privacy.published_files),
 and nothing else in the folder. The manifest records the SHA-256 of each input file, the
-tool's version, the theme's name and a hash of its files, and a hash of the templates.
+tool's version, the exact version of every package the tool ran on (`pakker`: the runtime
+part of the lock, as installed), the theme's name and a hash of its files, and a hash of the
+templates.
 `regenerate` extracts the bundle and builds it again; `verify` rebuilds and compares, byte for
 byte and then page by page.
 """
@@ -15,6 +17,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +37,46 @@ def tree_digest(folder: Path) -> str:
     return sha.hexdigest()
 
 
+@cache
+def runtime_packages() -> dict[str, str]:
+    """Name → installed version of every package taskforce-report needs at run time, direct and
+    transitive (its requirements without extras, followed through the installed metadata):
+    the environment a PDF was made in, to recreate it from `taskforce-report lock`."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    found: dict[str, str] = {}
+    todo = ["taskforce-report"]
+    while todo:
+        name = canonicalize_name(todo.pop())
+        if name in found:
+            continue
+        try:
+            dist = distribution(name)
+        except PackageNotFoundError:
+            continue
+        found[name] = dist.version
+        for line in dist.requires or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    found.pop("taskforce-report", None)
+    return dict(sorted(found.items()))
+
+
+def lock_text(manifest_data: dict[str, Any]) -> str:
+    """The packages a report was made with, as a pip requirements lock."""
+    packages = manifest_data.get("pakker")
+    if not isinstance(packages, dict) or not packages:
+        return ""
+    lines = [f"# the packages {manifest_data.get('tool')} {manifest_data.get('version')} ran on "
+             "when it made the report"]
+    lines += [f"{name}=={version}" for name, version in sorted(packages.items())]
+    return "\n".join(lines) + "\n"
+
+
 def manifest(files: dict[str, bytes], document: str, theme_name: str, theme_digest: str,
              variant: str) -> dict[str, Any]:
     """`files`: the published input files, by their path in the bundle."""
@@ -43,6 +86,7 @@ def manifest(files: dict[str, bytes], document: str, theme_name: str, theme_dige
         "tool": "taskforce-report",
         "version": __version__,
         "weasyprint": version("weasyprint"),
+        "pakker": runtime_packages(),
         "document": document,
         "pdf_variant": variant,
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
@@ -128,6 +172,20 @@ class Verdict:
     version_note: list[str]
 
 
+def package_differences(was: Any, now: Any) -> list[str]:
+    """One line per package whose version differs between the report's manifest and now."""
+    if not isinstance(was, dict) or not isinstance(now, dict):
+        return [] if was == now else ["rapportens manifest nævner ikke pakkernes versioner"]
+    changed = []
+    for name in sorted(set(was) | set(now)):
+        old, new = was.get(name), now.get(name)
+        if old != new:
+            changed.append(f"{name} {new or 'mangler'} (rapporten: {old or 'fandtes ikke'})")
+    if not changed:
+        return []
+    return [f"pakker med en anden version end da rapporten blev lavet: {', '.join(changed)}"]
+
+
 def compare(original: Path, rebuilt: bytes, embedded: Embedded, current: dict[str, Any]) -> Verdict:
     if original.read_bytes() == rebuilt:
         return Verdict(True, [], (0, 0), [])
@@ -139,9 +197,10 @@ def compare(original: Path, rebuilt: bytes, embedded: Embedded, current: dict[st
     if was.get("version") != current.get("version"):
         notes.append(f"værktøjets version er {current.get('version')}, rapporten blev lavet med "
                      f"{was.get('version')}")
-    if was.get("weasyprint") != current.get("weasyprint"):
+    if was.get("weasyprint") != current.get("weasyprint") and "pakker" not in was:
         notes.append(f"WeasyPrint er {current.get('weasyprint')}, rapporten blev lavet med "
                      f"{was.get('weasyprint')}")
+    notes += package_differences(was.get("pakker"), current.get("pakker"))
     if was.get("theme") != current.get("theme"):
         notes.append(f"temaet '{current['theme']['name']}' er ændret siden rapporten blev lavet")
     if was.get("templates") != current.get("templates"):

@@ -221,6 +221,23 @@ def verify(report: Path, bundle: Path | None) -> None:
     raise SystemExit(1)
 
 
+@main.command()
+@click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def lock(report: Path) -> None:
+    """Print the exact package versions REPORT.pdf was made with, as a pip lock.
+
+    `pip install -r` of it (and the tool's version it names) recreates the environment."""
+    from taskforce_report import archive
+
+    embedded = _embedded_or_exit(report)
+    text = archive.lock_text(embedded.manifest)
+    if not text:
+        click.echo(f"Fejl: {report}: manifestet nævner ikke pakkernes versioner (lavet før "
+                   "taskforce-report begyndte at gemme dem)", err=True)
+        raise SystemExit(1)
+    click.echo(text, nl=False)
+
+
 def _embedded_or_exit(report: Path):
     from taskforce_report import archive
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +14,21 @@ EXAMPLE = ROOT / "input" / "eksempel-kommune"
 # a small analysis report with a few charts and tables: for tests that need the whole pipeline
 # but not 50 pages of it
 LILLE = FIXTURES / "lille"
+# the real documents of this family, beside the repository as ../shared/seeds (CI lays it there)
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def seed_file(pattern: str, what: str) -> Path:
+    """A seed document; skipped where the seeds are not laid out, but never in CI, where a
+    missing seed means the run would silently test less than it claims."""
+    found = sorted(SEEDS.glob(pattern)) if SEEDS.is_dir() else []
+    if not found:
+        message = f"{what} ({pattern}) not found in {SEEDS}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: CI must have ../shared/seeds beside the repository",
+                        pytrace=False)
+        pytest.skip(message)
+    return found[0]
 
 
 def pdf_pages(path: Path) -> list[str]:

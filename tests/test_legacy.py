@@ -1,8 +1,8 @@
 """import-legacy: an older analysis report's extracted text → a bundle, and the import report.
 
 The seed (`shared/seeds/002_*.txt`, Randers Kommune 2015, pages 1–57 of 72) is read from beside
-the repository; the tests that need it are skipped when it is not there. The synthetic tests
-below need nothing.
+the repository; the tests that need it are skipped when it is not there, and fail in CI
+(`CI` set), where it must be. The synthetic tests below need nothing.
 """
 
 from __future__ import annotations
@@ -14,20 +14,15 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import pdf_pages, squeeze
+from conftest import pdf_pages, seed_file, squeeze
 
 from taskforce_report import catalogues, legacy
 from taskforce_report.bundle import load
 from taskforce_report.cli import main
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
 
 def _seed() -> Path:
-    found = sorted(SEEDS.glob("002_*.txt")) if SEEDS.is_dir() else []
-    if not found:
-        pytest.skip(f"seed 002 (the Randers analysis report as text) not found in {SEEDS}")
-    return found[0]
+    return seed_file("002_*.txt", "seed 002 (the Randers analysis report as text)")
 
 
 @pytest.fixture(scope="module")
