@@ -23,7 +23,7 @@ from taskforce_report import (
     socialwork,
     tfstatus,
 )
-from taskforce_report.bundle import Bundle
+from taskforce_report.bundle import Bundle, concept_of
 from taskforce_report.charts import ChartSpec
 from taskforce_report.models import (
     AnalysisReport,
@@ -93,7 +93,7 @@ def _evidence(bundle: Bundle, report: AnalysisReport,
         review = casereview.review(tables["sagsgennemgang"], casereview.criteria(bundle.kriterier),
                                    report.dato, words=text.tal == "ord",
                                    afgoerelser_foer=language.date(text.afgoerelser_foer),
-                                   themes=catalogues.concepts()[report.koncept].themes)
+                                   themes=concept_of(bundle).themes)
         found["sagsgennemgang"] = review
         charts += casereview.charts(review)
         values.update(casereview.citation_values(review))
@@ -154,8 +154,13 @@ def _add_evidence(facts: dict[str, Any], evidence: dict[str, Any], report: Analy
 
 def _analysis_report_facts(report: AnalysisReport, tables: dict[str, Any]) -> dict[str, Any]:
     key_figures = keyfigures.facts(tables.get("noegletal"), report)  # chapter 4, or {}
-    has_key_figures = bool(key_figures) and not key_figures["noegletal"].is_empty()
+    data = tables.get("noegletal")
+    has_key_figures = (bool(key_figures) and not key_figures["noegletal"].is_empty()
+                       and data is not None and not data.observations.empty)
     return {
+        # the key figures themselves: without them chapter 4 is left out with its texts, which
+        # speak of figures collected, unless the bundle's concept keeps it (`behold`)
+        "noegletal_tal": data is not None and not data.observations.empty,
         "resume": report.resume,
         "anbefalinger": report.anbefalinger,
         "temaer": report.temaer,

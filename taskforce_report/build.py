@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import archive, catalogues, chartcache, privacy
+from taskforce_report import archive, chartcache, privacy
 from taskforce_report.analysis import Results, analyse
-from taskforce_report.bundle import Bundle, load
+from taskforce_report.bundle import Bundle, concept_of, load
 from taskforce_report.chartcache import draw_all
 from taskforce_report.document import Document, structure
 from taskforce_report.errors import InputError, input_error
@@ -70,7 +70,7 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
     theme = load_theme(bundle.report.tema)
     if hasattr(bundle.report, "theme_overrides"):  # the municipality's own name, logo, colours
         theme = with_overrides(theme, bundle.report.theme_overrides(), bundle.path)
-    concept = catalogues.concepts()[getattr(bundle.report, "koncept", "klassisk")]
+    concept = concept_of(bundle)
     document = structure(concept, results.facts)
     return Prepared(bundle, theme, results, document, tuple(str(p) for p in found))
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import audit, casereview, catalogues, selfevaluation
+from taskforce_report import audit, bundleconcept, casereview, catalogues, selfevaluation
+from taskforce_report.bundleconcept import CONCEPT_FILE, BundleConcept
 from taskforce_report.errors import InputError, Problem, input_error
 from taskforce_report.models import (
     DOCUMENT_MODELS,
@@ -43,6 +44,11 @@ class Bundle:
     kriterier: tuple = ()  # models.CriterionEntry added by the bundle's kriterier.yaml
     spoergsmaal: tuple = ()  # models.QuestionEntry added by the bundle's spoergsmaal.yaml
     report_doc: YamlDocument | None = None  # rapport.yaml's nodes, to give later errors a line
+    # the report's concept: the packaged one `koncept:` names, or the bundle's own
+    # (bundleconcept.py) with its entry and where it was written, for the privacy guard
+    concept: catalogues.Concept | None = None
+    concept_entry: BundleConcept | None = None
+    concept_place: tuple[str, tuple] = (REPORT_FILE, ())
 
     @property
     def name(self) -> str:
@@ -57,8 +63,8 @@ def input_files(bundle: Bundle) -> list[str]:
     """The bundle's input files, by their path inside it: the files this tool reads, and only
     those. They alone are checked by the personal-data guard and travel inside the PDF, so a
     note or a draft left in the folder never leaves it."""
-    names = {REPORT_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE, INDICATORS_FILE,
-             WORKBOOK, *(spec.filename for spec in SPECS.values())}
+    names = {REPORT_FILE, CONCEPT_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE,
+             INDICATORS_FILE, WORKBOOK, *(spec.filename for spec in SPECS.values())}
     look = getattr(bundle.report, "udseende", None)
     if look is not None and look.logo:
         names.add(look.logo.replace("\\", "/"))
@@ -73,7 +79,7 @@ def load(path: Path) -> Bundle:
     if not report_path.is_file():
         raise input_error(str(path), "", f"mappen har ingen {REPORT_FILE}")
     doc = read_yaml(report_path, REPORT_FILE)
-    report = _report(doc)
+    report, concept, entry, place = _report(doc, path)
     tables = {
         name: read_csv(path / spec.filename, spec)
         for name, spec in SPECS.items()
@@ -91,7 +97,14 @@ def load(path: Path) -> Bundle:
     return Bundle(path=path, report=report, tables=tables, interviews=interviews,
                   kriterier=tuple(criteria.kriterier) if criteria else (),
                   spoergsmaal=tuple(questions.spoergsmaal) if questions else (),
-                  report_doc=doc)
+                  report_doc=doc, concept=concept, concept_entry=entry, concept_place=place)
+
+
+def concept_of(bundle: Bundle) -> catalogues.Concept:
+    """The bundle's concept: its own, or the packaged one its `koncept:` names."""
+    if bundle.concept is not None:
+        return bundle.concept
+    return catalogues.concepts()[bundle.report.koncept]
 
 
 def _optional_yaml(path: Path, name: str, model):
@@ -103,7 +116,8 @@ def _optional_yaml(path: Path, name: str, model):
     return validate(model, {} if doc.data is None else doc.data, doc), doc
 
 
-def _report(doc: YamlDocument):
+def _report(doc: YamlDocument, path: Path | None = None):
+    """rapport.yaml's model, the concept, the bundle's own concept entry and where it stands."""
     data = doc.data
     if not isinstance(data, dict):
         raise input_error(doc.file, "", "forventede en samling af nøgler (kommune, dato, ...)")
@@ -114,12 +128,45 @@ def _report(doc: YamlDocument):
         hint = suggest(str(kind), list(DOCUMENT_MODELS)) if kind else ""
         raise input_error(doc.file, "dokument", f"forventede en af {known}; fandt {found}{hint}",
                           line=doc.locate(("dokument",)))
+    entry, entry_doc, prefix = _bundle_concept(data, doc, path)
+    if entry is not None:  # the report names the packaged concept the bundle's own extends
+        data = {**data, "koncept": entry.extends}
     report = validate(DOCUMENT_MODELS[kind], data, doc)
     _check_dates(report, doc)
-    _check_concept(report, doc)  # every document type names its concept (`koncept:`)
+    # every document type names its concept (`koncept:`)
+    concept = _check_concept(report, entry_doc if entry else doc,
+                             (*prefix, "extends") if entry else ("koncept",))
+    if entry is not None:
+        concept = bundleconcept.resolve(entry, concept, entry_doc, prefix)
+    _check_themes(report, concept, doc)
     if isinstance(report, StatusReport):
         audit.check_report(report, doc)
-    return report
+    return report, concept, entry, (entry_doc.file if entry else REPORT_FILE, prefix)
+
+
+def _bundle_concept(data: dict, doc: YamlDocument, path: Path | None):
+    """The bundle's own concept: `koncept:` as a mapping in rapport.yaml, or koncept.yaml beside
+    it; (None, None, ()) when the report names a packaged concept only."""
+    inline = data.get("koncept")
+    file = path / CONCEPT_FILE if path is not None else None
+    if file is not None and file.is_file():
+        if isinstance(inline, dict):
+            raise input_error(doc.file, "koncept", f"konceptet står både her og i {CONCEPT_FILE}; "
+                              "skriv det ét sted", line=doc.locate(("koncept",)))
+        concept_doc = read_yaml(file, CONCEPT_FILE)
+        raw = concept_doc.data if concept_doc.data is not None else {}
+        if isinstance(raw, dict) and "extends" not in raw and isinstance(inline, str):
+            raw = {**raw, "extends": inline}  # koncept: in rapport.yaml names the parent
+        entry = validate(BundleConcept, raw, concept_doc)
+        if isinstance(inline, str) and inline != entry.extends:
+            raise input_error(doc.file, "koncept",
+                              f"'{inline}' passer ikke med {CONCEPT_FILE}, der bygger på "
+                              f"'{entry.extends}' (extends); fjern koncept: her eller ret den",
+                              line=doc.locate(("koncept",)))
+        return entry, concept_doc, ()
+    if isinstance(inline, dict):
+        return validate(BundleConcept, inline, doc, ("koncept",)), doc, ("koncept",)
+    return None, None, ()
 
 
 def _check_dates(report: Any, doc: YamlDocument) -> None:
@@ -144,21 +191,31 @@ def _check_dates(report: Any, doc: YamlDocument) -> None:
         raise InputError(problems)
 
 
-def _check_concept(report: Any, doc: YamlDocument) -> None:
+def _check_concept(report: Any, doc: YamlDocument, where: tuple) -> catalogues.Concept:
+    """The packaged concept `koncept:` (or a bundle concept's `extends`) names."""
     known = catalogues.concepts()
     concept = known.get(report.koncept)
     if concept is None or concept.dokument != report.dokument:
         names = [c.id for c in known.values() if c.dokument == report.dokument]
-        raise input_error(doc.file, "koncept",
+        raise input_error(doc.file, dotted(where),
                           f"ukendt koncept '{report.koncept}'; kendte: {', '.join(names)}"
-                          f"{suggest(report.koncept, names)}", line=doc.locate(("koncept",)))
+                          f"{suggest(report.koncept, names)}", line=doc.locate(where))
+    return concept
+
+
+def _check_themes(report: Any, concept: catalogues.Concept, doc: YamlDocument) -> None:
+    """Every key of `temaer:` is a theme of the concept's chapters."""
     allowed = concept.theme_ids
-    problems = [
-        Problem(doc.file, f"temaer.{key}",
-                f"ukendt tema{suggest(key, allowed)} (kendte temaer: {', '.join(allowed)})",
-                doc.locate(("temaer", key)))
-        for key in getattr(report, "temaer", {})
-        if key not in allowed
-    ]
+    problems = []
+    for key in getattr(report, "temaer", {}):
+        if key in allowed:
+            continue
+        if key in concept.themes:  # a bundle's concept left the theme out of its chapters
+            message = ("temaet står ikke i nogen af konceptets kapitler; sæt det under temaer: i "
+                       "et kapitel i koncept:, eller fjern teksten")
+        else:
+            message = (f"ukendt tema{suggest(key, allowed)} (kendte temaer: "
+                       f"{', '.join(allowed)})")
+        problems.append(Problem(doc.file, f"temaer.{key}", message, doc.locate(("temaer", key))))
     if problems:
         raise InputError(problems)

@@ -105,7 +105,8 @@ def validate(bundle: Path) -> None:
     for chapter in prepared.document.chapters:
         click.echo(f"  {chapter.heading}")
         for section in chapter.sections:
-            click.echo(f"    {section.number} {section.title}")
+            if section.heading:
+                click.echo(f"    {section.shown} {section.title}".replace("     ", "    "))
 
 
 @main.command()

@@ -136,6 +136,12 @@ def check(bundle) -> list[Problem]:
             if key not in seen:
                 seen.add(key)
                 problems.append(Problem("rapport.yaml", _dotted(path), finding))
+    entry = getattr(bundle, "concept_entry", None)
+    if entry is not None:  # a bundle's own concept: its titles and free texts are printed
+        file, prefix = bundle.concept_place
+        for path, text in _walk(entry, tuple(prefix)):
+            for finding in findings(text, hidden, allowed):
+                problems.append(Problem(file, _dotted(path), finding))
     interviews = getattr(bundle, "interviews", None)
     if interviews is not None:
         for path, text in _walk(interviews, ()):

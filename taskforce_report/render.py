@@ -15,7 +15,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from taskforce_report import __version__, catalogues, language, text
+from taskforce_report import __version__, language, text
 from taskforce_report.document import Document
 from taskforce_report.errors import input_error
 from taskforce_report.paths import TEMPLATES_DIR
@@ -175,7 +175,7 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "logo": assets.url(logo) if logo else None,
         "logo_alt": theme.settings.get("logo_alt", theme.publisher),
         "udgiver": theme.publisher,
-        "temaer": _concept_themes(doc),
+        "temaer": list(doc.themes),
         "dokumenttitel": document_title(report),
         "forfatter": (report.kommune if report.dokument in MUNICIPAL_DOCUMENTS
                       else theme.settings.get("forfatter", theme.publisher)),
@@ -191,8 +191,3 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         raise input_error(f"tema {theme.name}", "skabelon",
                           f"ikke tilladt i en skabelon: {exc}") from None
 
-
-def _concept_themes(doc: Document) -> list[catalogues.Theme]:
-    """The concept's themes in report order, from its own theme catalogue."""
-    concept = catalogues.concepts().get(doc.concept)
-    return [concept.themes[t] for t in concept.theme_ids] if concept else []

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from taskforce_report import audit, casereview, catalogues, citations, language
-from taskforce_report.bundle import Bundle
+from taskforce_report import audit, casereview, citations, language
+from taskforce_report.bundle import Bundle, concept_of
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import InputError, Problem
 from taskforce_report.models import TaskForceStatusReport
@@ -81,7 +81,7 @@ def chart_labels(found: StatusMeasurement) -> tuple[str, str]:
 
 def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], list[ChartSpec]]:
     report: TaskForceStatusReport = bundle.report
-    themes = catalogues.concepts()[report.koncept].themes
+    themes = concept_of(bundle).themes
     frame = tables.get("sagsgennemgang")
     found = None
     charts: list[ChartSpec] = []

@@ -5,7 +5,7 @@ Each catalogue is a YAML file shipped with the package; a bundle may add entries
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -37,6 +37,10 @@ class SectionSpec:
     id: str
     titel: str
     kraever: tuple[str, ...] = ()
+    # a bundle's concept (bundleconcept.py): a free section's own Markdown text, printed in
+    # place of a template; and the chapter whose template it takes when moved from there
+    tekst: str | None = None
+    kapitel: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,12 @@ class ChapterSpec:
     # with `temaer`: the field of each theme's text that this chapter prints (the status
     # report's `vurdering`, `bemaerkninger`); empty: the whole theme text
     temafelt: str = ""
+    # a bundle's concept (bundleconcept.py): kept even when the facts it requires are absent;
+    # a free chapter's own Markdown text; the themes printed in the chapter without a heading
+    # and number of their own (a pejlemærke chapter of one theme)
+    behold: bool = False
+    tekst: str | None = None
+    temaafsnit: bool = True
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,22 @@ class Concept:
     dokument: str
     kapitler: tuple[ChapterSpec, ...] = field(default_factory=tuple)
     temakatalog: str = "temaer.yaml"  # the catalogue its `temaer` ids come from
+    # The packaged concept a bundle's concept extends (bundleconcept.py), whose templates it
+    # uses; a packaged concept is its own.
+    grundlag: str = ""
+    # How headings are numbered: chapters ("3"), sections ("3.2"), appendices ("Bilag 1"), and
+    # the appendix label, `{nr}` its number ("Bilag {nr}:" prints "Bilag 1:")
+    nummerering_kapitler: bool = True
+    nummerering_afsnit: bool = True
+    nummerering_bilag: bool = True
+    bilagsmaerke: str = "Bilag {nr}"
+    # a bundle's own headings for themes of the catalogue, by theme id
+    temaoverskrifter: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def base(self) -> str:
+        """The packaged concept whose templates the document takes."""
+        return self.grundlag or self.id
 
     @property
     def theme_ids(self) -> list[str]:
@@ -69,8 +95,14 @@ class Concept:
 
     @property
     def themes(self) -> dict[str, Theme]:
-        """The concept's theme catalogue, by id, in catalogue order."""
-        return themes(self.temakatalog)
+        """The concept's theme catalogue, by id, in catalogue order, with the bundle's own
+        headings where it gives them."""
+        found = themes(self.temakatalog)
+        if not self.temaoverskrifter:
+            return found
+        titles = dict(self.temaoverskrifter)
+        return {key: replace(theme, overskrift=titles[key]) if key in titles else theme
+                for key, theme in found.items()}
 
 
 # libyaml's loader where PyYAML was built with it: the catalogues are read on every run, and
