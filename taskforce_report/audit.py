@@ -32,7 +32,7 @@ from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.models import AuditCriterion, StatusReport, month_key
 from taskforce_report.tables import Table
-from taskforce_report.validation import suggest
+from taskforce_report.validation import dotted, suggest
 from taskforce_report.vocabulary import Vocabulary
 from taskforce_report.yamlfile import YamlDocument
 
@@ -146,13 +146,17 @@ def check_report(report: StatusReport, doc: YamlDocument | None) -> None:
     problems = []
     for p, point in enumerate(report.udviklingspunkter):
         for g, goal in enumerate(point.maal):
-            if goal.kriterium not in report.ledelsestilsyn.kriterier:
-                place = ("udviklingspunkter", p, "maal", g, "kriterium")
+            for c, kriterium in enumerate(goal.criteria):
+                if kriterium in report.ledelsestilsyn.kriterier:
+                    continue
+                place = (("udviklingspunkter", p, "maal", g, "kriterium")
+                         if goal.kriterium is not None else
+                         ("udviklingspunkter", p, "maal", g, "kriterier", c))
                 listed = ", ".join(known) if known else "ingen"
                 problems.append(Problem(
-                    file, f"udviklingspunkter[{p}].maal[{g}].kriterium",
-                    f"'{goal.kriterium}' er ikke et kriterium under ledelsestilsyn.kriterier"
-                    f"{suggest(goal.kriterium, known)} (kendte: {listed})", locate(place)))
+                    file, dotted(place),
+                    f"'{kriterium}' er ikke et kriterium under ledelsestilsyn.kriterier"
+                    f"{suggest(kriterium, known)} (kendte: {listed})", locate(place)))
     points = len(report.fokuspunkter.punkter) if report.fokuspunkter else 0
     for s, section in enumerate(report.afsnit):
         if section.fokuspunkt is not None and section.fokuspunkt > points:
@@ -223,16 +227,19 @@ def _cases(n: int) -> str:
     return f"{language.number(n)} {'sag' if n == 1 else 'sager'}"
 
 
-def status_text(regel: str, measurement: Measurement) -> str:
+def status_text(regel: str, measurement: Measurement, wording: str | None = None) -> str:
     """The status as the reports write it: "80 % af sagerne er helt eller delvist overholdt
-    (målt på 45 sager)"; a round without a measurement says so, never 0 %."""
+    (målt på 45 sager)", or in the goal's own `wording` around the same computed figures; a
+    round without a measurement says so, never 0 %."""
     if measurement.sager == 0:
         return (f"Ikke målt: kriteriet indgik ikke i ledelsestilsynet i {measurement.maaned}")
     if measurement.andel is None:
         return (f"Ikke målt: kravet blev ikke vurderet relevant i nogen af de "
                 f"{_cases(measurement.sager)} i ledelsestilsynet i {measurement.maaned}")
-    return WORDING[regel].format(andel=language.percent(measurement.andel),
-                                 grundlag=f"målt på {_cases(measurement.grundlag)}")
+    return (wording or WORDING[regel]).format(
+        andel=language.percent(measurement.andel),
+        grundlag=f"målt på {_cases(measurement.grundlag)}",
+        sager=language.number(measurement.grundlag))
 
 
 def rule_note(regel: str) -> str:
@@ -277,24 +284,74 @@ class RecommendationView:
 
 
 @dataclass(frozen=True)
+class CriterionStatus:
+    """One measurement of a goal: a criterion across the rounds, its status and its chart."""
+
+    kriterium: str
+    kriterium_navn: str
+    optaelling: str
+    maalinger: tuple[Measurement, ...]  # one per audit round, oldest first
+    status: str | None  # a key of STATUS_WORDS; None: no mark (nothing to hold it against)
+    status_tekst: str
+    chart: str  # the chart's id, "" unless two rounds or more measured the criterion
+
+    @property
+    def seneste(self) -> Measurement | None:
+        return self.maalinger[-1] if self.maalinger else None
+
+
+# The ranks of the marks, worst first: a goal of several measurements takes its worst mark.
+_RANK = ("ikke_maalt", "ikke_opfyldt", "naesten", "opfyldt")
+
+
+@dataclass(frozen=True)
 class GoalStatus:
     nr: int  # numbered through the plan: Mål 1, Mål 2, …
     udviklingspunkt: int  # the development point's number
     tekst: str
     kort: str
-    kriterium: str
-    kriterium_navn: str
-    optaelling: str
-    maal: float  # the target as a share
-    maal_tekst: str  # "100 %"
+    maal: float | None  # the target as a share; None when the goal states none
+    maal_tekst: str  # "100 %", or ""
     milepaele: tuple[MilestoneView, ...]
     gaeldende: MilestoneView | None  # the milestone in force in the latest round
     kommende: bool  # no milestone is due yet; `gaeldende` is the first coming one
-    maalinger: tuple[Measurement, ...]  # one per audit round, oldest first
-    status: str  # a key of STATUS_WORDS
-    status_tekst: str
+    maalte: tuple[CriterionStatus, ...]  # one per criterion, in the order the goal names them
+    status: str | None  # a key of STATUS_WORDS; None: shown without a mark
     anbefalinger: tuple[RecommendationView, ...]
-    chart: str  # the chart's id, "" when no round measured the goal
+
+    # the first criterion's, for what shows one figure per goal (slides, the overview)
+    @property
+    def kriterium(self) -> str:
+        return self.maalte[0].kriterium
+
+    @property
+    def kriterium_navn(self) -> str:
+        return self.maalte[0].kriterium_navn
+
+    @property
+    def optaelling(self) -> str:
+        return self.maalte[0].optaelling
+
+    @property
+    def maalinger(self) -> tuple[Measurement, ...]:
+        return self.maalte[0].maalinger
+
+    @property
+    def chart(self) -> str:
+        return self.maalte[0].chart
+
+    @property
+    def several(self) -> bool:
+        """Whether more than one criterion measures the goal."""
+        return len(self.maalte) > 1
+
+    @property
+    def charts(self) -> tuple[CriterionStatus, ...]:
+        return tuple(m for m in self.maalte if m.chart)
+
+    @property
+    def status_tekst(self) -> str:
+        return " ".join(m.status_tekst for m in self.maalte)
 
     @property
     def seneste(self) -> Measurement | None:
@@ -302,14 +359,19 @@ class GoalStatus:
 
     @property
     def status_ord(self) -> str:
-        return STATUS_WORDS[self.status]
+        return STATUS_WORDS[self.status] if self.status else ""
 
     @property
     def reference(self) -> str:
-        """What the status is held against: "75 % august 2021" or the target."""
+        """What the status is held against: "75 % august 2021", the target, or a dash."""
         if self.gaeldende is not None:
             return self.gaeldende.tekst + (" (kommende)" if self.kommende else "")
-        return f"målet {self.maal_tekst}"
+        if self.maal_tekst:
+            return f"målet {self.maal_tekst}"
+        return "–"
+
+    def measured_by(self, kriterium: str) -> CriterionStatus:
+        return next(m for m in self.maalte if m.kriterium == kriterium)
 
 
 def milestone_in_force(milestones: tuple[MilestoneView, ...],
@@ -337,32 +399,51 @@ def classify(share: float | None, reference: float, margin_points: float) -> str
     return "ikke_opfyldt"
 
 
-def goal_status(nr: int, point_nr: int, goal: Any, criterion: AuditCriterion,
+def _reference(goal: Any, in_force: MilestoneView | None, coming: bool) -> float | None:
+    """The share a goal is judged against: the milestone that has passed, or the target when
+    it has no milestones; None (no mark) before its first milestone or without any target."""
+    if in_force is not None:
+        return None if coming else in_force.andel
+    return goal.procent / 100 if goal.procent is not None else None
+
+
+def goal_status(nr: int, point_nr: int, goal: Any, criteria: Mapping[str, AuditCriterion],
                 measured: dict[tuple[str, str], Measurement], all_rounds: list[str],
-                margin_points: float) -> GoalStatus:
+                margin_points: float, marks: bool = True) -> GoalStatus:
+    """`marks`: False leaves every goal without a mark (visning.vurderinger)."""
     milestones = tuple(
         MilestoneView(m.procent, m.maaned,
                       f"{language.percent(m.procent / 100)} {language.month(m.maaned)}")
         for m in goal.milepaele)
-    measurements = tuple(measured[(goal.kriterium, r)] for r in all_rounds)
-    latest = measurements[-1] if measurements else None
-    in_force, coming = milestone_in_force(milestones, latest.runde if latest else None)
-    reference = in_force.andel if in_force else goal.procent / 100
-    status = classify(latest.andel if latest else None, reference, margin_points)
+    latest_round = all_rounds[-1] if all_rounds else None
+    in_force, coming = milestone_in_force(milestones, latest_round)
+    reference = _reference(goal, in_force, coming) if marks else None
+    parts = []
+    for i, kriterium in enumerate(goal.criteria):
+        criterion = criteria[kriterium]
+        measurements = tuple(measured[(kriterium, r)] for r in all_rounds)
+        latest = measurements[-1] if measurements else None
+        status = (classify(latest.andel if latest else None, reference, margin_points)
+                  if reference is not None else None)
+        text = (status_text(criterion.optaelling, latest, goal.wording(i)) if latest else
+                "Ikke målt: ledelsestilsynet har endnu ingen runder")
+        chart = (f"maal-{nr}" if i == 0 else f"maal-{nr}-{i + 1}")
+        parts.append(CriterionStatus(
+            kriterium=kriterium, kriterium_navn=criterion.navn,
+            optaelling=criterion.optaelling, maalinger=measurements, status=status,
+            status_tekst=text,
+            chart=chart if sum(m.maalt for m in measurements) >= 2 else ""))
+    marked = [p.status for p in parts if p.status is not None]
     themes = catalogues.themes()
     refs = tuple(RecommendationView(themes[r.tema].overskrift, r.nr, r.tekst)
                  for r in goal.anbefalinger)
-    measured = any(m.maalt for m in measurements)
+    target = goal.procent / 100 if goal.procent is not None else None
     return GoalStatus(
         nr=nr, udviklingspunkt=point_nr, tekst=goal.tekst,
-        kort=goal.kort or criterion.navn, kriterium=goal.kriterium,
-        kriterium_navn=criterion.navn, optaelling=criterion.optaelling,
-        maal=goal.procent / 100, maal_tekst=language.percent(goal.procent / 100),
-        milepaele=milestones, gaeldende=in_force, kommende=coming, maalinger=measurements,
-        status=status,
-        status_tekst=status_text(criterion.optaelling, latest) if latest else
-        "Ikke målt: ledelsestilsynet har endnu ingen runder",
-        anbefalinger=refs, chart=f"maal-{nr}" if measured else "")
+        kort=goal.kort or parts[0].kriterium_navn,
+        maal=target, maal_tekst=language.percent(target) if target is not None else "",
+        milepaele=milestones, gaeldende=in_force, kommende=coming, maalte=tuple(parts),
+        status=min(marked, key=_RANK.index) if marked else None, anbefalinger=refs)
 
 
 # ---- the facts of the status report -----------------------------------------------------
@@ -413,6 +494,13 @@ class AuditSummary:
     seneste: str  # "december 2021", or ""
     regler: tuple[tuple[str, str, str], ...]  # (name, example wording, how it counts), used ones
     optalt: dict[str, int]  # status key → number of goals
+    uden_vurdering: int = 0  # goals shown without a mark (no milestone passed, no target)
+    milepaele: bool = True  # whether any goal has milestones
+
+    @property
+    def vurderinger(self) -> bool:
+        """Whether any goal carries a mark (the overview's column, the marks' legend)."""
+        return any(self.optalt.values())
 
     def is_empty(self) -> bool:
         return False
@@ -435,8 +523,8 @@ def analyse(report: StatusReport, frame: pd.DataFrame | None) -> tuple[dict[str,
     for p, point in enumerate(report.udviklingspunkter, start=1):
         own = []
         for goal in point.maal:
-            status = goal_status(len(goals) + 1, p, goal, settings.kriterier[goal.kriterium],
-                                 measured, all_rounds, settings.naesten)
+            status = goal_status(len(goals) + 1, p, goal, settings.kriterier, measured,
+                                 all_rounds, settings.naesten, report.visning.vurderinger)
             goals.append(status)
             own.append(status)
         points.append(PointView(id=f"{p}-{_slug(point.titel)}", nr=p, titel=point.titel,
@@ -456,7 +544,9 @@ def analyse(report: StatusReport, frame: pd.DataFrame | None) -> tuple[dict[str,
                      for r in all_rounds),
         seneste=language.month(all_rounds[-1]) if all_rounds else "",
         regler=tuple((name, status_text(name, example), rule_note(name)) for name in used),
-        optalt={key: sum(g.status == key for g in goals) for key in STATUS_WORDS})
+        optalt={key: sum(g.status == key for g in goals) for key in STATUS_WORDS},
+        uden_vurdering=sum(g.status is None for g in goals),
+        milepaele=any(g.milepaele for g in goals))
     facts: dict[str, Any] = {
         "udviklingspunkter": tuple(points),
         "maal": tuple(goals),
@@ -464,9 +554,11 @@ def analyse(report: StatusReport, frame: pd.DataFrame | None) -> tuple[dict[str,
         "fokuspunkter": FocusView(language.date(focus.besluttet), tuple(focus.punkter))
         if focus else None,
         "tilsyn": summary,
+        "overblik": tuple(goals) if report.visning.overblik else (),
+        "visning": report.visning,
         "oevrige_titel": "Udvalgets øvrige fokuspunkter" if focus else "Øvrige områder",
     }
-    return facts, [goal_chart(g) for g in goals if g.chart]
+    return facts, [goal_chart(g, m) for g in goals for m in g.charts]
 
 
 # ---- charts -----------------------------------------------------------------------------
@@ -476,10 +568,10 @@ def _month_number(runde: str) -> int:
     return int(year) * 12 + int(month) - 1
 
 
-def goal_chart(goal: GoalStatus) -> ChartSpec:
-    """The goal's share in each audit round, its milestones up to the first one after the
-    latest round, and its target (charts.goal_trend draws it)."""
-    last = goal.maalinger[-1].runde
+def goal_chart(goal: GoalStatus, series: CriterionStatus) -> ChartSpec:
+    """One measurement of a goal in each audit round, its milestones up to the first one after
+    the latest round, and its target (charts.goal_trend draws it)."""
+    last = series.maalinger[-1].runde
     shown, after = [], False
     for m in goal.milepaele:
         if m.runde > last:
@@ -488,18 +580,23 @@ def goal_chart(goal: GoalStatus) -> ChartSpec:
             after = True
         shown.append(m)
     points = [(_month_number(m.runde), language.month(m.runde).replace(" ", "\n"), m.andel)
-              for m in goal.maalinger]
+              for m in series.maalinger]
     said = [f"{m.maaned}: {language.percent(m.andel)}" if m.maalt else
-            f"{m.maaned}: ikke målt" for m in goal.maalinger]
+            f"{m.maaned}: ikke målt" for m in series.maalinger]
     marks = [f"{m.tekst}" for m in shown]
-    alt = (f"Linjediagram over mål {goal.nr}, {goal.kort.lower()}: andelen af sagerne i "
+    several = len(goal.maalte) > 1
+    what = f"{goal.kort.lower()}" + (f" ({series.kriterium_navn.lower()})" if several else "")
+    alt = (f"Linjediagram over mål {goal.nr}, {what}: andelen af sagerne i "
            f"ledelsestilsynet, der opfylder kravet, pr. runde. {'; '.join(said)}. "
            + (f"Milepæle: {language.join(marks)}. " if marks else "")
-           + f"Målet er {goal.maal_tekst}.")
+           + (f"Målet er {goal.maal_tekst}." if goal.maal_tekst else
+              "Målet har ingen procentsats."))
+    title = f"Mål {goal.nr}: {goal.kort}" + (f" ({series.kriterium_navn})" if several else "")
     return ChartSpec(
-        id=goal.chart, kind="goal_trend", title=f"Mål {goal.nr}: {goal.kort}", alt=alt,
+        id=series.chart, kind="goal_trend", title=title, alt=alt,
         data={"runder": tuple(points),
               "milepaele": tuple((_month_number(m.runde), m.andel,
                                   language.month(m.runde).replace(" ", "\n")) for m in shown),
-              "maal": goal.maal, "maal_navn": f"Mål {goal.maal_tekst}"},
+              "maal": goal.maal,
+              "maal_navn": f"Mål {goal.maal_tekst}" if goal.maal_tekst else ""},
         width_cm=7.4, height_cm=4.6)

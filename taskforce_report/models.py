@@ -359,12 +359,52 @@ class RecommendationRef(Strict):
     _tema = field_validator("tema")(_known_theme)
 
 
+# The placeholders a goal's own status wording may use (audit.status_text fills them).
+STATUS_PLACEHOLDERS = {"andel": "andelen, fx 54 %", "grundlag": "målt på 39 sager",
+                       "sager": "antal sager i grundlaget, fx 39"}
+_TYPED_SHARE = re.compile(r"\d\s*(%|procent)")
+
+
+def _status_wording(value: object) -> str:
+    """A goal's own status wording: a template around the computed share, never a typed one."""
+    import string
+
+    if not isinstance(value, str):
+        raise ValueError("forventede en tekst, fx \"{andel} af sagerne ({grundlag})\"")
+    value = value.strip()
+
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+    except ValueError:
+        raise ValueError(f"'{value}': en krøllet parentes skal omslutte en pladsholder, fx "
+                         "{andel}") from None
+    known = ", ".join("{" + k + "}" for k in STATUS_PLACEHOLDERS)
+    for name in fields:
+        if name not in STATUS_PLACEHOLDERS:
+            raise ValueError(f"'{{{name}}}' er ikke en pladsholder; kendte: {known}")
+    if "andel" not in fields:
+        raise ValueError(f"'{value}' mangler {{andel}}: andelen regnes ud fra "
+                         f"ledelsestilsynet og sættes ind der (pladsholdere: {known})")
+    if _TYPED_SHARE.search(string.Formatter().vformat(
+            value, (), {k: "" for k in STATUS_PLACEHOLDERS})):
+        raise ValueError(f"'{value}' har en tastet procentsats; skriv {{andel}}, så tallet "
+                         "regnes ud fra ledelsestilsynet")
+    return value
+
+
+StatusWording = Annotated[str, PlainValidator(_status_wording)]
+
+
 class Goal(Strict):
     tekst: Markdown = Field(min_length=1)  # "At børnesamtalen afholdes i 100 % af sagerne."
     kort: str = ""  # a short label for the overview and the chart; default the criterion's navn
-    procent: float = Field(ge=0, le=100)  # the target
+    procent: float | None = Field(default=None, ge=0, le=100)  # the target; None: none stated
     milepaele: list[Milestone] = Field(default_factory=list)
-    kriterium: str  # the audit criterion that measures it (ledelsestilsyn.kriterier)
+    kriterium: str | None = None  # the audit criterion that measures it (ledelsestilsyn.kriterier)
+    kriterier: list[str] = Field(default_factory=list)  # or several, each its own measurement
+    # the goal's own status wording around the computed share, one for all its criteria or one
+    # per criterion: "{andel}, hvor det vurderes relevant ({grundlag})"
+    status: StatusWording | list[StatusWording] | None = None
     anbefalinger: list[RecommendationRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -372,7 +412,27 @@ class Goal(Strict):
         months = [m.maaned for m in self.milepaele]
         if months != sorted(months) or len(set(months)) != len(months):
             raise ValueError("milepælene skal stå i rækkefølge efter måned, én pr. måned")
+        if (self.kriterium is None) == (not self.kriterier):
+            raise ValueError("et mål skal have enten kriterium (ét kriterium) eller kriterier "
+                             "(en liste), ikke begge og ikke ingen")
+        if len(set(self.criteria)) != len(self.criteria):
+            raise ValueError("kriterier nævner det samme kriterium to gange")
+        if isinstance(self.status, list) and len(self.status) != len(self.criteria):
+            raise ValueError(f"status har {len(self.status)} formuleringer, men målet har "
+                             f"{len(self.criteria)} kriterier; skriv én pr. kriterium eller "
+                             "én for dem alle")
         return self
+
+    @property
+    def criteria(self) -> list[str]:
+        """The criteria that measure the goal, in the order given."""
+        return [self.kriterium] if self.kriterium is not None else list(self.kriterier)
+
+    def wording(self, index: int) -> str | None:
+        """The goal's own status wording for its `index`th criterion, or None."""
+        if isinstance(self.status, list):
+            return self.status[index]
+        return self.status
 
 
 class Effort(Strict):
@@ -505,6 +565,15 @@ class SlideDeck(Strict):
     sider: list[Slide] = Field(min_length=1)
 
 
+class StatusDisplay(Strict):
+    """rapport.yaml `visning:`: what of the audit the status report shows (seed 001 shows
+    neither an overview, marks nor charts)."""
+
+    overblik: bool = True  # the overview chapter of every goal
+    vurderinger: bool = True  # the marks Opfyldt / Tæt på / Ikke opfyldt / Ikke målt
+    figurer: bool = True  # a chart per goal measured in two rounds or more
+
+
 class StatusReport(Strict):
     dokument: Literal["statusrapport"]
     koncept: str = "status"
@@ -518,6 +587,7 @@ class StatusReport(Strict):
     fokuspunkter: FocusPoints | None = None
     indledning: Markdown = ""
     ledelsestilsyn: AuditSettings = Field(default_factory=lambda: AuditSettings())
+    visning: StatusDisplay = Field(default_factory=lambda: StatusDisplay())
     udviklingspunkter: list[DevelopmentPoint] = Field(min_length=1)
     afsnit: list[FreeSection] = Field(default_factory=list)
     notat: Memo | None = None

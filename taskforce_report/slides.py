@@ -58,6 +58,7 @@ class SlideView:
     figures: tuple[FigureView, ...] = ()
     goals: tuple[Any, ...] = ()  # audit.GoalStatus: the overview's rows
     goal: Any = None  # audit.GoalStatus: a chart slide's goal
+    series: Any = None  # audit.CriterionStatus: the measurement of it the slide shows
     table: TableView | None = None
     place: str = ""  # "dias.sider[3]": where the bundle wrote it
     line: str = ""  # "linje 212"
@@ -87,7 +88,7 @@ def deck(spec: SlideDeck, report: Any, goals: tuple, doc: Any = None) -> Deck:
     (audit.GoalStatus); `doc`, rapport.yaml's nodes, gives errors a line and tells quoted
     numbers from unquoted."""
     problems: list[Problem] = []
-    by_criterion = {g.kriterium: g for g in goals}
+    by_criterion = {m.kriterium: g for g in goals for m in g.maalte}
     slides: list[SlideView] = [SlideView(1, "dias-1", "titel", spec.titel or report.titel)]
 
     def add(**fields: Any) -> None:
@@ -112,12 +113,14 @@ def deck(spec: SlideDeck, report: Any, goals: tuple, doc: Any = None) -> Deck:
                     del_af=f"{n} af {len(chunks)}" if len(chunks) > 1 else "", **where)
         elif slide.maal:
             goal = _goal(slide.maal, (*path, "maal"), by_criterion, doc, problems)
-            if goal is not None and not goal.chart:
+            series = goal.measured_by(slide.maal) if goal is not None else None
+            if series is not None and not series.chart:
                 problems.append(_problem((*path, "maal"), doc, f"målet '{goal.kort}' er ikke "
-                                         "målt i nogen runde af ledelsestilsynet; der er ingen "
-                                         "figur at vise"))
+                                         "målt i mindst to runder af ledelsestilsynet; der er "
+                                         "ingen udvikling at vise i en figur"))
             titel = slide.titel or (f"Mål {goal.nr}: {goal.kort}" if goal else "")
-            add(kind="maal", titel=titel, tekst=slide.tekst, goal=goal, **where)
+            add(kind="maal", titel=titel, tekst=slide.tekst, goal=goal, series=series,
+                **where)
         elif slide.tabel is not None:
             table = _table(slide.tabel, (*path, "tabel"), doc, problems)
             add(kind="tabel", titel=slide.titel, tekst=slide.tekst, table=table, **where)
@@ -164,7 +167,7 @@ def _figure(figure: HeadlineFigure, path: tuple, by_criterion: dict, doc: Any,
             problems: list[Problem]) -> FigureView:
     if figure.kriterium is not None:
         goal = _goal(figure.kriterium, (*path, "kriterium"), by_criterion, doc, problems)
-        latest = goal.seneste if goal is not None else None
+        latest = goal.measured_by(figure.kriterium).seneste if goal is not None else None
         if goal is not None and (latest is None or latest.andel is None):
             problems.append(Problem(FILE, dotted((*path, "kriterium")), f"målet '{goal.kort}' "
                                     "er ikke målt i seneste runde af ledelsestilsynet",

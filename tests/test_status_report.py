@@ -132,16 +132,18 @@ def test_mini_bundle_statuses(status_mini):
     assert squeeze(samtale.status_tekst) == ("67 % af sagerne, hvor det vurderes relevant "
                                              "(målt på 3 sager)")
     assert [m.andel for m in samtale.maalinger] == [0.5, pytest.approx(2 / 3)]
-    frist = goals["frist"]  # milestone December 2021 not yet due: held against it, coming
-    assert frist.kommende and frist.status == "opfyldt"
+    frist = goals["frist"]  # milestone December 2021 not yet due: shown, but no mark
+    assert frist.kommende and frist.status is None and frist.status_ord == ""
     assert squeeze(frist.reference) == "50 % december 2021 (kommende)"
+    assert frist.chart == "maal-2"  # measured in June and September
     plan = goals["plan"]  # rows only in June
     assert plan.status == "ikke_maalt" and plan.status_ord == "Ikke målt"
     assert plan.status_tekst.startswith("Ikke målt: kriteriet indgik ikke")
     assert squeeze(plan.reference) == "målet 100 %"
-    assert plan.chart == "maal-3"  # June was measured, so there is a trend to draw
-    assert facts["tilsyn"].optalt == {"opfyldt": 1, "naesten": 1, "ikke_opfyldt": 0,
+    assert plan.chart == ""  # only June was measured: one point is no trend, so no chart
+    assert facts["tilsyn"].optalt == {"opfyldt": 0, "naesten": 1, "ikke_opfyldt": 0,
                                       "ikke_maalt": 1}
+    assert facts["tilsyn"].uden_vurdering == 1
     assert goals["samtale"].anbefalinger[0].tema == "Handleplan"
 
 
@@ -273,7 +275,10 @@ def test_example_has_seven_points_about_twenty_goals_and_three_rounds(status_fac
     assert 18 <= len(status_facts["maal"]) <= 22
     assert [r.runde for r in status_facts["tilsyn"].runder] == ["2021-06", "2021-09", "2021-12"]
     statuses = {g.status for g in status_facts["maal"]}
-    assert statuses == {"opfyldt", "naesten", "ikke_opfyldt", "ikke_maalt"}
+    # None: a goal whose first milestone is still to come is shown without a mark
+    assert statuses == {"opfyldt", "naesten", "ikke_opfyldt", "ikke_maalt", None}
+    for goal in status_facts["maal"]:
+        assert (goal.status is None) == goal.kommende, goal.kort
 
 
 def test_status_report_pdf(status_outputs, status_facts):
