@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, pdf_pages, squeeze
+from conftest import FIXTURES, pdf_pages, seed_file, squeeze
 
 from taskforce_report.errors import InputError
 
 SEED_001 = FIXTURES / "seed-001"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 # The seed's figures: per goal, each measurement's (share in whole percent, base). The seed's
 # goal 7 prints "54 % (målt på 53 sager)", which no count of 53 cases gives (28/53 = 53 %,
@@ -108,11 +107,9 @@ def test_own_status_wording_around_the_computed_figure(seed_facts):
 
 def _seed_rows() -> list[tuple[str, str]]:
     """Seed 001's goal rows as (milestone, status), in order."""
-    found = sorted(SEEDS.glob("001_*.txt")) if SEEDS.is_dir() else []
-    if not found:
-        pytest.skip(f"seed 001 not found in {SEEDS}")
+    seed = seed_file("001_*.txt", "seed 001 (a status report on a development plan, as text)")
     rows = []
-    for line in found[0].read_text(encoding="utf-8").splitlines():
+    for line in seed.read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
         if len(cells) == 3 and "målt på" in cells[2]:
             rows.append((cells[1].strip().rstrip("."), cells[2].strip()))
