@@ -16,10 +16,18 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from taskforce_report import __version__
 from taskforce_report.paths import TEMPLATES_DIR
@@ -111,6 +119,115 @@ def attachments(files: dict[str, bytes], manifest_data: dict[str, Any],
     return items
 
 
+# --- reading a report back: nothing in it is trusted ----------------------------------------
+
+# Bounds on what a PDF may carry back: a real bundle is a few megabytes.
+MAX_ATTACHMENTS = 64
+MAX_ATTACHMENT_BYTES = 60_000_000
+MAX_NAME = 200
+
+
+def _known_names() -> frozenset[str]:
+    from taskforce_report.bundle import (
+        CRITERIA_FILE,
+        INDICATORS_FILE,
+        INTERVIEWS_FILE,
+        QUESTIONS_FILE,
+        REPORT_FILE,
+    )
+    from taskforce_report.tables import SPECS
+    from taskforce_report.workbook import WORKBOOK
+
+    return frozenset({REPORT_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE,
+                      INDICATORS_FILE, WORKBOOK, *(spec.filename for spec in SPECS.values())})
+
+
+_PLAIN_PART = re.compile(r"^[A-Za-z0-9ÆØÅæøå_][A-Za-z0-9ÆØÅæøå_ .-]*$")
+
+
+def plain_name(name: str) -> bool:
+    """Whether `name` may be written into the extracted bundle: one of the files the tool
+    reads, or a logo (rapport.yaml's `udseende.logo`): a relative path of plain names ending in
+    .svg, .png or .jpg. Never empty, `.`, `..`, absolute, with NUL or a control character, nor
+    longer than MAX_NAME."""
+    from taskforce_report.models import LOGO_SUFFIXES
+
+    if name in _known_names():
+        return True
+    if not name or len(name) > MAX_NAME or not name.lower().endswith(LOGO_SUFFIXES):
+        return False
+    parts = name.split("/")
+    return len(parts) <= 4 and all(
+        part not in ("", ".", "..") and _PLAIN_PART.match(part) and not part.endswith(".")
+        for part in parts)
+
+
+def _variants() -> tuple[str, ...]:
+    from weasyprint.pdf import VARIANTS
+
+    return tuple(VARIANTS)
+
+
+class Manifest(BaseModel):
+    """manifest.json as `regenerate` and `verify` use it: what decides a path or an option is
+    checked before it is used. Keys this version does not know are kept (a newer tool may add
+    some)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    tool: Literal["taskforce-report"]
+    version: str = Field(default="", max_length=100)
+    document: str = Field(default="", max_length=100)
+    pdf_variant: str = "pdf/a-3u"
+    format: Literal["pdf", "notat", "slides"] = "pdf"
+    files: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("pdf_variant")
+    @classmethod
+    def _variant(cls, value: str) -> str:
+        if value not in _variants():
+            raise ValueError(f"'{value}' er ikke en af WeasyPrints PDF-varianter")
+        return value
+
+    @field_validator("files")
+    @classmethod
+    def _files(cls, value: dict[str, str]) -> dict[str, str]:
+        bad = next((name for name in value if not plain_name(name)), None)
+        if bad is not None:
+            raise ValueError(f"ugyldigt filnavn {_shown(bad)}")
+        return value
+
+
+def _shown(name: str) -> str:
+    """A name from a PDF, fit for a one-line message."""
+    from taskforce_report.errors import one_line
+
+    return f"'{one_line(name, 80)}'"
+
+
+def check_manifest(data: Any, pdf: Path) -> dict[str, Any]:
+    """The manifest's data, checked by Manifest; NotOurReport (exit 2) names the first thing
+    wrong."""
+    if not isinstance(data, dict):
+        raise NotOurReport(f"{pdf}: {MANIFEST} er ikke et JSON-objekt")
+    if data.get("tool") != "taskforce-report":
+        raise NotOurReport(f"{pdf}: ikke en rapport fra taskforce-report")
+    try:
+        Manifest.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"]) or MANIFEST
+        if error["type"] == "literal_error":
+            expected = error["ctx"]["expected"].replace(" or ", " eller ")
+            message = f"forventede {expected}; fandt {_shown(str(error['input']))}"
+        elif error["type"] == "value_error":
+            message = error["msg"].removeprefix("Value error, ")
+        else:
+            message = f"ugyldig værdi {_shown(str(error['input']))} ({error['type']})"
+        raise NotOurReport(f"{pdf}: {MANIFEST}: {where}: {message}") from None
+    return data
+
+
 @dataclass(frozen=True)
 class Embedded:
     manifest: dict[str, Any]
@@ -125,35 +242,93 @@ def read_embedded(pdf: Path) -> Embedded:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # our own message says it
     try:
         reader = PdfReader(pdf)
-        found = {name: contents[0] for name, contents in reader.attachments.items() if contents}
+        found = _attachments(reader, pdf)
+    except NotOurReport:
+        raise
+    except LimitReachedError:
+        raise NotOurReport(f"{pdf}: en vedhæftet fil fylder for meget udpakket; ikke en "
+                           "rapport fra taskforce-report") from None
     except (PdfReadError, OSError, ValueError) as exc:
-        raise NotOurReport(f"{pdf}: kan ikke læses som PDF ({exc})") from None
+        raise NotOurReport(f"{pdf}: kan ikke læses som PDF ({_shown(str(exc))})") from None
+    except Exception as exc:  # noqa: BLE001 (a crafted PDF reaches any corner of pypdf)
+        raise NotOurReport(f"{pdf}: kan ikke læses som PDF ({type(exc).__name__})") from None
     if MANIFEST not in found:
         raise NotOurReport(f"{pdf}: har intet {MANIFEST}; ikke en rapport fra taskforce-report")
     try:
         data = json.loads(found.pop(MANIFEST).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise NotOurReport(f"{pdf}: {MANIFEST} kan ikke læses") from None
-    if data.get("tool") != "taskforce-report":
-        raise NotOurReport(f"{pdf}: ikke en rapport fra taskforce-report")
+    data = check_manifest(data, pdf)
+    bad = next((name for name in found if not plain_name(name)), None)
+    if bad is not None:
+        raise NotOurReport(f"{pdf}: vedhæftet fil med ugyldigt navn {_shown(bad)}; forventede "
+                           "et af bundtets filnavne")
     return Embedded(manifest=data, files=found)
 
 
+def _attachments(reader, pdf: Path) -> dict[str, bytes]:
+    """The embedded files, by name, at most MAX_ATTACHMENT_BYTES each (pypdf's own bound on
+    a decompressed stream, 75 MB, stops a bomb before memory does: LimitReachedError)."""
+    names = list(reader.attachment_list) if hasattr(reader, "attachment_list") else None
+    if names is not None and len(names) > MAX_ATTACHMENTS:
+        raise NotOurReport(f"{pdf}: har {len(names)} vedhæftede filer; en rapport har højst "
+                           f"{MAX_ATTACHMENTS}")
+    found: dict[str, bytes] = {}
+    for name, contents in reader.attachments.items():
+        if not contents:
+            continue
+        if len(found) >= MAX_ATTACHMENTS:
+            raise NotOurReport(f"{pdf}: har mere end {MAX_ATTACHMENTS} vedhæftede filer")
+        data = contents[0]
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            raise NotOurReport(f"{pdf}: den vedhæftede fil {_shown(name)} er for stor")
+        found[name] = data
+    return found
+
+
 def extract_bundle(embedded: Embedded, target: Path) -> Path:
-    """Writes the embedded files to `target` (refusing paths that would leave it)."""
-    from taskforce_report.pdf import write_atomic
+    """Writes the embedded files into the folder `target` (the names were checked by
+    read_embedded; safeio refuses any path that would still leave the folder)."""
+    from taskforce_report.safeio import write_output
 
     target = Path(target)
+    target.mkdir(parents=True, exist_ok=True)
     for name, data in sorted(embedded.files.items()):
-        path = (target / name).resolve()
-        if not path.is_relative_to(target.resolve()):
-            raise NotOurReport(f"vedhæftet fil med ugyldigt navn: {name}")
-        write_atomic(path, data)
+        if not plain_name(name):
+            raise NotOurReport(f"vedhæftet fil med ugyldigt navn {_shown(name)}")
+        write_output(target / name, data, target)
+    return target
+
+
+@contextmanager
+def extracted(embedded: Embedded, outdir: Path) -> Iterator[Path]:
+    """The embedded bundle extracted into a fresh folder inside `outdir`, to validate and
+    build from; removed again on every way out. `replace_bundle` then moves it into place."""
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=".bundt.", suffix=".tmp", dir=outdir))
+    try:
+        yield extract_bundle(embedded, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def replace_bundle(fresh: Path, target: Path) -> Path:
+    """Puts the folder `fresh` in place of `target` whole: the files of an earlier bundle
+    there never stay beside the new one's."""
+    target = Path(target)
+    old = None
+    if os.path.lexists(target):
+        old = Path(tempfile.mkdtemp(prefix=".bundt.gammel.", suffix=".tmp", dir=target.parent))
+        os.replace(target, old / "bundt")
+    os.replace(fresh, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
     return target
 
 

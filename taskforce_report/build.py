@@ -6,7 +6,6 @@ at all. Usable without the CLI: `build(Path("input/eksempel-kommune"))`.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,17 +106,17 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
         data = pdf_bytes(prepared, progress, variant, fmt, layout)  # checks every slide fits
         html, assets = render(prepared, flavour="html", progress=progress, fmt=fmt)
         _copy_assets(assets.files, outdir / "assets")
-        write_atomic(slides_html_path(target), html)
-        write_atomic(target, data)
+        write_atomic(slides_html_path(target), html, outdir)
+        write_atomic(target, data, outdir)
     elif fmt in ("pdf", MEMO_FORMAT):
         if fmt == MEMO_FORMAT:
             check_memo(prepared)
         variant = PDF_UA_VARIANT if pdf_ua else PDF_VARIANT
-        write_atomic(target, pdf_bytes(prepared, progress, variant, fmt, layout))
+        write_atomic(target, pdf_bytes(prepared, progress, variant, fmt, layout), outdir)
     else:
         html, assets = render(prepared, flavour=fmt, progress=progress)
         _copy_assets(assets.files, outdir / "assets")
-        write_atomic(target, html)
+        write_atomic(target, html, outdir)
     return target
 
 
@@ -199,8 +198,9 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
 
 
 def _copy_assets(files: dict[str, Path], folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    """The rendition's files (the theme's CSS and fonts, the charts), each written atomically
+    inside `folder`."""
+    from taskforce_report.safeio import read_input
+
     for name, source in sorted(files.items()):
-        tmp = folder / f".{name}.tmp"
-        shutil.copyfile(source, tmp)
-        tmp.replace(folder / name)
+        write_atomic(folder / name, read_input(Path(source)), folder)

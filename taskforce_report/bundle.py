@@ -22,6 +22,7 @@ from taskforce_report.models import (
     QuestionsFile,
     StatusReport,
 )
+from taskforce_report.safeio import present
 from taskforce_report.tables import SPECS, Table, read_csv
 from taskforce_report.validation import dotted, suggest, validate
 from taskforce_report.workbook import WORKBOOK, merge_tables, read_workbook
@@ -68,7 +69,7 @@ def input_files(bundle: Bundle) -> list[str]:
     look = getattr(bundle.report, "udseende", None)
     if look is not None and look.logo:
         names.add(look.logo.replace("\\", "/"))
-    return sorted(name for name in names if (bundle.path / name).is_file())
+    return sorted(name for name in names if present(bundle.path / name))
 
 
 def load(path: Path) -> Bundle:
@@ -76,16 +77,16 @@ def load(path: Path) -> Bundle:
     if not path.is_dir():
         raise input_error(str(path), "", "findes ikke eller er ikke en mappe med et rapportbundt")
     report_path = path / REPORT_FILE
-    if not report_path.is_file():
+    if not present(report_path):
         raise input_error(str(path), "", f"mappen har ingen {REPORT_FILE}")
     doc = read_yaml(report_path, REPORT_FILE)
     report, concept, entry, place = _report(doc, path)
     tables = {
         name: read_csv(path / spec.filename, spec)
         for name, spec in SPECS.items()
-        if (path / spec.filename).is_file()
+        if present(path / spec.filename)
     }
-    if (path / WORKBOOK).is_file():
+    if present(path / WORKBOOK):
         tables = merge_tables(tables, read_workbook(path / WORKBOOK))
     interviews, _ = _optional_yaml(path, INTERVIEWS_FILE, Interviews)
     criteria, criteria_doc = _optional_yaml(path, CRITERIA_FILE, CriteriaFile)
@@ -110,7 +111,7 @@ def concept_of(bundle: Bundle) -> catalogues.Concept:
 def _optional_yaml(path: Path, name: str, model):
     """An optional YAML file of the bundle, validated; (None, None) when it is not there."""
     file = path / name
-    if not file.is_file():
+    if not present(file):
         return None, None
     doc = read_yaml(file, name)
     return validate(model, {} if doc.data is None else doc.data, doc), doc

@@ -174,12 +174,15 @@ def regenerate(report: Path, outdir: Path | None) -> None:
     from taskforce_report.build import build as run_build
     from taskforce_report.paths import default_output_root
 
-    embedded = _embedded_or_exit(report)
+    embedded = _embedded_or_exit(report)  # the manifest and the file names checked
     outdir = outdir or default_output_root() / f"{report.stem}-regenereret"
-    bundle = archive.extract_bundle(embedded, outdir / "bundt")
     pdf_ua = embedded.manifest.get("pdf_variant") == PDF_UA_VARIANT
     fmt = embedded.manifest.get("format", "pdf")  # "notat" for a committee memo
-    target = run_build(bundle, outdir, fmt, pdf_ua=pdf_ua)
+    # extracted into a fresh folder and built from there; only a bundle that builds replaces
+    # OUTDIR/bundt/, and it replaces it whole
+    with archive.extracted(embedded, outdir) as fresh:
+        target = run_build(fresh, outdir, fmt, pdf_ua=pdf_ua)
+        bundle = archive.replace_bundle(fresh, outdir / "bundt")
     click.echo(f"Udpakkede bundtet til {bundle}")
     click.echo(f"Skrev {target}")
 

@@ -85,9 +85,10 @@ def _number(text: str, file: str, row: int) -> Decimal | None:
 def read(path: Path) -> tuple[list[Observation], str, list[str]]:
     """The file's observations, the StatBank table id if it can be told, and notes."""
     file = path.name
-    raw = path.read_bytes()
-    if len(raw) > _MAX_BYTES:
-        raise input_error(file, "", f"filen er for stor ({len(raw):,} byte)")
+    from taskforce_report.safeio import read_input
+
+    # a file named on the command line: a link is followed, a FIFO or a device refused
+    raw = read_input(path, file, limit=_MAX_BYTES, follow=True)
     text, notes = decode(raw, file)
     rows = _rows(text)
     first = next((i for i, r in enumerate(rows) if any(r)), None)

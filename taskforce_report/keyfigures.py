@@ -38,6 +38,7 @@ from taskforce_report.bundle import INDICATORS_FILE as BUNDLE_CATALOGUE
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.models import KeyFigureSettings, Strict
+from taskforce_report.safeio import present
 from taskforce_report.tables import Table, parse_number
 from taskforce_report.validation import suggest, validate
 from taskforce_report.yamlfile import YamlDocument, read_yaml
@@ -164,7 +165,7 @@ def catalogue(bundle_path: Path | None = None) -> Catalogue:
     """The package's indicators, plus the bundle's own `indikatorer.yaml` if it has one."""
     files: list[tuple[CatalogueFile, YamlDocument | None]] = [(_package_catalogue(), None)]
     extra = Path(bundle_path) / BUNDLE_CATALOGUE if bundle_path else None
-    if extra is not None and extra.is_file():
+    if extra is not None and present(extra):
         files.append(_read_catalogue(extra, BUNDLE_CATALOGUE))
     indicators: dict[str, Indicator] = {}
     distributions: dict[str, Distribution] = {}
@@ -459,7 +460,7 @@ def prepare(bundle: Any) -> KeyFigureData | None:
     if settings is not None:
         doc = None
         report_file = Path(bundle.path) / "rapport.yaml"
-        if report_file.is_file():
+        if present(report_file):
             doc = read_yaml(report_file, "rapport.yaml")
         check_settings(settings, cat, doc)
     areas = areas_of(report)

@@ -937,10 +937,10 @@ def import_legacy(source_path: Path, bundle: Path) -> ImportResult:
                           "importerede bundt")
     if bundle.exists() and not bundle.is_dir():
         raise input_error(str(bundle), "", "findes og er ikke en mappe")
-    try:
-        raw = source_path.read_bytes()
-    except OSError as exc:
-        raise input_error(str(source_path), "", f"kan ikke læses: {exc.strerror}") from None
+    from taskforce_report.safeio import read_input
+
+    # a file named on the command line: a link is followed, a FIFO or a device refused
+    raw = read_input(source_path, str(source_path), follow=True)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

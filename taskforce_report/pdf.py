@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -268,16 +267,9 @@ def _serve(pipe, parent_end) -> None:
         os._exit(0)  # no atexit handlers or buffers inherited from the parent
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Writes next to the target and renames: a reader sees the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_atomic(path: Path, data: bytes | str, root: Path | None = None) -> Path:
+    """Writes next to the target and renames: a reader sees the old file or the new one
+    (safeio.write_output, which also refuses a path outside `root`)."""
+    from taskforce_report.safeio import write_output
+
+    return write_output(path, data, root)

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from taskforce_report.bundle import REPORT_FILE, input_files
 from taskforce_report.errors import Problem
+from taskforce_report.safeio import present
 from taskforce_report.workbook import WORKBOOK
 from taskforce_report.yamlfile import decode, read_yaml
 
@@ -154,7 +155,7 @@ def check(bundle) -> list[Problem]:
             for finding in findings(text, hidden, allowed):
                 problems.append(Problem(file, _dotted(path), finding))
     indicators = Path(getattr(bundle, "path", "")) / "indikatorer.yaml"
-    if getattr(bundle, "path", None) is not None and indicators.is_file():
+    if getattr(bundle, "path", None) is not None and present(indicators):
         for path, text in _walk(read_yaml(indicators, "indikatorer.yaml").data, ()):
             for finding in findings(text, hidden, allowed):
                 problems.append(Problem("indikatorer.yaml", _dotted(path), finding))
@@ -177,7 +178,10 @@ def published_files(bundle) -> dict[str, bytes]:
     """The input files as the PDF carries them (bundle.input_files), by their path in the
     bundle: their bytes as they are, but for rapport.yaml's `skjul` list, which is emptied so
     that the names it hides are not published with it."""
-    files = {name: (bundle.path / name).read_bytes() for name in input_files(bundle)}
+    from taskforce_report.safeio import read_input
+
+    files = {name: read_input(bundle.path / name, name, root=bundle.path)
+             for name in input_files(bundle)}
     doc = getattr(bundle, "report_doc", None)
     if REPORT_FILE in files and doc is not None:
         files[REPORT_FILE] = _without_hidden(files[REPORT_FILE], doc)

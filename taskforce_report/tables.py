@@ -129,14 +129,9 @@ def _csv_error(exc: csv.Error) -> str:
 
 def read_csv(path: Path, spec: TableSpec) -> Table:
     file = path.name
-    try:
-        with open(path, "rb") as stream:  # never more than the limit, whatever the file is
-            raw = stream.read(_MAX_BYTES + 1)
-    except OSError as exc:
-        raise input_error(file, "", f"kan ikke læses: {exc.strerror}") from None
-    if len(raw) > _MAX_BYTES:
-        raise input_error(file, "", f"filen er for stor (over {_MAX_BYTES:,} byte)"
-                          .replace(",", "."))
+    from taskforce_report.safeio import read_input
+
+    raw = read_input(path, file, limit=_MAX_BYTES)  # never a link, a FIFO or a device
     text, notes = _decode(raw, file)
     if not text.strip():
         raise input_error(file, "", f"filen er tom; forventede en overskriftslinje med "

@@ -146,11 +146,69 @@ def with_overrides(theme: Theme, overrides: dict[str, Any], bundle: Path,
                               f"{', '.join(known)}")
     logo_file = theme.logo_file
     if overrides.get("logo"):
-        root = Path(bundle).resolve()
-        logo_file = (root / overrides["logo"]).resolve()
-        if not logo_file.is_relative_to(root) or not logo_file.is_file():
+        from taskforce_report.safeio import present, read_input
+
+        name = overrides["logo"].replace("\\", "/")
+        logo_file = Path(bundle) / name
+        if not present(logo_file):
             raise input_error(source, "udseende.logo",
                               f"filen '{overrides['logo']}' findes ikke i bundtet")
+        check_logo(read_input(logo_file, name, root=bundle, limit=MAX_LOGO_BYTES), name)
     own = {key: value for key, value in overrides.items() if key in BUNDLE_KEYS and key != "logo"}
     return Theme(name=theme.name, folders=theme.folders, settings=_merge(theme.settings, own),
                  logo_file=logo_file)
+
+
+MAX_LOGO_BYTES = 5_000_000
+
+
+def check_logo(raw: bytes, name: str) -> None:
+    """The logo is what its name says and refers to nothing: checked by `validate` as by
+    `build`, before any layout. An SVG is well-formed XML with no DOCTYPE (so no entities, no
+    XXE) and no reference but to itself (`href="#…"`, `url(#…)`); a PNG or JPEG starts as one."""
+    lower = name.lower()
+    if not raw.strip():
+        raise input_error(name, "", "logoet er en tom fil")
+    if lower.endswith(".png"):
+        if not raw.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise input_error(name, "", "er ikke en PNG-fil (den begynder ikke som en)")
+        return
+    if lower.endswith((".jpg", ".jpeg")):
+        if not raw.startswith(b"\xff\xd8\xff"):
+            raise input_error(name, "", "er ikke en JPEG-fil (den begynder ikke som en)")
+        return
+    _check_svg(raw, name)
+
+
+def _check_svg(raw: bytes, name: str) -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    from taskforce_report.svgtext import svg_root
+
+    if re.search(rb"<!\s*(?:DOCTYPE|ENTITY)", raw.replace(b"\x00", b""), re.IGNORECASE):
+        raise input_error(name, "", "SVG-filen har en DOCTYPE eller ENTITY; et logo må ikke "
+                          "hente eller definere noget udefra: fjern den")
+    try:
+        root = svg_root(raw)
+    except (ET.ParseError, ValueError, LookupError):
+        raise input_error(name, "", "er ikke en gyldig SVG-fil (ikke velformet XML)") from None
+    if root.tag.rsplit("}", 1)[-1] != "svg":
+        raise input_error(name, "", "er ikke en SVG-fil (rodelementet er ikke <svg>)")
+    for element in root.iter():
+        tag = str(element.tag).rsplit("}", 1)[-1]
+        texts = list(element.attrib.items())
+        if tag == "style" and element.text:
+            texts.append(("style", element.text))
+        for key, value in texts:
+            key = key.rsplit("}", 1)[-1]
+            if key == "href" and not value.strip().startswith("#"):
+                raise input_error(name, "", f"<{tag}> henviser til '{value[:80]}'; et logo må "
+                                  "kun henvise til sig selv (href=\"#…\")")
+            for target in re.findall(r"url\(\s*['\"]?([^)'\"]*)", value):
+                if not target.strip().startswith("#"):
+                    raise input_error(name, "", f"<{tag}> henter '{target[:80]}'; et logo må "
+                                      "kun henvise til sig selv (url(#…))")
+            if "@import" in value:
+                raise input_error(name, "", f"<{tag}> har @import; et logo må ikke hente "
+                                  "stilark")

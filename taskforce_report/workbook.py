@@ -168,21 +168,21 @@ def _formula_problems(formulas: list[list], name: str, rows: list[list]) -> list
 
 
 def read_workbook(path: Path) -> dict[str, Table]:
+    import io
+
     from openpyxl.utils import get_column_letter
 
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise input_error(WORKBOOK, "", f"kan ikke læses: {exc.strerror}") from None
-    if size > MAX_UNPACKED // 4:
-        raise input_error(WORKBOOK, "", f"filen er for stor ({_number(size)} byte)")
-    has_formulas, listed = _check_archive(path)
-    sheets = _read_sheets(path, data_only=True)
+    from taskforce_report.safeio import read_input
+
+    # read once, as a regular file inside the bundle (never a link, a FIFO or a device)
+    raw = read_input(path, WORKBOOK, limit=MAX_UNPACKED // 4)
+    has_formulas, listed = _check_archive(io.BytesIO(raw))
+    sheets = _read_sheets(io.BytesIO(raw), data_only=True)
     lost = sorted(listed - set(sheets))
     if lost:
         raise input_error(WORKBOOK, lost[0], f"projektmappen nævner arket '{lost[0]}', men dets "
                           "indhold mangler i filen; den er beskadiget: gem den igen fra Excel")
-    formulas = _read_sheets(path, data_only=False) if has_formulas else {}
+    formulas = _read_sheets(io.BytesIO(raw), data_only=False) if has_formulas else {}
     tables = {}
     problems: list[Problem] = []
     for name, rows in sheets.items():

@@ -321,14 +321,10 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
 
 
 def read_yaml(path, display: str) -> YamlDocument:
-    try:
-        with open(path, "rb") as stream:  # never more than the limit, whatever the file is
-            raw = stream.read(4 * _MAX_BYTES + 1)
-    except OSError as exc:
-        raise input_error(display, "", f"kan ikke læses: {exc.strerror}") from None
-    if len(raw) > 4 * _MAX_BYTES:
-        raise input_error(display, "", f"filen er for stor (over {_number(4 * _MAX_BYTES)} "
-                          "byte)")
+    from taskforce_report.safeio import read_input
+
+    # never more than the limit, never a link, a FIFO or a device
+    raw = read_input(path, display, limit=4 * _MAX_BYTES)
     return parse_yaml(decode(raw, display), display)
 
 

@@ -1,0 +1,301 @@
+"""Hostile and careless input (issue 17), the companion of test_broken_input.py: paths that
+try to leave the bundle or OUTDIR, crafted reports for `regenerate`, files that are no files.
+
+Every case asserts the exit code, one line, no traceback, and that nothing was written outside
+the output folder or read outside the bundle. `python3 tests/test_hostile_input.py` counts the
+cases for docs/hardening.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from taskforce_report import safeio
+from taskforce_report.cli import main
+from taskforce_report.errors import InputError
+
+STATUS = ROOT / "input" / "eksempel-status"
+SECRET = "root:$6$hemmelig-linje:19000:0:99999:7:::"
+
+
+def assert_one_line(result, code: int, says: str) -> None:
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    assert says in result.output, result.output
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def status(tmp_path: Path) -> Path:
+    target = tmp_path / "bundt"
+    shutil.copytree(STATUS, target)
+    return target
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    path = tmp_path / "uden-for" / "shadow"
+    path.parent.mkdir()
+    path.write_text(SECRET + "\n")
+    return path
+
+
+# ---- reading: only regular files inside the bundle ----------------------------------------
+
+@pytest.mark.parametrize("name", ["rapport.yaml", "ledelsestilsyn.csv", "logo.svg",
+                                  "kriterier.yaml", "noegletal.csv", "data.xlsx"])
+def test_a_link_out_of_the_bundle_is_refused_and_not_echoed(status, secret, name):
+    (status / name).unlink(missing_ok=True)
+    (status / name).symlink_to(secret)
+    result = run("validate", status)
+    assert_one_line(result, 1, "symbolsk link")
+    assert name in result.output and "hemmelig" not in result.output
+
+
+def test_a_link_inside_the_bundle_is_refused_too(status):
+    (status / "kopi.csv").write_bytes((status / "ledelsestilsyn.csv").read_bytes())
+    (status / "ledelsestilsyn.csv").unlink()
+    (status / "ledelsestilsyn.csv").symlink_to("kopi.csv")
+    assert_one_line(run("validate", status), 1, "symbolsk link")
+
+
+def test_a_logo_through_a_linked_folder_is_refused(status, secret):
+    (status / "billeder").symlink_to(secret.parent)
+    shutil.copy(status / "logo.svg", secret.parent / "logo.svg")
+    text = (status / "rapport.yaml").read_text(encoding="utf-8")
+    (status / "rapport.yaml").write_text(text.replace("logo: logo.svg",
+                                                      "logo: billeder/logo.svg"))
+    assert_one_line(run("validate", status), 1, "uden for bundtet")
+
+
+@pytest.mark.parametrize("name", ["kriterier.yaml", "ledelsestilsyn.csv", "data.xlsx",
+                                  "rapport.yaml"])
+def test_a_fifo_is_refused_at_once(status, name):
+    (status / name).unlink(missing_ok=True)
+    os.mkfifo(status / name)
+    # a subprocess under a time limit: a FIFO once made validate wait for ever
+    result = subprocess.run([sys.executable, "-m", "taskforce_report", "validate", str(status)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1, result.stderr
+    assert "FIFO" in result.stderr and name in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_folder_where_a_file_belongs_is_refused(status):
+    (status / "noegletal.csv").mkdir()
+    assert_one_line(run("validate", status), 1, "er en mappe")
+
+
+def test_a_device_through_a_link_is_refused(status):
+    (status / "ledelsestilsyn.csv").unlink()
+    (status / "ledelsestilsyn.csv").symlink_to("/dev/zero")
+    assert_one_line(run("validate", status), 1, "symbolsk link")
+
+
+def test_import_legacy_refuses_a_fifo(tmp_path):
+    fifo = tmp_path / "rapport.txt"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "taskforce_report", "import-legacy", str(fifo),
+                             "-o", str(tmp_path / "ny")], capture_output=True, text=True,
+                            timeout=120, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1 and "FIFO" in result.stderr, result.stderr
+
+
+def test_read_input_bounds_the_size(tmp_path):
+    big = tmp_path / "stor.csv"
+    big.write_bytes(b"x" * 2000)
+    with pytest.raises(InputError, match="for stor"):
+        safeio.read_input(big, limit=1000)
+    assert safeio.read_input(big, limit=2000) == b"x" * 2000
+
+
+# ---- writing: only inside OUTDIR, atomically, with the usual mode -------------------------
+
+@pytest.mark.parametrize("name", ["../ude.html", "/tmp/../ude.html", "a/../../ude.html", ".."])
+def test_write_output_refuses_a_path_outside_its_folder(tmp_path, name):
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(InputError, match="uden for outputmappen"):
+        safeio.write_output(out / name, b"x", out)
+    assert not (tmp_path / "ude.html").exists()
+
+
+def test_write_output_refuses_a_link_in_the_folder(tmp_path):
+    out = tmp_path / "out"
+    (tmp_path / "andet").mkdir()
+    out.mkdir()
+    (out / "sub").symlink_to(tmp_path / "andet")
+    with pytest.raises(InputError, match="uden for outputmappen"):
+        safeio.write_output(out / "sub" / "x.pdf", b"x", out)
+    assert not (tmp_path / "andet" / "x.pdf").exists()
+
+
+def test_outputs_get_the_usual_mode_and_no_temporary_file_stays(tmp_path):
+    old = os.umask(0o022)
+    try:
+        target = safeio.write_output(tmp_path / "a.pdf", b"data")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf"]
+
+
+def test_a_stale_temporary_file_of_a_killed_build_is_removed(status, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    stale = [out / f".statusrapport.html.{dead}.k2j4h5g6.tmp",
+             out / ".statusrapport.pdf.ab_cd123.tmp"]  # named before the pid was in it
+    alive = out / f".statusrapport.html.{os.getppid()}.zzzzzzzz.tmp"  # a running build's
+    for path in [*stale, alive]:
+        path.write_bytes(b"halvt skrevet")
+    result = run("build", status, "-o", out, "--format", "html", "-q")
+    assert result.exit_code == 0, result.output
+    assert not any(p.exists() for p in stale)
+    assert alive.exists()
+
+
+# ---- regenerate: a crafted report ---------------------------------------------------------
+
+def crafted_pdf(path: Path, manifest, files: dict[str, bytes] | None = None,
+                raw_manifest: bytes | None = None) -> Path:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    for name, data in (files if files is not None else status_files()).items():
+        writer.add_attachment(name, data)
+    writer.add_attachment("manifest.json", raw_manifest if raw_manifest is not None
+                          else json.dumps(manifest).encode())
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def status_files() -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in STATUS.iterdir() if p.is_file()}
+
+
+GOOD = {"tool": "taskforce-report", "version": "0", "document": "statusrapport",
+        "pdf_variant": "pdf/a-3u"}
+
+
+def regenerate(tmp_path: Path, pdf: Path):
+    out = tmp_path / "ud" / "out"
+    result = run("regenerate", pdf, "-o", out)
+    return result, out
+
+
+def written_outside(tmp_path: Path, out: Path) -> list[Path]:
+    return [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_relative_to(out)
+            and p.suffix != ".pdf" and "uden-for" not in p.parts]
+
+
+@pytest.mark.parametrize("manifest, says", [
+    ({**GOOD, "format": "/../../../../x/y.html"}, "format"),
+    ({**GOOD, "format": ["pdf"]}, "format"),
+    ({**GOOD, "format": "html"}, "format"),
+    ({**GOOD, "pdf_variant": "pdf/a-9z"}, "pdf_variant"),
+    ({**GOOD, "pdf_variant": None}, "pdf_variant"),
+    ({**GOOD, "tool": "noget-andet"}, "ikke en rapport"),
+    ([GOOD], "ikke et JSON-objekt"),
+    ("streng", "ikke et JSON-objekt"),
+    ({**GOOD, "files": {"../../evil.txt": "0"}}, "ugyldigt filnavn"),
+], ids=["format-traversal", "format-list", "format-html", "variant-unknown", "variant-null",
+        "tool", "manifest-list", "manifest-string", "files-traversal"])
+def test_regenerate_refuses_a_crafted_manifest(tmp_path, manifest, says):
+    pdf = crafted_pdf(tmp_path / "r.pdf", manifest)
+    result, out = regenerate(tmp_path, pdf)
+    assert_one_line(result, 2, says)
+    assert not out.exists() and written_outside(tmp_path, out) == []
+
+
+@pytest.mark.parametrize("name", ["../../evil.txt", "/tmp/evil.svg", "", ".", "..",
+                                  "a\x00b.svg", "x" * 5000 + ".svg", "noter.txt", "sub/../x.svg",
+                                  "C:\\evil.svg", "a\nb.svg", "\x1b]0;titel\x07.svg"],
+                         ids=["traversal", "absolute", "empty", "dot", "dotdot", "nul", "long",
+                              "unknown", "inner-dotdot", "windows", "newline", "escape"])
+def test_regenerate_refuses_a_crafted_attachment_name(tmp_path, name):
+    pdf = crafted_pdf(tmp_path / "r.pdf", GOOD, {**status_files(), name: b"x"})
+    result, out = regenerate(tmp_path, pdf)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "\x1b" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not out.exists() and written_outside(tmp_path, out) == []
+
+
+def test_regenerate_refuses_an_unreadable_manifest(tmp_path):
+    pdf = crafted_pdf(tmp_path / "r.pdf", None, raw_manifest=b"[" * 100_000)
+    assert_one_line(regenerate(tmp_path, pdf)[0], 2, "manifest.json")
+
+
+def test_regenerate_refuses_a_decompression_bomb(tmp_path):
+    """A 2 GiB FlateDecode attachment: refused by the bound on a decompressed stream."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    pack = zlib.compressobj(9)
+    zeros = bytes(1 << 24)
+    body = b"".join(pack.compress(zeros) for _ in range(128)) + pack.flush()  # 2 GiB unpacked
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_attachment("manifest.json", json.dumps(GOOD).encode())
+    writer.add_attachment("rapport.yaml", b"x")
+    # swap the attachment's stream for the bomb
+    for obj in writer._objects:
+        if isinstance(obj, DecodedStreamObject) and obj.get_data() == b"x":
+            obj.set_data(b"")
+            obj._data = body
+            obj[NameObject("/Filter")] = NameObject("/FlateDecode")
+    pdf = tmp_path / "bombe.pdf"
+    with open(pdf, "wb") as handle:
+        writer.write(handle)
+    assert_one_line(regenerate(tmp_path, pdf)[0], 2, "for meget udpakket")
+
+
+def test_regenerate_of_an_invalid_bundle_leaves_the_old_one(tmp_path):
+    files = status_files()
+    files["rapport.yaml"] = b"dokument: statusrapport\nkommune: [\n"
+    pdf = crafted_pdf(tmp_path / "r.pdf", GOOD, files)
+    out = tmp_path / "ud" / "out"
+    (out / "bundt").mkdir(parents=True)
+    (out / "bundt" / "rapport.yaml").write_text("den gamle")
+    result = run("regenerate", pdf, "-o", out)
+    assert result.exit_code == 1 and "rapport.yaml" in result.output, result.output
+    assert (out / "bundt" / "rapport.yaml").read_text() == "den gamle"
+    assert sorted(p.name for p in out.iterdir()) == ["bundt"]  # no temporary folder left
+
+
+def test_regenerate_replaces_the_bundle_folder_whole(tmp_path):
+    pdf = crafted_pdf(tmp_path / "r.pdf", {**GOOD, "format": "notat"})
+    out = tmp_path / "out"
+    (out / "bundt").mkdir(parents=True)
+    (out / "bundt" / "noegletal.csv").write_text("fra en anden rapport")
+    result = run("regenerate", pdf, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out / "bundt").iterdir()) == sorted(status_files())
+    assert (out / "statusrapport-notat.pdf").is_file()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+if __name__ == "__main__":
+    import pytest as _pytest
+
+    _pytest.main(["--collect-only", "-q", __file__])
