@@ -128,18 +128,9 @@ MAX_NAME = 200
 
 
 def _known_names() -> frozenset[str]:
-    from taskforce_report.bundle import (
-        CRITERIA_FILE,
-        INDICATORS_FILE,
-        INTERVIEWS_FILE,
-        QUESTIONS_FILE,
-        REPORT_FILE,
-    )
-    from taskforce_report.tables import SPECS
-    from taskforce_report.workbook import WORKBOOK
+    from taskforce_report.bundle import known_files
 
-    return frozenset({REPORT_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE,
-                      INDICATORS_FILE, WORKBOOK, *(spec.filename for spec in SPECS.values())})
+    return frozenset(known_files())
 
 
 _PLAIN_PART = re.compile(r"^[A-Za-z0-9ÆØÅæøå_][A-Za-z0-9ÆØÅæøå_ .-]*$")

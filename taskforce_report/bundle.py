@@ -60,12 +60,18 @@ class Bundle:
         return self.report.dokument
 
 
+def known_files() -> set[str]:
+    """The names of the files a bundle may have besides its logo (archive.plain_name lets only
+    these and a logo out of a PDF again)."""
+    return {REPORT_FILE, CONCEPT_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE,
+            INDICATORS_FILE, WORKBOOK, *(spec.filename for spec in SPECS.values())}
+
+
 def input_files(bundle: Bundle) -> list[str]:
     """The bundle's input files, by their path inside it: the files this tool reads, and only
     those. They alone are checked by the personal-data guard and travel inside the PDF, so a
     note or a draft left in the folder never leaves it."""
-    names = {REPORT_FILE, CONCEPT_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE,
-             INDICATORS_FILE, WORKBOOK, *(spec.filename for spec in SPECS.values())}
+    names = known_files()
     look = getattr(bundle.report, "udseende", None)
     if look is not None and look.logo:
         names.add(look.logo.replace("\\", "/"))
@@ -150,7 +156,7 @@ def _bundle_concept(data: dict, doc: YamlDocument, path: Path | None):
     it; (None, None, ()) when the report names a packaged concept only."""
     inline = data.get("koncept")
     file = path / CONCEPT_FILE if path is not None else None
-    if file is not None and file.is_file():
+    if file is not None and present(file):
         if isinstance(inline, dict):
             raise input_error(doc.file, "koncept", f"konceptet står både her og i {CONCEPT_FILE}; "
                               "skriv det ét sted", line=doc.locate(("koncept",)))
