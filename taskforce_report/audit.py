@@ -47,6 +47,8 @@ RULES: dict[str, Rule] = {
     "helt_eller_delvist": Rule(delvist_opfyldt=True, ikke_relevant_i_grundlag=True),
     "helt_eller_delvist_hvor_relevant": Rule(delvist_opfyldt=True,
                                              ikke_relevant_i_grundlag=False),
+    # as Ankestyrelsen's Børnesagsbarometer counts: a lawful omission counts as met
+    "opfyldt_eller_lovligt_undladt": casereview.BAROMETER_RULE,
 }
 
 # The status sentence per rule: {andel} is "54 %", {grundlag} is "målt på 39 sager".
@@ -56,6 +58,8 @@ WORDING: dict[str, str] = {
     "helt_eller_delvist": "{andel} af sagerne er helt eller delvist overholdt ({grundlag})",
     "helt_eller_delvist_hvor_relevant": "{andel} af sagerne, hvor det vurderes relevant, er "
                                         "helt eller delvist overholdt ({grundlag})",
+    "opfyldt_eller_lovligt_undladt": "{andel} af sagerne er opfyldt eller lovligt undladt "
+                                     "({grundlag})",
 }
 
 # Status against the milestone in force: a key (also the theme's colour name) and its word.

@@ -102,7 +102,7 @@ def load(path: Path) -> Bundle:
     if questions is not None:
         selfevaluation.check_additions(questions, questions_doc)
     return Bundle(path=path, report=report, tables=tables, interviews=interviews,
-                  kriterier=tuple(criteria.kriterier) if criteria else (),
+                  kriterier=casereview.with_national_results(criteria) if criteria else (),
                   spoergsmaal=tuple(questions.spoergsmaal) if questions else (),
                   report_doc=doc, concept=concept, concept_entry=entry, concept_place=place)
 

@@ -25,8 +25,9 @@ import pandas as pd
 from taskforce_report import catalogues, language, vocabulary
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
-from taskforce_report.models import CriteriaFile, CriterionEntry
+from taskforce_report.models import CriteriaFile, CriterionEntry, NationalResult
 from taskforce_report.tables import Table
+from taskforce_report.validation import suggest
 from taskforce_report.vocabulary import Vocabulary
 from taskforce_report.yamlfile import YamlDocument, read_yaml
 
@@ -77,8 +78,26 @@ def check_additions(file: CriteriaFile, doc: YamlDocument) -> None:
             problems.append(Problem(doc.file, f"kriterier[{i}].id",
                                     f"kriteriet '{entry.id}' står to gange", doc.locate(place)))
         seen.add(entry.id)
+    known = [*catalogue(), *(e.id for e in file.kriterier)]
+    for criterion_id in file.landsresultater:
+        if criterion_id not in known:
+            problems.append(Problem(doc.file, f"landsresultater.{criterion_id}",
+                                    f"ukendt kriterium '{criterion_id}'"
+                                    f"{suggest(criterion_id, known)}; landsresultater gælder "
+                                    "kriterierne i kataloget og i denne fil",
+                                    doc.locate(("landsresultater", criterion_id))))
     if problems:
         raise InputError(problems)
+
+
+def with_national_results(file: CriteriaFile) -> tuple[CriterionEntry, ...]:
+    """The bundle's criteria, and the catalogue's it gives a national result, with their
+    `landsresultater` in place: `criteria()` lets them take the catalogue's place."""
+    own = {e.id: e for e in file.kriterier}
+    for criterion_id, result in file.landsresultater.items():
+        entry = own.get(criterion_id) or catalogue()[criterion_id]
+        own[criterion_id] = entry.model_copy(update={"landsresultat": result})
+    return tuple(own.values())
 
 
 def law_reference(criterion: CriterionEntry, date: dt.date) -> str:
@@ -191,6 +210,10 @@ class Rule:
 
 ANALYSIS_RULE = Rule()  # the analysis report: ja only; "ikke relevant" leaves the base
 STATUS_RULE = Rule(delvist_opfyldt=True)  # "helt eller delvist overholdt, hvor relevant"
+# "opfyldt eller lovligt undladt": as Ankestyrelsen's Børnesagsbarometer counts, a case where
+# the requirement lawfully did not apply counts as met, and "delvist" as not met. A national
+# result (`landsresultat`) is set against the municipality's share counted this way.
+BAROMETER_RULE = Rule(delvist_opfyldt=False, ikke_relevant_i_grundlag=True)
 
 Rules = Rule | Mapping[str, Rule] | Callable[[str], Rule]
 COUNT_COLUMNS = ("sager", "ja", "delvist", "nej", "ikke_relevant", "relevante", "opfyldt",
@@ -340,6 +363,14 @@ class CriterionResult:
     andel: float | None  # opfyldt / relevante; None when no case was relevant
     kritik: int
     tekst: str  # the finding and any criticism, as sentences
+    landsresultat: NationalResult | None = None  # the barometer's share, where given
+    andel_som_landet: float | None = None  # the share counted as the national result is
+
+    @property
+    def landsresultat_tekst(self) -> str:
+        """ "2020: 55 %" for the table's column; "" without a national result."""
+        land = self.landsresultat
+        return f"{land.aar}: {language.percent(land.andel / 100)}" if land else ""
 
     @property
     def andel_ikke_opfyldt(self) -> float | None:
@@ -358,9 +389,29 @@ class ThemeReview:
     tabel: int = 0  # its table's number in the chapter ("Tabel 5.<tabel>")
     figur: int = 0  # its figure's number in the chapter, 0 without a chart
     tekst_kritik: str = ""  # the theme's criticism in all, when it spans several criteria
+    chart_land: str = ""  # its chart against the national results, "" without any
+    figur_land: int = 0
 
     def is_empty(self) -> bool:
         return not self.kriterier
+
+    @property
+    def landsresultater(self) -> tuple[CriterionResult, ...]:
+        return tuple(r for r in self.kriterier if r.landsresultat is not None)
+
+    @property
+    def land_tekst(self) -> str:
+        """The note on the national results: their source, how they count, and the
+        municipality's shares counted the same way."""
+        found = self.landsresultater
+        if not found:
+            return ""
+        sources = list(dict.fromkeys(f"{r.landsresultat.kilde}" for r in found))
+        shares = [f"{r.kort.lower()} {language.percent(r.andel_som_landet, missing='ikke målt')}"
+                  for r in found]
+        return (f"Landsresultat: {'; '.join(sources)}. Landsresultatet tæller sager, hvor kravet "
+                "er opfyldt eller lovligt undladt; talt på samme måde er andelen i kommunen: "
+                f"{', '.join(shares)}.")
 
 
 @dataclass(frozen=True)
@@ -392,14 +443,20 @@ class CaseReview:
 
 
 def _result(criterion: CriterionEntry, row: pd.Series, date: dt.date,
-            words: bool) -> CriterionResult:
+            words: bool, as_national: pd.Series | None = None) -> CriterionResult:
+    """`as_national`: the criterion's counts under BAROMETER_RULE, for its national result."""
     counts = {c: int(row[c]) for c in COUNT_COLUMNS if c != "andel"}
     andel = None if counts["relevante"] == 0 else float(row["andel"])
     text = phrase(criterion, counts["ikke_opfyldt"], counts["relevante"], words)
     critique = criticism_phrase(counts["kritik"], counts["ikke_opfyldt"], words)
+    national = None
+    if criterion.landsresultat is not None and as_national is not None:
+        national = None if int(as_national["relevante"]) == 0 else float(as_national["andel"])
     return CriterionResult(id=criterion.id, krav=criterion.krav, kort=criterion.kort,
                            lov=law_reference(criterion, date), andel=andel,
-                           tekst=f"{text} {critique}".strip(), **counts)
+                           tekst=f"{text} {critique}".strip(),
+                           landsresultat=criterion.landsresultat, andel_som_landet=national,
+                           **counts)
 
 
 def _theme_criticism(results: tuple[CriterionResult, ...], criticised: int, relevant: int,
@@ -441,10 +498,13 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.da
         return CaseReview(sager=0, kritik=0, regel=rule, udvaelgelse=udvaelgelse,
                           afgoerelser_foer=afgoerelser_foer)
     themes = catalogues.themes() if themes is None else themes
+    national = (tally(frame, BAROMETER_RULE, runde)
+                if any(c.landsresultat for c in known.values()) else None)
     grouped: dict[str | None, list[CriterionResult]] = {}
     for criterion in known.values():  # catalogue order, then the bundle's
         if criterion.id in counts.index:
-            result = _result(criterion, counts.loc[criterion.id], date, words)
+            result = _result(criterion, counts.loc[criterion.id], date, words,
+                             None if national is None else national.loc[criterion.id])
             grouped.setdefault(group_of(criterion, themes), []).append(result)
     by_theme = {}
     figures = 0
@@ -455,6 +515,8 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.da
         ids = [r.id for r in results]
         drawable = any(r.relevante for r in results)
         figures += drawable
+        compared = any(r.landsresultat is not None for r in results)
+        figures += compared
         by_theme[theme_id] = ThemeReview(
             id=theme_id, overskrift=theme.overskrift, kriterier=results,
             sager=cases_relevant(frame, ids, runde),
@@ -462,7 +524,9 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.da
             kritik=cases_with_criticism(frame, ids, runde),
             chart=f"sagsgennemgang-{theme_id}" if drawable else "",
             tabel=len(by_theme) + 2,  # Tabel 5.1 is the overview in "Samlet resultat"
-            figur=figures if drawable else 0,
+            figur=(figures - compared) if drawable else 0,
+            chart_land=f"sagsgennemgang-{theme_id}-land" if compared else "",
+            figur_land=figures if compared else 0,
             tekst_kritik=_theme_criticism(results, cases_with_criticism(frame, ids, runde),
                                           cases_relevant(frame, ids, runde), words))
     return CaseReview(sager=cases(frame, runde), kritik=cases_with_criticism(frame, None, runde),
@@ -487,7 +551,28 @@ def charts(result: CaseReview) -> list[ChartSpec]:
                  f"relevant. " + "; ".join(parts) + "."),
             data={"rows": tuple(rows), "x_label": "Antal sager"},
             height_cm=round(1.9 + 0.85 * len(rows), 2)))
+        if theme.chart_land:
+            specs.append(national_chart(theme))
     return specs
+
+
+def national_chart(theme: ThemeReview) -> ChartSpec:
+    """Per criterion with a national result: the municipality's share counted as the
+    barometer counts, beside the national share."""
+    found = theme.landsresultater
+    years = sorted({r.landsresultat.aar for r in found})
+    label = f"Landsresultat {years[0]}" if len(years) == 1 else "Landsresultat"
+    rows = tuple((r.kort, r.andel_som_landet, r.landsresultat.andel / 100) for r in found)
+    parts = [f"{kort}: {language.percent(a, missing='ikke målt')} i kommunen og "
+             f"{language.percent(b)} i landet" for kort, a, b in rows]
+    return ChartSpec(
+        id=theme.chart_land, kind="round_bars",
+        title=f"Sagsgennemgangen og landsresultatet: {theme.overskrift.lower()}",
+        alt=(f"Vandret søjlediagram over andelen af sager, hvor kravet er opfyldt eller "
+             f"lovligt undladt, i kommunen og i landet, for {theme.overskrift.lower()}. "
+             + "; ".join(parts) + "."),
+        data={"rows": rows, "serier": ("Kommunen", label)},
+        height_cm=round(2.2 + 1.05 * len(rows), 2))
 
 
 def citation_values(result: CaseReview) -> dict[str, Any]:

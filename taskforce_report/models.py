@@ -146,6 +146,15 @@ class LawReferences(Strict):
     barnets_lov: str = ""  # cited in reports dated 2024 or later
 
 
+class NationalResult(Strict):
+    """The national share of cases meeting a requirement (Ankestyrelsen's Børnesagsbarometer),
+    counted as the barometer counts: met, or lawfully omitted (casereview.BAROMETER_RULE)."""
+
+    andel: float = Field(ge=0, le=100)  # in percent: 55 for 55 %
+    aar: int = Field(ge=1990, le=2099)  # the year the share was measured
+    kilde: str = Field(min_length=1)  # "Ankestyrelsen, Børnesagsbarometer 2021"
+
+
 class CriterionEntry(Strict):
     """One legal requirement of the case review (catalogues/kriterier.yaml)."""
 
@@ -160,6 +169,7 @@ class CriterionEntry(Strict):
     # timer" (the status measurement: "Andelen af sager, hvor …, er steget fra 40 % til 75 %")
     hvor: str = ""
     lov: LawReferences = Field(default_factory=lambda: LawReferences())
+    landsresultat: NationalResult | None = None  # shown beside the municipality's share
 
     _id = field_validator("id")(_snake_id)
     _tema = field_validator("tema")(_known_theme)
@@ -167,6 +177,9 @@ class CriterionEntry(Strict):
 
 class CriteriaFile(Strict):
     kriterier: list[CriterionEntry] = Field(default_factory=list)
+    # national results for criteria of the catalogue (or of this file), by criterion id: a
+    # bundle compares with the barometer of its own year
+    landsresultater: dict[str, NationalResult] = Field(default_factory=dict)
 
 
 class QuestionEntry(Strict):
@@ -259,7 +272,7 @@ class KeyFigureSettings(Strict):
 
 # How an audit criterion is counted; audit.RULES gives each name its casereview.Rule.
 CountingRule = Literal["alle_sager", "hvor_relevant", "helt_eller_delvist",
-                       "helt_eller_delvist_hvor_relevant"]
+                       "helt_eller_delvist_hvor_relevant", "opfyldt_eller_lovligt_undladt"]
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-\d{1,2}(?:[ T][\d:.]*)?)?$")  # a date: its month
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
