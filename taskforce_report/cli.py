@@ -120,11 +120,20 @@ def validate(bundle: Path) -> None:
               metavar="BUNDLE",
               help="An application bundle (dokument: ansoegning): the analysis bundle starts "
                    "with its municipality, contact, organisation and motivation filled in.")
-def new(directory: Path, kommune: str | None, dokument: str, application: Path | None) -> None:
+@click.option("--projektmappe", "workbook_only", is_flag=True,
+              help="Write only data.xlsx for the existing bundle DIR, from its rapport.yaml: "
+                   "the sheets its document reads, drop-downs with its own audit criteria.")
+def new(directory: Path, kommune: str | None, dokument: str, application: Path | None,
+        workbook_only: bool) -> None:
     """Scaffold a bundle in DIRECTORY with every required key and the themes stubbed."""
-    from taskforce_report.scaffold import from_application, scaffold
+    from taskforce_report.scaffold import from_application, scaffold, workbook_for
 
-    if application is not None:
+    if workbook_only:
+        if application is not None or kommune:
+            raise click.UsageError("--projektmappe skriver kun data.xlsx til et bundt, der "
+                                   "findes; brug den uden --kommune og --fra-ansoegning")
+        written = [workbook_for(directory)]
+    elif application is not None:
         if dokument != "analyserapport":
             raise click.UsageError("--fra-ansoegning laver et analysebundt og kan ikke bruges "
                                    f"med --dokument {dokument}")

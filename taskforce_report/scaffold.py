@@ -71,7 +71,11 @@ fokuspunkter:
 indledning: ""               # Markdown
 ledelsestilsyn:
   beskrivelse: ""            # Markdown: hvordan ledelsestilsynet udføres
-  kriterier: {{}}              # id: {{navn: ..., optaelling: alle_sager | hvor_relevant | ...}}
+  # kriterier: id: {{navn: ..., optaelling: alle_sager | hvor_relevant | helt_eller_delvist
+  #   | helt_eller_delvist_hvor_relevant}}; de to herunder er eksempler: ret eller slet dem
+  kriterier:
+    boernesamtale: {{navn: Børnesamtale afholdt, optaelling: hvor_relevant}}
+    partshoering_14_dage: {{navn: Partshøring inden for 14 dage, optaelling: helt_eller_delvist}}
 udviklingspunkter:
   - titel: Første udviklingspunkt
     formaal: ""              # Markdown: formålet med udviklingspunktet
@@ -107,10 +111,49 @@ def scaffold(directory: Path, kommune: str, dokument: str = "analyserapport",
         text = status_report_yaml(kommune.strip(), today)
     else:
         text = analysis_report_yaml(kommune.strip(), today)
+    lists = _lists(_parsed(text))
     write_atomic(target, text)
     workbook = directory / WORKBOOK
-    write_template(workbook)
+    write_template(workbook, dokument, lists)
     return [target, workbook]
+
+
+def _parsed(text: str):
+    """The model of a rapport.yaml we wrote ourselves."""
+    from taskforce_report.bundle import _report
+    from taskforce_report.yamlfile import parse_yaml
+
+    return _report(parse_yaml(text, "rapport.yaml"))[0]
+
+
+def _lists(report) -> dict[tuple[str, str], list[str]]:
+    """The drop-down lists the bundle itself decides: a status report's audit criteria."""
+    from taskforce_report.models import StatusReport
+
+    if isinstance(report, StatusReport):
+        return {("ledelsestilsyn", "kriterium"): list(report.ledelsestilsyn.kriterier)}
+    return {}
+
+
+def workbook_for(directory: Path) -> Path:
+    """`new BUNDLE --projektmappe`: data.xlsx for an existing bundle, its sheets and drop-downs
+    from its rapport.yaml (a status report's list of criteria, as they are now). An existing
+    data.xlsx is never overwritten: it may hold the user's data."""
+    from taskforce_report.bundle import REPORT_FILE, _report
+    from taskforce_report.yamlfile import read_yaml
+
+    directory = Path(directory)
+    report_path = directory / REPORT_FILE
+    if not report_path.is_file():
+        raise input_error(str(directory), "", f"mappen har ingen {REPORT_FILE}; lav bundtet "
+                          "med taskforce-report new først")
+    target = directory / WORKBOOK
+    if target.exists():
+        raise input_error(str(target), "", "findes allerede og kan rumme data; flyt eller "
+                          "omdøb den, før en ny skabelon skrives")
+    report = _report(read_yaml(report_path, REPORT_FILE), directory)[0]
+    write_template(target, report.dokument, _lists(report))
+    return target
 
 
 # ---- `new DIR --fra-ansoegning BUNDLE`: an analysis bundle from the application ----------

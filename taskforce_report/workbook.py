@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from taskforce_report import catalogues
+from taskforce_report import catalogues, language
 from taskforce_report.errors import (
     InputError,
     Problem,
@@ -261,8 +261,18 @@ def _catalogue_ids(name: str) -> list[str]:
     return [str(entry["id"]) for entry in data or [] if isinstance(entry, dict) and "id" in entry]
 
 
+# The sheets each document reads, in the order the template lists them; a template holds
+# only its document's (a status report reads nothing but the audit).
+SHEETS = {
+    "analyserapport": ("noegletal", "sagsgennemgang", "selvevaluering", "socialfaglig"),
+    "statusrapport": ("ledelsestilsyn",),
+    "ansoegning": ("sager", "underretninger"),
+}
+
+
 def vocabularies() -> dict[tuple[str, str], list[str]]:
-    """(sheet, column) → the values allowed there."""
+    """(sheet, column) → the values the packaged catalogues allow there. The audit's criteria
+    are the bundle's own (`ledelsestilsyn.kriterier`), so `write_template` is given them."""
     themes = list(catalogues.themes())
     return {
         ("noegletal", "indikator"): _catalogue_ids("indikatorer.yaml"),
@@ -273,21 +283,33 @@ def vocabularies() -> dict[tuple[str, str], list[str]]:
         ("selvevaluering", "tema"): themes,
         ("selvevaluering", "spoergsmaal"): _catalogue_ids("spoergsmaal.yaml"),
         ("selvevaluering", "vurdering"): SELVEVALUERING,
-        ("ledelsestilsyn", "kriterium"): _catalogue_ids("kriterier.yaml"),
         ("ledelsestilsyn", "vurdering"): VURDERING,
         ("socialfaglig", "dimension"): _catalogue_ids("dimensioner.yaml"),
         ("socialfaglig", "vurdering"): VURDERING,
     }
 
 
-INSTRUCTIONS = [
-    "Sådan udfylder du data.xlsx",
-    "",
-    "Projektmappen har ét ark pr. tabel: noegletal, sagsgennemgang, selvevaluering, "
-    "ledelsestilsyn og socialfaglig, og til en ansøgning sager og underretninger. Udfyld kun de "
-    "ark, rapporten bruger; tomme ark springes over.",
-    "Første række er kolonnenavnene. Lad dem stå, som de er.",
-    "Én række pr. værdi: fx én række pr. sag og kriterium i sagsgennemgang.",
+def _instructions(sheets: tuple[str, ...], dokument: str) -> list[str]:
+    named = language.join(list(sheets))
+    lines = [
+        "Sådan udfylder du data.xlsx",
+        "",
+        f"Projektmappen har ét ark pr. tabel, som rapporten læser: {named}. Tomme ark "
+        "springes over.",
+        "Første række er kolonnenavnene. Lad dem stå, som de er.",
+        "Én række pr. værdi: fx én række pr. sag og kriterium"
+        + (" og runde i ledelsestilsyn." if dokument == "statusrapport"
+           else " i sagsgennemgang."),
+    ]
+    if dokument == "statusrapport":
+        lines.append("Rullemenuen i kolonnen kriterium viser kriterierne under "
+                     "ledelsestilsyn.kriterier i rapport.yaml, som de var, da projektmappen blev "
+                     "skrevet. Tilføjer du et kriterium, så skriv en ny skabelon med: "
+                     "taskforce-report new <bundt> --projektmappe (når data.xlsx er flyttet)")
+    return lines + _COMMON_INSTRUCTIONS
+
+
+_COMMON_INSTRUCTIONS = [
     "Kolonner med en rullemenu tager kun de værdier, menuen viser.",
     "Tal må skrives med decimalkomma (0,98) og tusindtalspunktum (1.500).",
     "Skriv aldrig CPR-numre, navne eller andre personoplysninger; brug pseudonymer som 'Sag 1'.",
@@ -296,7 +318,11 @@ INSTRUCTIONS = [
 ]
 
 
-def write_template(path: Path) -> None:
+def write_template(path: Path, dokument: str = "analyserapport",
+                   lists: dict[tuple[str, str], list[str]] | None = None) -> None:
+    """The workbook a bundle of `dokument` starts with: the sheets it reads, each column with
+    a closed vocabulary a stop-style drop-down; `lists` adds or replaces vocabularies by (sheet,
+    column), e.g. the audit criteria of the bundle's rapport.yaml."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter, quote_sheetname
@@ -305,17 +331,18 @@ def write_template(path: Path) -> None:
     book = Workbook()
     guide = book.active
     guide.title = "vejledning"
-    for row, line in enumerate(INSTRUCTIONS, start=1):
+    sheets = SHEETS[dokument]
+    for row, line in enumerate(_instructions(sheets, dokument), start=1):
         guide.cell(row=row, column=1, value=line).alignment = Alignment(wrap_text=True)
     guide["A1"].font = Font(bold=True, size=14)
     guide.column_dimensions["A"].width = 100
 
-    lists = book.create_sheet("lister")
+    list_sheet = book.create_sheet("lister")
     lists_column = 0
     header_fill = PatternFill("solid", fgColor="00385F")
     header_font = Font(bold=True, color="FFFFFF")
-    allowed = vocabularies()
-    for spec in SPECS.values():
+    allowed = {**vocabularies(), **(lists or {})}
+    for spec in (SPECS[name] for name in sheets):
         sheet = book.create_sheet(spec.name)
         columns = list(spec.required + spec.optional)
         for index, column in enumerate(columns, start=1):
@@ -329,16 +356,18 @@ def write_template(path: Path) -> None:
                 continue
             lists_column += 1
             letter = get_column_letter(lists_column)
-            lists.cell(row=1, column=lists_column, value=f"{spec.name}.{column}")
+            list_sheet.cell(row=1, column=lists_column, value=f"{spec.name}.{column}")
             for row, value in enumerate(values, start=2):
-                lists.cell(row=row, column=lists_column, value=value)
+                list_sheet.cell(row=row, column=lists_column, value=value)
             reference = f"{quote_sheetname('lister')}!${letter}$2:${letter}${len(values) + 1}"
+            # errorStyle stop: Excel and Calc refuse a value off the list as it is typed
             validation = DataValidation(type="list", formula1=reference, allow_blank=True,
-                                        showErrorMessage=True, errorTitle="Ugyldig værdi",
+                                        showErrorMessage=True, errorStyle="stop",
+                                        errorTitle="Ugyldig værdi",
                                         error=f"Vælg en værdi fra listen ({column}).")
             column_letter = get_column_letter(index)
             validation.add(f"{column_letter}2:{column_letter}5000")
             sheet.add_data_validation(validation)
         sheet.freeze_panes = "A2"
-    lists.sheet_state = "hidden"
+    list_sheet.sheet_state = "hidden"
     book.save(path)

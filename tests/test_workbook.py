@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,22 +12,23 @@ from openpyxl import Workbook, load_workbook
 
 from taskforce_report.cli import main
 from taskforce_report.tables import SPECS
-from taskforce_report.workbook import read_workbook, write_template
+from taskforce_report.workbook import SHEETS, read_workbook, write_template
 
 
 def test_template_has_every_sheet_header_frozen_panes_and_dropdowns(tmp_path):
     path = tmp_path / "data.xlsx"
     write_template(path)
     book = load_workbook(path)
-    assert "vejledning" in book.sheetnames
-    for name, spec in SPECS.items():
+    assert book.sheetnames == ["vejledning", "lister", "noegletal", "sagsgennemgang",
+                               "selvevaluering", "socialfaglig"]
+    for name, spec in ((n, SPECS[n]) for n in SHEETS["analyserapport"]):
         sheet = book[name]
         header = [c.value for c in sheet[1] if c.value]
         assert header == list(spec.required + spec.optional)
         assert sheet.freeze_panes == "A2"
         assert sheet["A1"].font.bold
     validations = {name: [dv.sqref for dv in book[name].data_validations.dataValidation]
-                   for name in SPECS}
+                   for name in SHEETS["analyserapport"]}
     # vurdering in sagsgennemgang is column C; its list holds the four assessments
     sag = book["sagsgennemgang"]
     vurdering = next(dv for dv in sag.data_validations.dataValidation if "C2" in str(dv.sqref))
@@ -34,7 +36,7 @@ def test_template_has_every_sheet_header_frozen_panes_and_dropdowns(tmp_path):
     column = vurdering.formula1.split("!")[1].split(":")[0].replace("$", "")[0]
     values = [c.value for c in lists[column][1:] if c.value]
     assert values == ["ja", "delvist", "nej", "ikke relevant"]
-    assert validations["selvevaluering"] and validations["ledelsestilsyn"]
+    assert validations["selvevaluering"] and validations["socialfaglig"]
 
 
 def _sheet(path, name, rows):
@@ -155,3 +157,97 @@ def test_examples_render_the_same_from_data_xlsx(tmp_path, example):
     html_csv, _ = render(prepare(source), "html")
     html_xlsx, _ = render(prepare(bundle), "html")
     assert html_xlsx == html_csv
+
+
+# ---- the status report's workbook, as a person types into it in LibreOffice Calc -----------
+
+CALC_VALIDITY = Path(__file__).with_name("calc_validity.py")
+DEBIAN_PYTHON = Path("/usr/bin/python3")
+
+
+def _calc(book: Path, tmp_path: Path, cells: dict[str, str], save: Path | None = None) -> dict:
+    """Calc's verdict on each value written into the ledelsestilsyn sheet (calc_validity.py,
+    run by the Python that has LibreOffice's uno module)."""
+    import json
+    import os
+
+    probe = subprocess.run([str(DEBIAN_PYTHON), "-c", "import uno"], capture_output=True)
+    if probe.returncode != 0:
+        message = "LibreOffice's Python bridge (Debian: python3-uno) is not installed"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    args = [str(DEBIAN_PYTHON), str(CALC_VALIDITY), str(book), str(tmp_path / "lo-profil"),
+            "ledelsestilsyn", *(f"{c}={v}" for c, v in cells.items())]
+    if save is not None:
+        args.append(str(save))
+    done = subprocess.run(args, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def status_bundle(tmp_path) -> Path:
+    target = tmp_path / "status"
+    result = CliRunner().invoke(main, ["new", str(target), "--kommune", "Ærø Kommune",
+                                       "--dokument", "statusrapport"])
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def test_status_workbook_holds_only_the_audit_with_the_bundles_criteria(status_bundle):
+    book = load_workbook(status_bundle / "data.xlsx")
+    assert book.sheetnames == ["vejledning", "lister", "ledelsestilsyn"]
+    sheet = book["ledelsestilsyn"]
+    kriterium = next(dv for dv in sheet.data_validations.dataValidation
+                     if "C2" in str(dv.sqref))
+    assert kriterium.errorStyle == "stop" and kriterium.showErrorMessage
+    column = kriterium.formula1.split("!")[1].split(":")[0].replace("$", "")[0]
+    listed = [c.value for c in book["lister"][column][1:] if c.value]
+    assert listed == ["boernesamtale", "partshoering_14_dage"]  # rapport.yaml's, in order
+
+
+def test_calc_accepts_a_criterion_of_the_bundle_and_refuses_another(status_bundle, tmp_path):
+    found = _calc(status_bundle / "data.xlsx", tmp_path, {
+        "C2": "partshoering_14_dage",  # the bundle's criterion, refused before issue 20
+        "C3": "bfu_4_mdr",  # a case-review criterion: not the bundle's
+        "C4": "partshøring",  # a typo
+        "D2": "delvist", "D3": "måske"})
+    assert found == {"C2": True, "C3": False, "C4": False, "D2": True, "D3": False}
+
+
+def test_a_workbook_typed_in_calc_validates_and_builds(status_bundle, tmp_path):
+    """The rows Calc accepts, saved by Calc, are read by validate and counted in the build."""
+    from taskforce_report.build import prepare
+
+    saved = tmp_path / "saved.xlsx"
+    rows = {}
+    for r, (sag, kriterium, vurdering) in enumerate(
+            [("S1", "boernesamtale", "ja"), ("S2", "boernesamtale", "nej"),
+             ("S1", "partshoering_14_dage", "delvist")], start=2):
+        rows.update({f"A{r}": "2021-09", f"B{r}": sag, f"C{r}": kriterium, f"D{r}": vurdering})
+    rows["D5"] = "jaa"  # refused by Calc, so never saved
+    found = _calc(status_bundle / "data.xlsx", tmp_path, rows, saved)
+    assert [k for k, v in found.items() if not v] == ["D5"]
+    shutil.copy(saved, status_bundle / "data.xlsx")
+    report = status_bundle / "rapport.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "maal: []", "maal: [{tekst: At børnesamtalen holdes., procent: 100, "
+        "kriterium: boernesamtale}]", 1), encoding="utf-8")
+    goal = prepare(status_bundle).results.facts["maal"][0]
+    assert goal.seneste.grundlag == 2 and goal.seneste.andel == 0.5
+
+
+def test_projektmappe_writes_the_workbook_anew_from_rapport_yaml(status_bundle):
+    (status_bundle / "data.xlsx").unlink()
+    report = status_bundle / "rapport.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "  kriterier:\n", "  kriterier:\n    tragtmodel: {navn: Tragtmodellen brugt, "
+        "optaelling: alle_sager}\n", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["new", str(status_bundle), "--projektmappe"])
+    assert result.exit_code == 0, result.output
+    lists = load_workbook(status_bundle / "data.xlsx")["lister"]
+    assert [c.value for c in lists["A"][1:] if c.value] == [
+        "tragtmodel", "boernesamtale", "partshoering_14_dage"]
+    again = CliRunner().invoke(main, ["new", str(status_bundle), "--projektmappe"])
+    assert again.exit_code == 1 and "data.xlsx: findes allerede" in again.output
