@@ -805,6 +805,11 @@ def analyse_indicator(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, a
     if not present:
         return None
     first, last = present[0], present[-1]
+    # Years after the municipality's last figure are not its data: the table, the chart's axis
+    # and its title end there, and no note has to explain a year nobody shows.
+    table = table.loc[:last]
+    if counts is not None:
+        counts = counts.loc[:last]
     periode = Change(first, last, change(basis, first, last)) if last > first else None
     seneste = None
     if last > first:
@@ -976,6 +981,7 @@ def analyse(data: KeyFigureData | None, report: Any) -> KeyFigures | None:
     in_distribution = {p for d in cat.distributions.values() for p in d.dele}
     first_part = {d.dele[0]: d for d in cat.distributions.values()}
     figure = 0
+    variant = 0
     sections = []
     for section_id, title in SECTIONS.items():
         items: list[IndicatorResult | DistributionResult] = []
@@ -994,7 +1000,9 @@ def analyse(data: KeyFigureData | None, report: Any) -> KeyFigures | None:
                 items.append(result)
         finished = []
         for item in items:
-            words = () if item.id in silent else tuple(sentences.for_result(item, areas.kommune))
+            words = () if item.id in silent else tuple(
+                sentences.for_result(item, areas.kommune, variant))
+            variant += 1  # the leading sentence's form takes turns down the chapter
             spec = chart_for(item, areas.kommune)
             if not words and spec is None:
                 continue  # sentences switched off and nothing to draw: the text says it
@@ -1027,12 +1035,19 @@ def chart_for(item: IndicatorResult | DistributionResult, kommune: str) -> Chart
         return _bars_spec(item, kommune)
     if item.indicator.diagram == "ingen" or item.table[KOMMUNE].notna().sum() == 0:
         return None
+    if len(item.table.dropna(how="all")) < MIN_CHART_POINTS:
+        return None  # one or two years are said in the sentences; two points are no trend
     return _line_spec(item, kommune)
+
+
+# A line chart needs a table of this many years; fewer are told in words.
+MIN_CHART_POINTS = 3
 
 
 def _line_spec(result: IndicatorResult, kommune: str) -> ChartSpec:
     ind = result.indicator
-    table = result.table
+    # The axis and the title's period run from the first to the last year with any figure.
+    table = result.table.dropna(how="all")
     years = [int(y) for y in table.index]
     share = ind.enhed == "procent" and not ind.is_rate
     series = []

@@ -62,6 +62,45 @@ def percent_points(value: float | None, decimals: int = 0) -> str:
     return f"{number(value, decimals)}{NBSP}%"
 
 
+# ---- statistics language -------------------------------------------------------------------
+# A difference between two shares is a difference in procentpoint (20,3 % against 18,1 % is
+# 2,2 procentpoint, never "12 % højere"); a relative change ("steg 25 %") is said only of counts
+# and amounts. Below SMALL_BASE cases a share is not printed at all: one case moves it by ten
+# points or more, so the count is given instead ("3 af 4"), as Ankestyrelsen does in its
+# statistics on few cases.
+SMALL_BASE = 10
+
+
+def points(difference: float | None, decimals: int = 0, missing: str = "–") -> str:
+    """A difference of two values in percent (2.2) → `2,2 procentpoint` (sign dropped: the
+    sentence says which way); 1 → `1 procentpoint` (the word does not inflect)."""
+    if difference is None or difference != difference:
+        return missing
+    return f"{number(abs(difference), decimals)}{NBSP}procentpoint"
+
+
+def is_small_base(base: int | float | None) -> bool:
+    """True when a share of `base` cases should be told as a count (see SMALL_BASE)."""
+    return base is not None and base == base and 0 < base < SMALL_BASE
+
+
+def share_of(count: int, base: int, decimals: int = 0) -> str:
+    """`count` of `base` as the reader should see it: `54 %` of a base of at least SMALL_BASE,
+    `3 af 4` below it, `0 af 0` when nothing was counted."""
+    if base <= 0:
+        return f"{number(count)} af {number(base)}"
+    if is_small_base(base):
+        return f"{number(count)} af {number(base)}"
+    return percent(count / base, decimals)
+
+
+def count_phrase(count: int, start: bool = False) -> str:
+    """A count in running text: under ten in words (`fire`), larger as a number (`12`), and in
+    words at the start of a sentence (`Fire`, `Tolv`) where Danish will not open with digits."""
+    text = number_word(count) if (count < 10 or (start and count <= 20)) else number(count)
+    return capitalize_first(text) if start else text
+
+
 def date(value: dt.date | None, missing: str = "") -> str:
     """`2015-11-12` → `12. november 2015`."""
     if value is None:
@@ -149,6 +188,9 @@ FILTERS = {
     "tal": number,
     "procent": percent,
     "procentpoint": percent_points,
+    "point": points,
+    "andel_af": share_of,
+    "antal": count_phrase,
     "dato": date,
     "maaned": month,
     "talord": number_word,

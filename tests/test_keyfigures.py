@@ -55,6 +55,22 @@ anbragte;Hele landet;2014;9900;Ankestyrelsen;
 """
 
 
+@pytest.fixture
+def two_year_charts(monkeypatch):
+    """The mini bundle has two years; these tests are about what its charts show, so they let
+    a two-year table have a chart (the example report does not: see the test below)."""
+    monkeypatch.setattr(keyfigures, "MIN_CHART_POINTS", 2)
+
+
+def test_no_chart_for_a_table_of_one_or_two_years(mini):
+    figures = key_figures(with_figures(mini))
+    for section in figures.afsnit:
+        for point in section.punkter:
+            assert point.diagram is None, point.id  # two years: said in words, not drawn
+    assert "Det svarer til 700 underretninger." in " ".join(
+        item(figures, "underretninger").saetninger)
+
+
 def with_figures(bundle: Path, rows: str = ROWS, settings: str = "", encoding="utf-8") -> Path:
     (bundle / "noegletal.csv").write_bytes((HEADER + rows).encode(encoding))
     if settings:
@@ -140,16 +156,39 @@ def test_change_phrase(share, words):
 
 
 @pytest.mark.parametrize(("pairs", "words"), [
-    ([(0.12, "landsgennemsnittet")], "12 % højere end landsgennemsnittet"),
+    ([(0.12, "landsgennemsnittet")], "12 % over landsgennemsnittet"),
     ([(-0.014, "landsgennemsnittet"), (0.116, "referencegruppen")],
-     "på niveau med landsgennemsnittet, men 12 % højere end referencegruppen"),
+     "på niveau med landsgennemsnittet, men 12 % over referencegruppen"),
     ([(0.01, "landsgennemsnittet"), (-0.02, "referencegruppen")],
      "på niveau med både landsgennemsnittet og referencegruppen"),
     ([(-0.05, "landsgennemsnittet"), (0.18, "referencegruppen")],
-     "5 % lavere end landsgennemsnittet, men 18 % højere end referencegruppen"),
+     "5 % under landsgennemsnittet, men 18 % over referencegruppen"),
 ])
 def test_comparison_phrase(pairs, words):
     assert sentences.comparison_phrase(pairs).replace("\u00a0", " ") == words
+
+
+@pytest.mark.parametrize(("pairs", "words"), [
+    # 20,3 % against 18,1 % and 18,6 %: differences of shares, in procentpoint
+    ([(2.2, "landsgennemsnittet"), (1.7, "referencegruppen")],
+     "2,2 procentpoint over landsgennemsnittet og 1,7 procentpoint over referencegruppen"),
+    # 23 % against 25 % twice
+    ([(-2.0, "landsgennemsnittet"), (-2.0, "referencegruppen")],
+     "2,0 procentpoint under både landsgennemsnittet og referencegruppen"),
+    ([(0.3, "landsgennemsnittet")], "på niveau med landsgennemsnittet"),
+])
+def test_comparison_of_shares_is_in_procentpoint(pairs, words):
+    said = sentences.comparison_phrase(pairs, points=True, decimals=1).replace("\u00a0", " ")
+    assert said == words
+    assert "%" not in said
+
+
+@pytest.mark.parametrize(("difference", "decimals", "words"), [
+    (1.3, 1, "steg 1,3 procentpoint"), (-4, 0, "faldt 4 procentpoint"),
+    (0.04, 1, "var uændret"),
+])
+def test_change_of_a_share_is_in_procentpoint(difference, decimals, words):
+    assert sentences.points_change_phrase(difference, decimals).replace("\u00a0", " ") == words
 
 
 def test_bundle_figures_rate_group_change_comparison_and_sentence(mini):
@@ -162,24 +201,35 @@ def test_bundle_figures_rate_group_change_comparison_and_sentence(mini):
     assert result.seneste.andel == pytest.approx(0.40)
     assert result.sammenligning.mod_land == pytest.approx(1 / 6)
     assert result.sammenligning.mod_reference == pytest.approx(15 / 55)
-    said = " ".join(result.saetninger).replace("\u00a0", " ")
+    said = " ".join(sentences.indicator_sentences(result, "Åby Kommune", 0)).replace(
+        "\u00a0", " ")
+    # the form of the leading sentence takes turns down the chapter; the rest is the same
+    assert result.saetninger[1:] == tuple(
+        sentences.indicator_sentences(result, "Åby Kommune", 0))[1:]
+    # the finding first, the subject named once, then "antallet" refers back to it
     assert said == (
-        "Antallet af underretninger steg 40 % fra 2013 til 2014. "
-        "I 2014 var antallet af underretninger i Åby Kommune 700, svarende til 70 pr. 1.000 "
-        "0–17-årige, mod 55 i referencegruppen og 60 på landsplan. "
-        "Kommunen lå dermed 17 % højere end landsgennemsnittet og 27 % højere end "
+        "Antallet af underretninger i Åby Kommune var 70 pr. 1.000 0–17-årige i 2014, 17 % over "
+        "landsgennemsnittet og 27 % over referencegruppen (60 og 55). "
+        "Det svarer til 700 underretninger. "
+        "Antallet steg 40 % fra 2013 til 2014.")
+    assert said.count("underretninger i Åby Kommune") == 1
+    assert sentences.indicator_sentences(result, "Åby Kommune", 1)[0].replace("\xa0", " ") == (
+        "Målt på antallet af underretninger lå Åby Kommune i 2014 17 % over landsgennemsnittet "
+        "og 27 % over referencegruppen: 70 pr. 1.000 0–17-årige mod 60 på landsplan og 55 i "
         "referencegruppen.")
+    assert sentences.indicator_sentences(result, "Åby Kommune", 2)[0].replace("\xa0", " ") == (
+        "Åby Kommune lå i 2014 17 % over landsgennemsnittet og 27 % over referencegruppen, når "
+        "det gælder antallet af underretninger: 70 pr. 1.000 0–17-årige mod 60 på landsplan og "
+        "55 i referencegruppen.")
     assert result.kilde == "Åby Kommune og Kommunale nøgletal"
 
 
 def test_fall_and_level_with_the_country_in_words(mini):
     said = " ".join(item(key_figures(with_figures(mini)),
                          "boernefaglige_undersoegelser").saetninger).replace("\u00a0", " ")
-    assert "Antallet af børnefaglige undersøgelser faldt 3 % fra 2013 til 2014." in said
-    assert "svarende til 29,1 pr. 1.000 0–17-årige, mod 26,1 i referencegruppen og 29,5 på " \
-           "landsplan." in said
-    assert "Kommunen lå dermed på niveau med landsgennemsnittet, men 12 % højere end " \
-           "referencegruppen." in said
+    assert "Antallet faldt 3 % fra 2013 til 2014." in said
+    assert "29,1 pr. 1.000 0–17-årige mod 29,5 på landsplan og 26,1 i referencegruppen." in said
+    assert "på niveau med landsgennemsnittet, men 12 % over referencegruppen" in said
 
 
 def test_reference_group_without_the_municipality_when_switched_off(mini):
@@ -187,10 +237,10 @@ def test_reference_group_without_the_municipality_when_switched_off(mini):
         mini, settings="noegletal:\n  referencegruppe_inkluderer_kommunen: false\n"))
     result = item(figures, "underretninger")
     assert result.table.loc[2014, "referencegruppe"] == pytest.approx(25.0)  # 125 / 5.000
-    assert "180 % højere end referencegruppen" in " ".join(result.saetninger).replace("\xa0", " ")
+    assert "180 % over referencegruppen" in " ".join(result.saetninger).replace("\xa0", " ")
 
 
-def test_missing_value_is_shown_as_missing_not_zero(mini):
+def test_missing_value_is_shown_as_missing_not_zero(mini, two_year_charts):
     figures = key_figures(with_figures(mini))
     result = item(figures, "anbragte")
     assert math.isnan(result.table.loc[2013, "kommune"])
@@ -207,7 +257,7 @@ def test_missing_value_is_shown_as_missing_not_zero(mini):
     assert "ingen tal for 2013" in result.diagram.alt
 
 
-def test_consultant_text_goal_and_sentences_switched_off(mini):
+def test_consultant_text_goal_and_sentences_switched_off(mini, two_year_charts):
     settings = (
         "noegletal:\n"
         "  maal: {underretninger: 50}\n"
@@ -221,12 +271,11 @@ def test_consultant_text_goal_and_sentences_switched_off(mini):
     assert item(figures, "boernefaglige_undersoegelser").saetninger == ()
     assert item(figures, "boernefaglige_undersoegelser").diagram is not None
     said = " ".join(item(figures, "underretninger").saetninger).replace("\xa0", " ")
-    assert said.endswith("Tallet lå 40 % højere end kommunens eget mål på 50 pr. 1.000 "
-                         "0–17-årige.")
+    assert said.endswith("Det er 40 % over kommunens eget mål på 50 pr. 1.000 0–17-årige.")
     assert figures.manglende.konsulent == ("Sagstal før 2014",)
 
 
-def test_chapter_structure_numbers_and_sections(mini):
+def test_chapter_structure_numbers_and_sections(mini, two_year_charts):
     prepared = prepare(with_figures(mini))
     chapter = prepared.document.chapter("noegletal")
     # befolkning_0_17 is in socioekonomi; no prevention or economy figures: no such sections
@@ -327,18 +376,28 @@ def test_example_report_has_chapter_4_with_charts_and_sentences(example_pdf):
     pages = pdf_pages(example_pdf)
     text = " ".join(pages)
     assert "4 Nøgletalsanalyse" in text and "4.1 Introduktion" in text
-    assert "Antallet af underretninger steg 21 % fra 2013 til 2014." in text
-    assert "1.142, svarende til 78 pr. 1.000 0–17-årige, mod 66 i referencegruppen og 71 på " \
-           "landsplan" in text
-    assert "11,6 pr. 1.000 0–17-årige, mod 10,4 i referencegruppen og 9,9 på landsplan" in text
+    assert "Antallet steg 21 % fra 2013 til 2014." in text
+    assert "78 pr. 1.000 0–17-årige mod 71 på landsplan og 66 i referencegruppen" in text
+    assert "Det svarer til 1.142 underretninger." in text
+    assert "11,6 pr. 1.000 0–17-årige i 2014, 17 % over landsgennemsnittet og 12 % over " \
+           "referencegruppen (9,9 og 10,4)" in text
     assert "kommunens eget mål på 30 sager pr. sagsbehandler" in text
+    # shares are compared and followed in procentpoint (20,3 % against 18,1 % and 18,6 %)
+    assert "2,2 procentpoint over landsgennemsnittet og 1,7 procentpoint over " \
+           "referencegruppen" in text
+    assert "Andelen steg 1,3 procentpoint fra 2008 til 2014" in text
+    assert "2 procentpoint under både landsgennemsnittet og referencegruppen" in text
+    assert "12 % højere" not in text and "lå dermed" not in text
+    # no line chart of two points; the period in a title is one the municipality has data for
+    assert "antal sager pr. sagsbehandler, 2014–2015" not in text
+    assert "ulovligt fravær, 2010–2013" in text
     assert "Figur 4.1" in text and "Kilde: Ankestyrelsen" in text
     # chart text is real text in Danish
     assert "Landsgennemsnit" in text and "Referencegruppe" in text and "Plejefamilie" in text
     assert "Underretninger (2008–2012)" in text
 
 
-def test_chart_svg_is_deterministic_and_has_alt_text(mini):
+def test_chart_svg_is_deterministic_and_has_alt_text(mini, two_year_charts):
     from taskforce_report.charts import draw
     from taskforce_report.themes import load_theme
 
