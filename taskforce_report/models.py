@@ -648,6 +648,17 @@ class StatusMeasurementText(Strict):
         return None if value is None else month_key(value)
 
 
+class Service(Strict):
+    """rapport.yaml `ydelser:`: one of the Task Force's services or courses during the course,
+    for the appendix "Task Forcens ydelser til …"."""
+
+    titel: str = Field(min_length=1)  # "Kursus i faglig analyse (ICS)"
+    art: Literal["ydelse", "kursus"] = "ydelse"
+    dato: dt.date | None = None  # when it took place (the first day of a course)
+    deltagere: str = ""  # who took part: "Socialrådgivere i Team Børn og Team Unge"
+    beskrivelse: Markdown = ""
+
+
 class TaskForceStatusReport(Strict):
     """dokument: taskforce-status: the Task Force's own report at the end of a course."""
 
@@ -667,6 +678,9 @@ class TaskForceStatusReport(Strict):
     anbefalinger: list[Markdown] = Field(default_factory=list)  # for the time after the course
     statusmaaling: StatusMeasurementText = Field(
         default_factory=lambda: StatusMeasurementText())
+    # the social-work part of the status measurement (socialfaglig.csv), as in Svendborg 2019
+    socialfaglig: SocialWorkText = Field(default_factory=lambda: SocialWorkText())
+    ydelser: list[Service] = Field(default_factory=list)  # the appendix of services and courses
     skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from taskforce_report import audit, casereview, citations, language
+from taskforce_report import audit, casereview, citations, language, socialwork
 from taskforce_report.bundle import Bundle, concept_of
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import InputError, Problem
@@ -111,5 +111,16 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
         "redegoerelse_temaer": tuple(k for k, a in areas.items() if a.redegoerelse),
         "anbefalinger": tuple(report.anbefalinger),
         "statusmaaling": found,
+        "ydelser": tuple(report.ydelser),
     }
+    social = tables.get("socialfaglig")
+    facts["socialfaglig"] = None
+    if social is not None:  # the social-work part of the status measurement (VISO)
+        text = report.socialfaglig
+        period = text.periode and (language.date(text.periode.fra),
+                                   language.date(text.periode.til))
+        facts["socialfaglig"] = socialwork.review(
+            social, words=report.statusmaaling.tal == "ord", udfoert_af=text.udfoert_af,
+            udvaelgelse=text.udvaelgelse, periode=period or None)
+        charts = [*charts, *socialwork.charts(facts["socialfaglig"])]
     return facts, charts

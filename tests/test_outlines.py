@@ -11,6 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import FIXTURES, ROOT
+from pypdf import PdfReader
 from test_bundle_concept import bookmarks
 
 from taskforce_report.build import build
@@ -167,3 +168,42 @@ koncept:
     assert found[-3:] == ["Bilag 1 Resultat af sagsgennemgang",
                           "  Bilag 1.1 Ankestyrelsens juridiske sagsgennemgang",
                           "  Bilag 1.2 Den socialfaglige sagsgennemgang"]
+
+
+SERVICES = """socialfaglig:
+  udfoert_af: VISO
+  periode: {fra: 2021-10-01, til: 2021-11-30}
+ydelser:
+  - titel: Kursus i faglig analyse (ICS)
+    art: kursus
+    dato: 2020-09-14
+    deltagere: Socialrådgivere i Team Børn og Team Unge
+  - titel: Sparring med ledelsen om ledelsestilsyn
+    dato: 2020-05-12
+    deltagere: Afdelingsleder og teamledere
+    beskrivelse: Fire møder om at bygge et fast **ledelsestilsyn** op.
+"""
+
+
+def test_nordfyns_2022_services_appendix_and_svendborg_2019_social_work_part(tmp_path):
+    source = tmp_path / "kilde"
+    shutil.copytree(TF_STATUS, source)
+    shutil.copyfile(PEJLEMAERKER / "socialfaglig.csv", source / "socialfaglig.csv")
+    bundle = bundle_with(tmp_path, source, """
+koncept:
+  extends: tf_pejlemaerker
+  navn: Statusrapport, Nordfyns 2022
+  bilagsmaerke: "Bilag {nr}:"
+  kapitler: [indledning, vurdering, bemaerkninger, anbefalinger, statusmaaling, redegoerelse,
+             ydelser]
+""", extra=SERVICES)
+    pdf = built_and_verified(tmp_path, bundle)
+    found = bookmarks(pdf)
+    assert found[found.index("Bilag 1: Statusmåling af konkrete sager") + 1:][:6] == [
+        "  Samlet resultat", "  Overordnet styring og faglig ledelse", "  Faglig udredning",
+        "  Valg af indsats og opfølgning", "  Inddragelse", "  Den socialfaglige statusmåling"]
+    assert found[-1] == "Bilag 3: Task Forcens ydelser til Skovbæk Kommune"
+    last = " ".join(PdfReader(pdf).pages[-1].extract_text().split())
+    assert "Tabel B3.1 Kurser og undervisning" in last
+    assert "14. september 2020 Kursus i faglig analyse (ICS)" in last
+    assert "Tabel B3.2 Øvrige ydelser" in last
