@@ -169,7 +169,7 @@ class Manifest(BaseModel):
     tool: Literal["taskforce-report"]
     version: str = Field(default="", max_length=100)
     document: str = Field(default="", max_length=100)
-    pdf_variant: str = "pdf/a-3u"
+    pdf_variant: str = "pdf/a-3a"
     format: Literal["pdf", "notat", "slides"] = "pdf"
     files: dict[str, str] = Field(default_factory=dict)
 

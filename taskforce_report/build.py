@@ -33,10 +33,13 @@ MEMO_FORMAT = "notat"
 SLIDES_FORMAT = "slides"
 # The top template of each format, templates/<dokument>/<top>.html
 _TOP = {MEMO_FORMAT: "notat", SLIDES_FORMAT: "dias"}
-# PDF/A-3 allows the bundle's files to travel inside the PDF; "u" keeps the text extractable.
-PDF_VARIANT = "pdf/a-3u"
-# Tagged for screen readers (structure tree, reading order, alt texts), for publication on the
-# web; it keeps the attachments but is not PDF/A.
+# PDF/A-3a: archive grade and accessible at once. PDF/A-3 lets the bundle's files travel inside
+# the PDF; level "a" makes it tagged (structure tree, reading order, alt texts, language), as
+# Danish public bodies must publish (webtilgængelighedsloven, EN 301 549), and keeps the text
+# extractable as "u" did.
+PDF_VARIANT = "pdf/a-3a"
+# PDF/UA-1 for those who ask for that standard by name (--pdf-ua): tagged too, with the
+# attachments, but not PDF/A.
 PDF_UA_VARIANT = "pdf/ua-1"
 
 

@@ -63,7 +63,7 @@ def main() -> None:
               help="Build even if CPR numbers, e-mails, phone numbers or hidden names are found "
                    "(internal drafts only); prints a warning for each.")
 @click.option("--pdf-ua", is_flag=True,
-              help="Write tagged PDF/UA-1 (for screen readers) instead of PDF/A-3u.")
+              help="Write PDF/UA-1 instead of the default tagged PDF/A-3a.")
 def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
           allow_personal_data: bool, pdf_ua: bool) -> None:
     """Build the document of BUNDLE (analyserapport.pdf, statusrapport.pdf, ...)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -58,6 +59,10 @@ def test_pdf_a3_with_bundle_and_manifest_embedded(example_pdf):
     assert xmp is not None
     raw = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
     assert "pdfaid:part" in raw and ">3<" in raw.replace('"3"', ">3<")
+    # level A: archive grade and tagged by default (PDF/A-3a)
+    assert re.search(r"pdfaid:conformance(>|=\")A", raw)
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert manifest["pdf_variant"] == "pdf/a-3a"
     assert reader.metadata.author == "Socialstyrelsen"
     assert reader.metadata.subject.startswith("Analyserapport om Fjordlund Kommunes")
 
