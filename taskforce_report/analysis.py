@@ -58,8 +58,8 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
     report = bundle.report
     if isinstance(report, AnalysisReport):
         evidence, charts, values = _evidence(bundle, report, tables)
-        locate = bundle.report_doc.locate if bundle.report_doc else None
-        report = citations.resolve_report(report, values, locate=locate)
+        where = bundle.report_doc.where if bundle.report_doc else None  # rapport.yaml, tekster/
+        report = citations.resolve_report(report, values, where=where)
         facts = _analysis_report_facts(report, tables)
         _add_evidence(facts, evidence, report, tables)
         key_figures = facts.get("noegletal")

@@ -138,12 +138,15 @@ _PLAIN_PART = re.compile(r"^[A-Za-z0-9ÆØÅæøå_][A-Za-z0-9ÆØÅæøå_ .-]*
 
 def plain_name(name: str) -> bool:
     """Whether `name` may be written into the extracted bundle: one of the files the tool
-    reads, or a logo (rapport.yaml's `udseende.logo`): a relative path of plain names ending in
+    reads, a text file of tekster/ (a theme's id), or a logo (rapport.yaml's
+    `udseende.logo`): a relative path of plain names ending in
     .svg, .png or .jpg. Never empty, `.`, `..`, absolute, with NUL or a control character, nor
     longer than MAX_NAME."""
     from taskforce_report.models import LOGO_SUFFIXES
 
     if name in _known_names():
+        return True
+    if re.fullmatch(r"tekster/[a-z0-9_]{1,100}\.md", name):  # textfiles.TEXTS_DIR
         return True
     if not name or len(name) > MAX_NAME or not name.lower().endswith(LOGO_SUFFIXES):
         return False

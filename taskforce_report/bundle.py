@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import audit, bundleconcept, casereview, catalogues, selfevaluation
+from taskforce_report import (
+    audit,
+    bundleconcept,
+    casereview,
+    catalogues,
+    selfevaluation,
+    textfiles,
+)
 from taskforce_report.bundleconcept import CONCEPT_FILE, BundleConcept
 from taskforce_report.errors import InputError, Problem, input_error
 from taskforce_report.models import (
@@ -75,7 +82,8 @@ def input_files(bundle: Bundle) -> list[str]:
     look = getattr(bundle.report, "udseende", None)
     if look is not None and look.logo:
         names.add(look.logo.replace("\\", "/"))
-    return sorted(name for name in names if present(bundle.path / name))
+    found = [name for name in names if present(bundle.path / name)]
+    return sorted(found + textfiles.text_files(bundle.path))
 
 
 def load(path: Path) -> Bundle:
@@ -85,7 +93,8 @@ def load(path: Path) -> Bundle:
     report_path = path / REPORT_FILE
     if not present(report_path):
         raise input_error(str(path), "", f"mappen har ingen {REPORT_FILE}")
-    doc = read_yaml(report_path, REPORT_FILE)
+    # the texts of tekster/*.md join rapport.yaml's data, each remembering its file and line
+    doc = textfiles.merge(read_yaml(report_path, REPORT_FILE), path)
     report, concept, entry, place = _report(doc, path)
     tables = {
         name: read_csv(path / spec.filename, spec)
@@ -223,6 +232,7 @@ def _check_themes(report: Any, concept: catalogues.Concept, doc: YamlDocument) -
         else:
             message = (f"ukendt tema{suggest(key, allowed)} (kendte temaer: "
                        f"{', '.join(allowed)})")
-        problems.append(Problem(doc.file, f"temaer.{key}", message, doc.locate(("temaer", key))))
+        file, line = textfiles.where(doc, ("temaer", key))
+        problems.append(Problem(file, f"temaer.{key}", message, line))
     if problems:
         raise InputError(problems)

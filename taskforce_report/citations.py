@@ -118,7 +118,8 @@ def _walk(data: Any, path: tuple, values: Mapping[str, Any],
 
 
 def resolve_report(report: BaseModel, values: Mapping[str, Any], file: str = "rapport.yaml",
-                   locate: Callable[[tuple], str] | None = None) -> BaseModel:
+                   locate: Callable[[tuple], str] | None = None,
+                   where: Callable[[tuple], tuple[str, str]] | None = None) -> BaseModel:
     """A copy of the report with the citations in its texts resolved; every error at once."""
     problems: list[tuple[tuple, str]] = []
     update = {}
@@ -132,8 +133,12 @@ def resolve_report(report: BaseModel, values: Mapping[str, Any], file: str = "ra
             annotation = type(report).model_fields[key].annotation
             update[key] = TypeAdapter(annotation).validate_python(resolved)
     if problems:
-        raise InputError([Problem(file, dotted(path), message, locate(path) if locate else "")
-                          for path, message in problems])
+        if where is None:  # `where` names the file too: a text may come from tekster/*.md
+            def where(path: tuple) -> tuple[str, str]:
+                return file, locate(path) if locate else ""
+        raise InputError([Problem(file, dotted(path), message, line)
+                          for path, message in problems
+                          for file, line in [where(path)]])
     return report.model_copy(update=update) if update else report
 
 

@@ -123,10 +123,15 @@ def validate(bundle: Path) -> None:
 @click.option("--projektmappe", "workbook_only", is_flag=True,
               help="Write only data.xlsx for the existing bundle DIR, from its rapport.yaml: "
                    "the sheets its document reads, drop-downs with its own audit criteria.")
+@click.option("--tekster", "texts", type=click.Choice(["yaml", "markdown"]), default="yaml",
+              show_default=True,
+              help="Where the texts are written: in rapport.yaml, or as Markdown files in "
+                   "tekster/ (one per theme, with a ## heading per section).")
 def new(directory: Path, kommune: str | None, dokument: str, application: Path | None,
-        workbook_only: bool) -> None:
+        workbook_only: bool, texts: str) -> None:
     """Scaffold a bundle in DIRECTORY with every required key and the themes stubbed."""
     from taskforce_report.scaffold import from_application, scaffold, workbook_for
+    from taskforce_report.textfiles import scaffold_markdown
 
     if workbook_only:
         if application is not None or kommune:
@@ -142,7 +147,27 @@ def new(directory: Path, kommune: str | None, dokument: str, application: Path |
         raise click.UsageError("mangler --kommune (eller --fra-ansoegning BUNDLE)")
     else:
         written = scaffold(directory, kommune, dokument)
+    if texts == "markdown" and not workbook_only:
+        written += scaffold_markdown(directory)
     for path in written:
+        click.echo(f"Skrev {path}")
+
+
+@main.command()
+@click.argument("bundle", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--til", "target", type=click.Choice(["markdown", "yaml"]), required=True,
+              help="markdown: every text to tekster/<id>.md; yaml: every text back into "
+                   "rapport.yaml.")
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write a converted copy of the bundle here instead of converting it in "
+                   "place.")
+def tekster(bundle: Path, target: str, outdir: Path | None) -> None:
+    """Move a bundle's texts between rapport.yaml and Markdown files in tekster/.
+
+    The document built from the bundle is the same either way."""
+    from taskforce_report.textfiles import apply
+
+    for path in apply(bundle, target, outdir):
         click.echo(f"Skrev {path}")
 
 

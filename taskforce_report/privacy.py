@@ -129,6 +129,7 @@ def check(bundle) -> list[Problem]:
     allowed = allowed_values(report)
     problems: list[Problem] = []
     seen: set[tuple] = set()
+    doc = getattr(bundle, "report_doc", None)
     for path, text in _walk(report, ()):
         if path and path[0] == "skjul":
             continue
@@ -136,7 +137,10 @@ def check(bundle) -> list[Problem]:
             key = ("rapport.yaml", path, finding)
             if key not in seen:
                 seen.add(key)
-                problems.append(Problem("rapport.yaml", _dotted(path), finding))
+                # a text from tekster/*.md is named by its file and line
+                file, line = doc.where(path) if doc is not None else ("rapport.yaml", "")
+                problems.append(Problem(file, _dotted(path), finding,
+                                        line if file != "rapport.yaml" else ""))
     entry = getattr(bundle, "concept_entry", None)
     if entry is not None:  # a bundle's own concept: its titles and free texts are printed
         file, prefix = bundle.concept_place

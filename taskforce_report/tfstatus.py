@@ -91,8 +91,8 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
         found = measurement(report, frame, casereview.criteria(bundle.kriterier), themes)
         charts = casereview.comparison_charts(found.sammenligning, chart_labels(found))
         values = casereview.comparison_citation_values(found.sammenligning)
-    locate = bundle.report_doc.locate if bundle.report_doc else None
-    report = citations.resolve_report(report, values, locate=locate)
+    where = bundle.report_doc.where if bundle.report_doc else None  # rapport.yaml or tekster/
+    report = citations.resolve_report(report, values, where=where)
     course = Course(
         fra=language.date(report.forloeb.fra) if report.forloeb else "",
         til=language.date(report.forloeb.til) if report.forloeb else "",

@@ -114,7 +114,7 @@ def problems_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocumen
     for err in errors[:MAX_SHOWN]:
         path = prefix + tuple(p for p in err["loc"] if not str(p).startswith("function-"))
         place = dotted(path)
-        line = doc.locate(path)
+        file, line = doc.where(path)  # a text from tekster/*.md: its file and line
         kind = err["type"]
         if kind == "extra_forbidden":
             parent = path[len(prefix):-1]
@@ -134,7 +134,7 @@ def problems_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocumen
             message = f"{_EXPECTED[kind]}, fandt {_describe(err.get('input'))}"
         else:
             message = err["msg"]
-        problems.append(Problem(doc.file, place, message, line))
+        problems.append(Problem(file, place, message, line))
     if len(errors) > MAX_SHOWN:
         rest = f"{len(errors) - MAX_SHOWN:,}".replace(",", ".")
         problems.append(Problem(doc.file, "", f"… og {rest} fejl mere; ret dem ovenfor først"))

@@ -202,6 +202,10 @@ class YamlDocument:
             line = self.root.start_mark.line + 1
         return f"linje {line}" if line else ""
 
+    def where(self, path: tuple[str | int, ...]) -> tuple[str, str]:
+        """The file and line of a key path (textfiles.TextsDocument: a Markdown file's)."""
+        return self.file, self.locate(path)
+
     def plain_scalar(self, path: tuple[str | int, ...]) -> str | None:
         """The text of the scalar at `path` as written, if it was written without quotes;
         None otherwise. Tells `-5.300` (YAML's -5,3) from `'-5.300'`."""
