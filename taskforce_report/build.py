@@ -7,7 +7,7 @@ at all. Usable without the CLI: `build(Path("input/eksempel-kommune"))`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ class Prepared:
     results: Results
     document: Document
     warnings: tuple[str, ...] = ()  # personal data let through with --allow-personal-data
+    allow_personal_data: bool = False
 
 
 def _quiet(stage: str) -> None:
@@ -74,7 +75,17 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
         theme = with_overrides(theme, bundle.report.theme_overrides(), bundle.path)
     concept = concept_of(bundle)
     document = structure(concept, results.facts)
-    return Prepared(bundle, theme, results, document, tuple(str(p) for p in found))
+    prepared = Prepared(bundle, theme, results, document, (), allow_personal_data)
+    # the guard again on what the document prints: Markdown, entities and markup resolved
+    progress("sætter HTML")
+    html, _ = render_html(document, bundle.report, results.facts, theme, flavour="pdf",
+                          charts=chart_references(list(results.charts)))
+    printed = privacy.check_rendered(html, bundle.report)
+    if printed and not allow_personal_data:
+        raise InputError(printed)
+    warnings = [str(p) for p in found]
+    warnings += [str(p) for p in printed if not found]  # the same finds, seen again printed
+    return replace(prepared, warnings=tuple(warnings))
 
 
 def default_outdir(bundle_path: Path) -> Path:
@@ -152,9 +163,15 @@ def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _
         progress("tegner figurer")
         charts = draw_all(list(prepared.results.charts), prepared.theme)
     progress("sætter HTML")
-    return render_html(prepared.document, prepared.bundle.report, prepared.results.facts,
-                       prepared.theme, flavour=flavour, charts=charts,
-                       top=_TOP.get(fmt, "dokument"))
+    html, assets = render_html(prepared.document, prepared.bundle.report,
+                               prepared.results.facts, prepared.theme, flavour=flavour,
+                               charts=charts, top=_TOP.get(fmt, "dokument"))
+    if fmt != "pdf" and not prepared.allow_personal_data:
+        # the memo and the slides print other texts than the document prepare checked
+        printed = privacy.check_rendered(html, prepared.bundle.report)
+        if printed:
+            raise InputError(printed)
+    return html, assets
 
 
 def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,

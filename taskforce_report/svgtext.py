@@ -7,6 +7,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+# Attributes that hold words a reader's program shows, not drawing numbers (path data, sizes)
+TEXT_ATTRIBUTES = frozenset({"aria-label", "title", "label", "alt", "description", "docname",
+                             "name"})
+
 
 def svg_root(raw: bytes) -> ET.Element:
     """The root element; ET.ParseError when the bytes are not well-formed XML. A DOCTYPE is
@@ -38,4 +42,5 @@ def svg_texts(raw: bytes) -> Iterator[str]:
         if parts:
             yield "".join(parts)
             yield " ".join(parts)
-        yield from element.attrib.values()
+        yield from (value for key, value in element.attrib.items()
+                    if key.rsplit("}", 1)[-1] in TEXT_ATTRIBUTES)

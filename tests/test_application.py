@@ -272,12 +272,13 @@ def test_the_forms_contacts_are_allowed_wherever_they_stand(app):
     # another e-mail in a text
     ("forankring: |\n  Task Force-forløbet forankres",
      "forankring: |\n  Skriv til lise.dam@fjordlund.dk. Task Force-forløbet forankres",
-     "rapport.yaml: forankring: indeholder en e-mailadresse ('lise.dam@fjordlund.dk')"),
+     # (an error message masks what it quotes: issue 17)
+     "rapport.yaml: forankring: indeholder en e-mailadresse ('l…@fjordlund.dk')"),
     # another phone number in a comment
     ("dokument: ansoegning", "dokument: ansoegning  # sekretariatet: 55 66 77 88",
-     "rapport.yaml, linje 8: ligner et telefonnummer ('55 66 77 88')"),
+     "rapport.yaml, linje 8: ligner et telefonnummer ('55 66 XX XX')"),
     # a phone number in a table's cell
-    (None, None, "sager.csv: række 2, kolonne team: ligner et telefonnummer ('11 99 22 88')"),
+    (None, None, "sager.csv: række 2, kolonne team: ligner et telefonnummer ('11 99 XX XX')"),
 ])
 def test_any_other_phone_or_email_is_refused(app, old, new, expected):
     if old is None:
@@ -394,7 +395,7 @@ def test_a_phone_in_the_carried_text_stops_the_scaffold(app, tmp_path):
     target = tmp_path / "ny"
     result = CliRunner().invoke(main, ["new", str(target), "--fra-ansoegning", str(app)])
     assert result.exit_code == 1
-    assert "motivation.organisation: ligner et telefonnummer ('87 65 43 21'); den kan ikke " \
+    assert "motivation.organisation: ligner et telefonnummer ('87 65 XX XX'); den kan ikke " \
            "overføres til analyserapporten" in result.output
     assert not target.exists()
 
