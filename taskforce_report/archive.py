@@ -146,6 +146,11 @@ def plain_name(name: str) -> bool:
 
     if name in _known_names():
         return True
+    from taskforce_report.textfiles import TEXTS_DIR
+
+    folder, _, file = name.partition("/")
+    if folder == TEXTS_DIR and file.endswith(".md") and len(name) <= MAX_NAME:
+        return bool(_PLAIN_PART.match(file)) and "/" not in file  # tekster/<id>.md
     if re.fullmatch(r"tekster/[a-z0-9_]{1,100}\.md", name):  # textfiles.TEXTS_DIR
         return True
     if not name or len(name) > MAX_NAME or not name.lower().endswith(LOGO_SUFFIXES):

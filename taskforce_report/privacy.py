@@ -389,7 +389,7 @@ def _published_problems(files: dict[str, bytes], hidden: list[str], found: list[
 
     for name, raw in files.items():
         lower = name.lower()
-        if lower.endswith(".yaml"):
+        if lower.endswith((".yaml", ".md")):
             text = decode(raw, name)
             for number, line in enumerate(text.splitlines(), start=1):
                 add(name, "", line, line=f"linje {number}")

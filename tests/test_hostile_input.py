@@ -295,6 +295,18 @@ def test_regenerate_replaces_the_bundle_folder_whole(tmp_path):
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
+@pytest.mark.parametrize("name, ok", [
+    ("rapport.yaml", True), ("tekster/rapport.md", True), ("billeder/logo.svg", True),
+    ("tekster/../x.md", False), ("tekster/a/b.md", False), ("tekster/.md", False),
+    ("x/../logo.svg", False), ("logo.svg/", False), ("noter.txt", False),
+    ("../rapport.yaml", False),
+])
+def test_the_names_a_report_may_carry_back(name, ok):
+    from taskforce_report.archive import plain_name
+
+    assert plain_name(name) is ok
+
+
 if __name__ == "__main__":
     import pytest as _pytest
 
