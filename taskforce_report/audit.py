@@ -38,18 +38,11 @@ from taskforce_report.yamlfile import YamlDocument
 
 TABLE_FILE = "ledelsestilsyn.csv"
 
-# Counting rules by the name rapport.yaml gives them. "alle_sager" and "helt_eller_delvist"
-# keep a case where the requirement did not apply in the base, counted as met (the shared Rule's
-# meaning: nothing was left undone); the "hvor_relevant" rules leave it out of the base.
-RULES: dict[str, Rule] = {
-    "alle_sager": Rule(delvist_opfyldt=False, ikke_relevant_i_grundlag=True),
-    "hvor_relevant": Rule(delvist_opfyldt=False, ikke_relevant_i_grundlag=False),
-    "helt_eller_delvist": Rule(delvist_opfyldt=True, ikke_relevant_i_grundlag=True),
-    "helt_eller_delvist_hvor_relevant": Rule(delvist_opfyldt=True,
-                                             ikke_relevant_i_grundlag=False),
-    # as Ankestyrelsen's Børnesagsbarometer counts: a lawful omission counts as met
-    "opfyldt_eller_lovligt_undladt": casereview.BAROMETER_RULE,
-}
+# Counting rules by the name rapport.yaml gives them: the case review's one table, so an
+# audit criterion and a case-review criterion of the same name count alike. "alle_sager" and
+# "helt_eller_delvist" keep a case where the requirement did not apply in the base, as not
+# met ("ikke relevant" never counts as met); the "hvor_relevant" rules leave it out.
+RULES: dict[str, Rule] = casereview.RULES
 
 # The status sentence per rule: {andel} is "54 %", {grundlag} is "målt på 39 sager".
 WORDING: dict[str, str] = {
@@ -251,9 +244,14 @@ def rule_note(regel: str) -> str:
     rule = RULES[regel]
     met = ("helt eller delvist overholdt krav tæller som overholdt" if rule.delvist_opfyldt
            else "kun helt overholdte krav tæller som overholdt")
-    base = ("sager, hvor kravet ikke er relevant, indgår i grundlaget som overholdt"
-            if rule.ikke_relevant_i_grundlag else
-            "sager, hvor kravet ikke er relevant, indgår ikke i grundlaget")
+    if rule.lovligt_undladt:
+        base = ("sager, hvor kravet ikke er relevant, tælles som lovligt undladt og indgår i "
+                "grundlaget")
+    elif rule.ikke_relevant_i_grundlag:
+        base = ("sager, hvor kravet ikke er relevant, indgår i grundlaget, men tæller aldrig "
+                "som overholdt")
+    else:
+        base = "sager, hvor kravet ikke er relevant, indgår ikke i grundlaget"
     return f"{met}; {base}"
 
 

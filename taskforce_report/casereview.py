@@ -177,17 +177,26 @@ def normalise(table: Table, known: Mapping[str, CriterionEntry]) -> pd.DataFrame
 
 @dataclass(frozen=True)
 class Rule:
-    """How one criterion's assessments are counted.
+    """How one criterion's assessments are counted. "Ikke relevant" never counts as met.
 
     delvist_opfyldt: a partly met requirement counts as met ("helt eller delvist overholdt");
         otherwise it counts as not met.
-    ikke_relevant_i_grundlag: a case where the requirement did not apply stays in the base and
-        counts as met (as Ankestyrelsen's Børnesagsbarometer counts a lawful reason); otherwise
-        it leaves the base ("hvor det vurderes relevant").
+    ikke_relevant_i_grundlag: a case where the requirement did not apply stays in the base, as
+        not met ("af alle sager"); otherwise it leaves the base ("hvor det vurderes relevant").
+    lovligt_undladt: with ikke_relevant_i_grundlag, such a case is counted as lawfully omitted
+        beside the met ones, as Ankestyrelsen's Børnesagsbarometer counts; the figure is then
+        always labelled "opfyldt eller lovligt undladt", never "opfyldt".
     """
 
     delvist_opfyldt: bool = False
     ikke_relevant_i_grundlag: bool = False
+    lovligt_undladt: bool = False
+
+    @property
+    def counted(self) -> str:
+        """What the share counts, for a label: "opfyldt", "helt eller delvist opfyldt"."""
+        met = "helt eller delvist opfyldt" if self.delvist_opfyldt else "opfyldt"
+        return f"{met} eller lovligt undladt" if self.lovligt_undladt else met
 
     def describe(self) -> str:
         """The rule in one Danish sentence pair, for the note under a table."""
@@ -195,25 +204,63 @@ class Rule:
                if self.delvist_opfyldt else
                "Et krav regnes kun som opfyldt, når det er vurderet helt opfyldt; delvist "
                "opfyldte krav tælles med blandt de sager, hvor kravet ikke er opfyldt.")
-        base = ("Sager, hvor kravet ikke er relevant, indgår i grundlaget som opfyldt."
-                if self.ikke_relevant_i_grundlag else
-                "Sager, hvor kravet ikke er relevant, indgår ikke i opgørelsen.")
+        if self.lovligt_undladt:
+            base = ("Sager, hvor kravet ikke er relevant, tælles som lovligt undladt og indgår "
+                    "i grundlaget sammen med de opfyldte.")
+        elif self.ikke_relevant_i_grundlag:
+            base = ("Sager, hvor kravet ikke er relevant, indgår i grundlaget, men tælles aldrig "
+                    "som opfyldt.")
+        else:
+            base = "Sager, hvor kravet ikke er relevant, indgår ikke i opgørelsen."
         return f"{met} {base}"
 
     def share_note(self) -> str:
         """What "Andel opfyldt" in a table means under this rule."""
         counted = "ja og delvist" if self.delvist_opfyldt else "ja"
+        if self.lovligt_undladt:
+            counted += " og ikke relevant (lovligt undladt)"
         base = ("alle vurderede sager, også dem, hvor kravet ikke er relevant"
                 if self.ikke_relevant_i_grundlag else "de sager, hvor kravet er relevant")
         return f"Andel opfyldt er {counted} i procent af {base}."
 
 
-ANALYSIS_RULE = Rule()  # the analysis report: ja only; "ikke relevant" leaves the base
-STATUS_RULE = Rule(delvist_opfyldt=True)  # "helt eller delvist overholdt, hvor relevant"
-# "opfyldt eller lovligt undladt": as Ankestyrelsen's Børnesagsbarometer counts, a case where
-# the requirement lawfully did not apply counts as met, and "delvist" as not met. A national
-# result (`landsresultat`) is set against the municipality's share counted this way.
-BAROMETER_RULE = Rule(delvist_opfyldt=False, ikke_relevant_i_grundlag=True)
+# The counting rules by the name a criterion declares (`optaelling`, models.CountingRule): the
+# one table every document counts by.
+RULES: dict[str, Rule] = {
+    "alle_sager": Rule(delvist_opfyldt=False, ikke_relevant_i_grundlag=True),
+    "hvor_relevant": Rule(delvist_opfyldt=False, ikke_relevant_i_grundlag=False),
+    "helt_eller_delvist": Rule(delvist_opfyldt=True, ikke_relevant_i_grundlag=True),
+    "helt_eller_delvist_hvor_relevant": Rule(delvist_opfyldt=True,
+                                             ikke_relevant_i_grundlag=False),
+    # as Ankestyrelsen's Børnesagsbarometer counts: a lawful omission beside the met ones
+    "opfyldt_eller_lovligt_undladt": Rule(delvist_opfyldt=False, ikke_relevant_i_grundlag=True,
+                                          lovligt_undladt=True),
+}
+DEFAULT_RULE = "hvor_relevant"  # a criterion that declares no rule
+ANALYSIS_RULE = RULES["hvor_relevant"]  # ja only; "ikke relevant" leaves the base
+STATUS_RULE = RULES["helt_eller_delvist_hvor_relevant"]  # "helt eller delvist, hvor relevant"
+# A national result (`landsresultat`) is set against the municipality's share counted this way.
+BAROMETER_RULE = RULES["opfyldt_eller_lovligt_undladt"]
+
+
+def declared_rules(known: Mapping[str, CriterionEntry]) -> dict[str, Rule]:
+    """Each criterion's own counting rule (its `optaelling`), by id: what every document of a
+    course counts it by, so the same criterion over the same rows gives the same figure."""
+    return {criterion_id: RULES[entry.optaelling] for criterion_id, entry in known.items()}
+
+
+def rule_name(rule: Rule) -> str:
+    return next(name for name, found in RULES.items() if found == rule)
+
+
+def describe_rules(rules: Iterable[Rule]) -> str:
+    """The method text for the rules a table used: one rule's sentences, or each rule's with
+    what it counts."""
+    used = list(dict.fromkeys(rules))
+    if len(used) <= 1:
+        return (used[0] if used else ANALYSIS_RULE).describe()
+    return " ".join(f"For krav, der tælles som »{r.counted}«: {r.describe()}" for r in used)
+
 
 Rules = Rule | Mapping[str, Rule] | Callable[[str], Rule]
 COUNT_COLUMNS = ("sager", "ja", "delvist", "nej", "ikke_relevant", "relevante", "opfyldt",
@@ -256,8 +303,10 @@ def tally(frame: pd.DataFrame, rules: Rules = ANALYSIS_RULE,
         ja, delvist, nej, ir = (int(row[c]) for c in ("ja", "delvist", "nej", "ikke_relevant"))
         opfyldt = ja + (delvist if rule.delvist_opfyldt else 0)
         ikke_opfyldt = nej + (0 if rule.delvist_opfyldt else delvist)
-        if rule.ikke_relevant_i_grundlag:
+        if rule.lovligt_undladt:  # labelled "opfyldt eller lovligt undladt" (Rule.counted)
             opfyldt += ir
+        elif rule.ikke_relevant_i_grundlag:  # in the base, never as met
+            ikke_opfyldt += ir
         relevante = opfyldt + ikke_opfyldt
         out.append({"kriterium": kriterium, "sager": ja + delvist + nej + ir, "ja": ja,
                     "delvist": delvist, "nej": nej, "ikke_relevant": ir,
@@ -288,7 +337,11 @@ def cases_failing(frame: pd.DataFrame, kriterier: Iterable[str], rules: Rules = 
     rows = select_round(frame, runde)
     rows = rows[rows["kriterium"].isin(list(kriterier))]
     partly_fails = rows["kriterium"].map(lambda k: not rule_for(rules, k).delvist_opfyldt)
-    failed = (rows["vurdering"] == "nej") | ((rows["vurdering"] == "delvist") & partly_fails)
+    absent_fails = rows["kriterium"].map(
+        lambda k: rule_for(rules, k).ikke_relevant_i_grundlag
+        and not rule_for(rules, k).lovligt_undladt)
+    failed = ((rows["vurdering"] == "nej") | ((rows["vurdering"] == "delvist") & partly_fails)
+              | ((rows["vurdering"] == "ikke relevant") & absent_fails))
     return int(rows[failed]["sag"].nunique())
 
 
@@ -418,22 +471,23 @@ class ThemeReview:
 class CaseReview:
     sager: int
     kritik: int
-    regel: Rule
+    regel: Rule  # the rule of the first criterion counted (all of them, as a rule)
     temaer: dict[str, ThemeReview] = field(default_factory=dict)  # theme id → its results
     samlet: tuple[CriterionResult, ...] = ()  # criteria without a theme (samlet_vurdering)
     udvaelgelse: str = ""  # Markdown from rapport.yaml
     afgoerelser_foer: str = ""  # "15. april 2015"
+    regler: tuple[Rule, ...] = ()  # every rule the criteria declared, in order of first use
 
     def is_empty(self) -> bool:
         return self.sager == 0
 
     @property
     def regel_tekst(self) -> str:
-        return self.regel.describe()
+        return describe_rules(self.regler or (self.regel,))
 
     @property
     def andel_tekst(self) -> str:
-        return self.regel.share_note()
+        return " ".join(r.share_note() for r in dict.fromkeys(self.regler or (self.regel,)))
 
     def criterion(self, criterion_id: str) -> CriterionResult | None:
         for result in self.samlet + tuple(r for t in self.temaer.values() for r in t.kriterier):
@@ -486,14 +540,16 @@ def group_of(criterion: CriterionEntry, themes: Mapping[str, catalogues.Theme]) 
 
 
 def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.date,
-           rules: Rules = ANALYSIS_RULE, runde: str | None = BASELINE, words: bool = False,
+           rules: Rules | None = None, runde: str | None = BASELINE, words: bool = False,
            udvaelgelse: str = "", afgoerelser_foer: str = "",
            themes: Mapping[str, catalogues.Theme] | None = None) -> CaseReview:
     """Chapter 5's results: per theme (catalogue order) the criteria that have rows. `themes`
     is the concept's theme catalogue (default the classic ten); criteria are placed by
-    `group_of`."""
+    `group_of`. `rules` default: each criterion's own declared rule (`declared_rules`)."""
+    rules = declared_rules(known) if rules is None else rules
     counts = tally(frame, rules, runde)
-    rule = rules if isinstance(rules, Rule) else ANALYSIS_RULE
+    used = tuple(dict.fromkeys(rule_for(rules, k) for k in counts.index))
+    rule = used[0] if used else ANALYSIS_RULE
     if counts.empty:
         return CaseReview(sager=0, kritik=0, regel=rule, udvaelgelse=udvaelgelse,
                           afgoerelser_foer=afgoerelser_foer)
@@ -531,7 +587,7 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.da
                                           cases_relevant(frame, ids, runde), words))
     return CaseReview(sager=cases(frame, runde), kritik=cases_with_criticism(frame, None, runde),
                       regel=rule, temaer=by_theme, samlet=tuple(grouped.get(None, ())),
-                      udvaelgelse=udvaelgelse, afgoerelser_foer=afgoerelser_foer)
+                      udvaelgelse=udvaelgelse, afgoerelser_foer=afgoerelser_foer, regler=used)
 
 
 def charts(result: CaseReview) -> list[ChartSpec]:
@@ -668,14 +724,23 @@ class Development:
 class RoundComparison:
     """The status measurement against the baseline (casereview.compare)."""
 
-    regel: Rule
+    regel: Rule  # the rule of the first criterion counted (all of them, as a rule)
     sager: tuple[int, int]  # cases reviewed: (baseline, status)
     kritik: tuple[int, int]  # cases with criticism: (baseline, status)
     grupper: tuple[ComparisonGroup, ...] = ()
     samlet: tuple[Comparison, ...] = ()  # criteria without a theme (samlet_vurdering)
+    regler: tuple[Rule, ...] = ()  # every rule the criteria declared, in order of first use
 
     def is_empty(self) -> bool:
         return not (self.sager[0] and self.sager[1])
+
+    @property
+    def regel_tekst(self) -> str:
+        return describe_rules(self.regler or (self.regel,))
+
+    @property
+    def andel_tekst(self) -> str:
+        return " ".join(r.share_note() for r in dict.fromkeys(self.regler or (self.regel,)))
 
     @property
     def udvikling(self) -> Development:
@@ -755,14 +820,18 @@ def _comparison(criterion: CriterionEntry, before: pd.DataFrame, after: pd.DataF
 
 
 def compare(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.date,
-            rules: Rules = STATUS_RULE, words: bool = False,
+            rules: Rules | None = None, words: bool = False,
             themes: Mapping[str, catalogues.Theme] | None = None) -> RoundComparison:
     """The status round set against the baseline round, criterion by criterion, both counted
     with `tally` under the same rules: per theme of `themes` (default the classic ten, placed
     by `group_of`) the criteria either round assessed, with both rounds' counts and shares,
-    the change in percentage points and the sentence."""
+    the change in percentage points and the sentence. `rules` default: each criterion's own
+    declared rule (`declared_rules`), as the analysis report counts it."""
+    rules = declared_rules(known) if rules is None else rules
     before, after = tally(frame, rules, BASELINE), tally(frame, rules, STATUS)
-    rule = rules if isinstance(rules, Rule) else STATUS_RULE
+    used = tuple(dict.fromkeys(rule_for(rules, k)
+                               for k in dict.fromkeys([*before.index, *after.index])))
+    rule = used[0] if used else ANALYSIS_RULE
     themes = catalogues.themes() if themes is None else themes
     assessed = set(before.index) | set(after.index)
     grouped: dict[str | None, list[Comparison]] = {}
@@ -784,7 +853,7 @@ def compare(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.d
             chart=f"statusmaaling-{theme_id}" if drawable else "",
             tabel=len(groups) + 1, figur=figures if drawable else 0))
     return RoundComparison(
-        regel=rule,
+        regel=rule, regler=used,
         sager=(cases(frame, BASELINE), cases(frame, STATUS)),
         kritik=(cases_with_criticism(frame, None, BASELINE),
                 cases_with_criticism(frame, None, STATUS)),

@@ -146,6 +146,14 @@ class LawReferences(Strict):
     barnets_lov: str = ""  # cited in reports dated 2024 or later
 
 
+# How a criterion is counted (what counts as met, what leaves the base), by name; the one
+# table of names is casereview.RULES. "Ikke relevant" never counts as met: it leaves the base,
+# or stays in it as not met; only opfyldt_eller_lovligt_undladt counts it, as "lovligt
+# undladt", and says so wherever its figure is printed.
+CountingRule = Literal["alle_sager", "hvor_relevant", "helt_eller_delvist",
+                       "helt_eller_delvist_hvor_relevant", "opfyldt_eller_lovligt_undladt"]
+
+
 class NationalResult(Strict):
     """The national share of cases meeting a requirement (Ankestyrelsen's Børnesagsbarometer),
     counted as the barometer counts: met, or lawfully omitted (casereview.BAROMETER_RULE)."""
@@ -170,6 +178,8 @@ class CriterionEntry(Strict):
     hvor: str = ""
     lov: LawReferences = Field(default_factory=lambda: LawReferences())
     landsresultat: NationalResult | None = None  # shown beside the municipality's share
+    # the criterion's counting rule, declared once: every document counts it this way
+    optaelling: CountingRule = "hvor_relevant"
 
     _id = field_validator("id")(_snake_id)
     _tema = field_validator("tema")(_known_theme)
@@ -270,9 +280,6 @@ class KeyFigureSettings(Strict):
 
 # ---- the status report on a development plan (see audit.py and docs/bundle-format.md) ----
 
-# How an audit criterion is counted; audit.RULES gives each name its casereview.Rule.
-CountingRule = Literal["alle_sager", "hvor_relevant", "helt_eller_delvist",
-                       "helt_eller_delvist_hvor_relevant", "opfyldt_eller_lovligt_undladt"]
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-\d{1,2}(?:[ T][\d:.]*)?)?$")  # a date: its month
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
@@ -639,8 +646,22 @@ class StatusMeasurementText(Strict):
     udvaelgelse: Markdown = ""  # how the new cases were selected
     baseline: str | None = None  # the month of the first review, ÅÅÅÅ-MM
     status: str | None = None  # the month of the status review
-    optaelling: CountingRule = "helt_eller_delvist_hvor_relevant"
+    # a second reading shown beside the criterion's own figures, labelled (e.g.
+    # helt_eller_delvist_hvor_relevant); the figures themselves always follow the criterion's
+    # declared rule (kriterier.yaml `optaelling`), so they agree with the analysis report
+    anden_laesning: CountingRule | None = None
     tal: Literal["cifre", "ord"] = "cifre"  # counts in generated phrases: 8 or otte
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_own_rule(cls, value: object) -> object:
+        if isinstance(value, dict) and "optaelling" in value:
+            raise ValueError(
+                "optaelling hører ikke hjemme her: et kriterium tælles efter sin egen regel "
+                "(optaelling i kriterier.yaml), så statusmålingen og analyserapporten giver "
+                "samme tal; vil du vise en anden læsning ved siden af, så skriv "
+                f"anden_laesning: {value['optaelling']}")
+        return value
 
     @field_validator("baseline", "status", mode="before")
     @classmethod

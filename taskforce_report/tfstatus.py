@@ -4,9 +4,11 @@ its recommendations, the municipality's closing account, and the case review rep
 cases set against the first one ("Statusmåling af konkrete sager").
 
 The two rounds come from the `runde` column of sagsgennemgang.csv (baseline, status) and are
-counted and compared by `casereview.compare`, under the counting rule rapport.yaml names
-(`statusmaaling.optaelling`, the audit's rule names, `audit.RULES`). The areas are the theme
-catalogue of the report's concept, so the comparison is grouped the way the report is.
+counted and compared by `casereview.compare`, each criterion under its own declared counting
+rule (`optaelling` in the criteria catalogue), exactly as the analysis report counts it; a
+second reading (`statusmaaling.anden_laesning`, a name of `casereview.RULES`) is shown beside
+it, labelled. The areas are the theme catalogue of the report's concept, so the comparison is
+grouped the way the report is.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from taskforce_report import audit, casereview, citations, language, socialwork
+from taskforce_report import casereview, citations, language, socialwork
 from taskforce_report.bundle import Bundle, concept_of
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import InputError, Problem
@@ -43,6 +45,13 @@ class StatusMeasurement:
     regel_tekst: str  # how the rule counts, as a sentence
     andel_tekst: str  # what the share is, for the notes under the tables
     delvist_opfyldt: bool
+    # the second reading, counted over the same rows under another rule, and its label
+    anden: casereview.RoundComparison | None = None
+    anden_navn: str = ""  # "helt eller delvist opfyldt"
+    anden_tekst: str = ""  # how it counts, as sentences
+
+    def anden_for(self, criterion_id: str) -> casereview.Comparison | None:
+        return self.anden.criterion(criterion_id) if self.anden is not None else None
 
     def is_empty(self) -> bool:
         return self.sammenligning.is_empty()
@@ -63,15 +72,22 @@ def _check_rounds(frame) -> None:
 def measurement(report: TaskForceStatusReport, frame, known, themes) -> StatusMeasurement:
     """The status round against the baseline, grouped by the concept's areas."""
     text = report.statusmaaling
-    rule = audit.RULES[text.optaelling]
-    compared = casereview.compare(frame, known, report.dato, rule, words=text.tal == "ord",
-                                  themes=themes)
+    words = text.tal == "ord"
+    # the criteria's own rules, as the analysis report counts them: one figure per criterion
+    compared = casereview.compare(frame, known, report.dato, words=words, themes=themes)
+    second = None
+    if text.anden_laesning is not None:
+        rule = casereview.RULES[text.anden_laesning]
+        second = casereview.compare(frame, known, report.dato, rule, words=words,
+                                    themes=themes)
     months = tuple(language.month(m) if m else "" for m in (text.baseline, text.status))
     return StatusMeasurement(
         sammenligning=compared,
         runder=(ROUND_TITLES[casereview.BASELINE], ROUND_TITLES[casereview.STATUS]),
-        maaneder=months, udvaelgelse=text.udvaelgelse, regel_tekst=rule.describe(),
-        andel_tekst=rule.share_note(), delvist_opfyldt=rule.delvist_opfyldt)
+        maaneder=months, udvaelgelse=text.udvaelgelse, regel_tekst=compared.regel_tekst,
+        andel_tekst=compared.andel_tekst, delvist_opfyldt=compared.regel.delvist_opfyldt,
+        anden=second, anden_navn=second.regel.counted if second else "",
+        anden_tekst=second.regel.describe() if second else "")
 
 
 def chart_labels(found: StatusMeasurement) -> tuple[str, str]:

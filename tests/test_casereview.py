@@ -86,9 +86,14 @@ def test_counting_rules_per_criterion(tmp_path):
     status = casereview.tally(rows, casereview.STATUS_RULE).loc["bfu_4_mdr"]
     assert (status.relevante, status.opfyldt, status.ikke_opfyldt) == (4, 2, 2)
     assert status.andel == pytest.approx(0.5)
-    barometer = casereview.Rule(ikke_relevant_i_grundlag=True)
-    kept = casereview.tally(rows, barometer).loc["bfu_4_mdr"]
-    assert (kept.relevante, kept.opfyldt, kept.ikke_opfyldt) == (5, 2, 3)
+    # "ikke relevant" kept in the base never counts as met (1 ja of 5)
+    kept = casereview.tally(rows, casereview.Rule(ikke_relevant_i_grundlag=True)).loc["bfu_4_mdr"]
+    assert (kept.relevante, kept.opfyldt, kept.ikke_opfyldt) == (5, 1, 4)
+    assert casereview.cases_failing(rows, ["bfu_4_mdr"], casereview.RULES["alle_sager"]) == 4
+    # only the barometer's rule counts it, and then as "lovligt undladt", said in its label
+    barometer = casereview.tally(rows, casereview.BAROMETER_RULE).loc["bfu_4_mdr"]
+    assert (barometer.relevante, barometer.opfyldt) == (5, 2)
+    assert casereview.BAROMETER_RULE.counted == "opfyldt eller lovligt undladt"
     # a different rule for one criterion only; the others keep the default
     mixed = casereview.tally(rows, {"bfu_4_mdr": casereview.STATUS_RULE})
     assert mixed.loc["bfu_4_mdr"].opfyldt == 2

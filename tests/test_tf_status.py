@@ -148,7 +148,8 @@ def test_grouped_by_the_concepts_areas_in_their_order(tmp_path):
     assert "boernesamtale" in [c.id for c in classic.grupper[2].kriterier]
 
 
-def tf_bundle(tmp_path: Path, koncept: str = "tf_pejlemaerker", rows: str = SAMPLE) -> Path:
+def tf_bundle(tmp_path: Path, koncept: str = "tf_pejlemaerker", rows: str = SAMPLE,
+              reading: str = "") -> Path:
     bundle = tmp_path / "tf"
     bundle.mkdir()
     (bundle / "sagsgennemgang.csv").write_text(rows, encoding="utf-8")
@@ -158,7 +159,7 @@ def tf_bundle(tmp_path: Path, koncept: str = "tf_pejlemaerker", rows: str = SAMP
         koncept: {koncept}
         kommune: Åby Kommune
         dato: 2022-03-15
-        statusmaaling: {{baseline: 2019-05, status: 2021-11}}
+        statusmaaling: {{baseline: 2019-05, status: 2021-11{reading}}}
         samlet_vurdering: "Børnesamtalen: {{statusmaaling.boernesamtale.tekst}}"
         temaer:
           {area}:
@@ -176,11 +177,14 @@ def test_the_table_row_and_the_citation_in_the_html(tmp_path):
     assert ("Underretningen er vurderet inden for 24 timer efter modtagelsen (servicelovens "
             "§ 155, stk. 2) 4 af 10 40 % 6 af 8 75 % +35") in text
     assert "Den børnefaglige undersøgelse er afsluttet inden for fire måneder" in text
-    assert "3 af 4 75 % 2 af 4 50 % \u221225" in text
+    # the criterion's own rule, as the analysis report counts: delvist is not met
+    assert "2 af 4 50 % 1 af 4 25 % \u221225" in text
+    assert "Reglen er den samme som i analyserapporten" in text
     assert "Baselinemåling maj 2019 Statusmåling november 2021" in text
-    assert ("Børnesamtalen: I begge målinger er der afholdt en børnesamtale forud for "
-            "afgørelsen i alle sager.") in text
-    assert "steget for 1 af de 5 krav, der kan sammenlignes, faldet for 1 og uændret for 3" in text
+    # boernesamtale: 3 ja of 4 relevant (the delvist is not met), then 5 of 5
+    assert ("Børnesamtalen: Andelen af sager, hvor der er afholdt en børnesamtale forud for "
+            "afgørelsen, er steget fra 75 % til 100 %.") in text
+    assert "steget for 2 af de 5 krav, der kan sammenlignes, faldet for 1 og uændret for 2" in text
     assert "kritik i 4 af de 10 sager i baselinemålingen og i 0 af de 8 sager" in text
     # one chart per area, both rounds named in its legend
     assert [c.id for c in prepared.results.charts] == [
@@ -188,6 +192,26 @@ def test_the_table_row_and_the_citation_in_the_html(tmp_path):
         "statusmaaling-inddragelse"]
     assert prepared.results.charts[1].data["serier"] == ("Baselinemåling, maj 2019",
                                                          "Statusmåling, november 2021")
+
+
+def test_a_second_reading_is_shown_beside_and_labelled(tmp_path):
+    prepared = prepare(tf_bundle(tmp_path, reading=", anden_laesning: "
+                                 "helt_eller_delvist_hvor_relevant"))
+    page, _ = render(prepared, flavour="html")
+    text = squeeze(re.sub(r"<[^>]+>", " ", html.unescape(page)))
+    # bfu_4_mdr: 2 of 4 (ja only) with 3 of 4 = 75 % beside it; then 1 of 4 with 50 %
+    assert "2 af 4 50 % 75 % 1 af 4 25 % 50 % \u221225" in text
+    assert "Opfyldt Andel Helt eller delvist opfyldt Opfyldt Andel Helt eller delvist" in text
+    assert "Som en anden læsning viser tabellerne også andelen af sager, hvor kravet er helt " \
+           "eller delvist opfyldt" in text
+
+
+def test_a_report_wide_counting_rule_is_refused_with_the_way_to_a_second_reading(tmp_path):
+    bundle = tf_bundle(tmp_path, reading=", optaelling: helt_eller_delvist")
+    result = CliRunner().invoke(main, ["validate", str(bundle)])
+    assert result.exit_code == 1
+    assert "anden_laesning: helt_eller_delvist" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_a_missing_round_is_an_error(tmp_path):

@@ -1,0 +1,124 @@
+"""One counting rule per measurement (issue 19): a criterion is counted by the rule it declares,
+so the same criterion over the same rows gives the same figure in every document; "ikke
+relevant" never counts as met; a second reading is shown beside the first, labelled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+from taskforce_report import casereview
+from taskforce_report.batch import find_bundles
+from taskforce_report.build import prepare
+
+EXAMPLES = ROOT / "input"
+
+
+def _rows(frame: pd.DataFrame, criterion: str, runde: str) -> frozenset:
+    rows = frame[(frame["kriterium"] == criterion) & (frame["runde"] == runde)]
+    return frozenset(zip(rows["sag"], rows["vurdering"], strict=True))
+
+
+def _figures(bundle: Path) -> list[tuple[str, frozenset, str, float | None]]:
+    """(criterion, the rows it was counted over, where, the share printed) for every
+    case-review figure the bundle's document prints."""
+    prepared = prepare(bundle)
+    facts = prepared.results.facts
+    frame = prepared.bundle.tables.get("sagsgennemgang")
+    if frame is None:
+        return []
+    frame = casereview.normalise(frame, casereview.criteria(prepared.bundle.kriterier))
+    found = []
+    review = facts.get("sagsgennemgang")
+    if review is not None:
+        for theme in review.temaer.values():
+            for r in (*theme.kriterier,):
+                found.append((r.id, _rows(frame, r.id, casereview.BASELINE), bundle.name,
+                              r.andel))
+    measured = facts.get("statusmaaling")
+    if measured is not None:
+        compared = measured.sammenligning
+        for group in compared.grupper:
+            for c in group.kriterier:
+                for runde in (casereview.BASELINE, casereview.STATUS):
+                    found.append((c.id, _rows(frame, c.id, runde), f"{bundle.name} ({runde})",
+                                  getattr(c, runde).andel))
+    return found
+
+
+def test_the_same_criterion_over_the_same_rows_gives_the_same_figure_in_every_example():
+    bundles = find_bundles(EXAMPLES)
+    seen: dict[tuple[str, frozenset], tuple[str, float | None]] = {}
+    compared = 0
+    for bundle in bundles:
+        for criterion, rows, where, share in _figures(bundle):
+            first = seen.setdefault((criterion, rows), (where, share))
+            if first[0] != where:
+                compared += 1
+                assert first[1] == pytest.approx(share, nan_ok=True), (
+                    f"{criterion}: {first[0]} viser {first[1]}, {where} viser {share}")
+    # the pejlemærker analysis and the Task Force's status report share their baseline rows
+    assert compared >= 15
+
+
+def test_the_analysis_report_and_the_tf_status_agree_on_the_may_2019_baseline():
+    analysis = prepare(EXAMPLES / "eksempel-pejlemaerker").results.facts["sagsgennemgang"]
+    status = prepare(EXAMPLES / "eksempel-tf-status").results.facts["statusmaaling"]
+    for criterion, share in (("bfu_indhold", 5 / 16), ("handleplan_indhold", 3 / 15),
+                             ("underretning_tilbagemelding", 5 / 8)):
+        assert analysis.criterion(criterion).andel == pytest.approx(share)
+        assert status.sammenligning.criterion(criterion).baseline.andel == pytest.approx(share)
+    # the "helt eller delvist" reading is there too, beside it and labelled
+    assert status.anden_navn == "helt eller delvist opfyldt"
+    assert status.anden_for("handleplan_indhold").baseline.procent == 67
+
+
+@pytest.mark.parametrize("name", sorted(casereview.RULES))
+def test_ikke_relevant_never_counts_as_met(name):
+    rows = pd.DataFrame([{"sag": f"S{i}", "kriterium": "bfu_4_mdr", "vurdering": v,
+                          "runde": "baseline", "kritik": False, "bemaerkning": ""}
+                         for i, v in enumerate(["ja", "nej", "ikke relevant", "ikke relevant"])])
+    rule = casereview.RULES[name]
+    counted = casereview.tally(rows, rule).loc["bfu_4_mdr"]
+    if rule.lovligt_undladt:  # counted beside the met ones only under its own label
+        assert counted.opfyldt == 3 and "lovligt undladt" in rule.counted
+        assert "lovligt undladt" in rule.describe()
+    else:
+        assert counted.opfyldt == 1
+        assert "lovligt" not in rule.counted
+
+
+def test_a_criterion_declares_its_rule_once_and_every_document_uses_it(tmp_path):
+    (tmp_path / "kriterier.yaml").write_text(
+        "kriterier:\n  - id: egen_frist\n    tema: underretninger\n    krav: Egen frist holdt\n"
+        "    kort: Egen frist\n    mangel: er fristen ikke holdt\n"
+        "    optaelling: helt_eller_delvist_hvor_relevant\n", encoding="utf-8")
+    from taskforce_report.bundle import _optional_yaml
+    from taskforce_report.models import CriteriaFile
+
+    file, _ = _optional_yaml(tmp_path, "kriterier.yaml", CriteriaFile)
+    known = casereview.criteria(file.kriterier)
+    rules = casereview.declared_rules(known)
+    assert rules["egen_frist"] == casereview.STATUS_RULE
+    assert rules["bfu_4_mdr"] == casereview.ANALYSIS_RULE
+    rows = pd.DataFrame([{"sag": f"S{i}", "kriterium": k, "vurdering": v, "runde": r,
+                          "kritik": False, "bemaerkning": ""}
+                         for i, (k, v, r) in enumerate([
+                             ("egen_frist", "delvist", "baseline"),
+                             ("egen_frist", "nej", "baseline"),
+                             ("bfu_4_mdr", "delvist", "baseline"),
+                             ("egen_frist", "ja", "status"), ("bfu_4_mdr", "ja", "status")])])
+    import datetime as dt
+
+    review = casereview.review(rows, known, dt.date(2021, 1, 1))
+    compared = casereview.compare(rows, known, dt.date(2022, 1, 1))
+    assert review.criterion("egen_frist").andel == pytest.approx(0.5)  # delvist met
+    assert review.criterion("bfu_4_mdr").andel == 0  # delvist not met
+    assert compared.criterion("egen_frist").baseline.andel == pytest.approx(0.5)
+    assert compared.criterion("bfu_4_mdr").baseline.andel == 0
+    # the method text names both rules, each with what it counts
+    assert "»helt eller delvist opfyldt«" in review.regel_tekst
+    assert "»opfyldt«" in compared.regel_tekst
