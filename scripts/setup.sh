@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 DEBIAN_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils qpdf fonts-dejavu-core)
 LOCK="requirements.lock"
 if [ "${1:-}" = "--test" ]; then
-  DEBIAN_PACKAGES+=(chromium chromium-driver libreoffice-calc-nogui python3-uno)
+  DEBIAN_PACKAGES+=(chromium chromium-driver libreoffice-calc-nogui libreoffice-writer-nogui python3-uno)
   LOCK="requirements-test.lock"
 fi
 

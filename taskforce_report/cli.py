@@ -195,6 +195,34 @@ def import_legacy(source: Path, bundle: Path) -> None:
     click.echo(f"  se {result.written[1]} for det, der mangler eller ikke er placeret")
 
 
+@main.command("import-docx")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "bundle", type=BUNDLE, required=True,
+              help="The new bundle folder; its rapport.yaml must not exist yet.")
+@click.option("--accepter-aendringer", "accept_changes", is_flag=True,
+              help="Take the draft's tracked changes as accepted (otherwise a draft with "
+                   "tracked changes is refused).")
+@click.option("--koncept", type=click.Choice(["klassisk", "pejlemaerker"]),
+              help="The report concept; by default the one whose theme names the draft's "
+                   "headings match.")
+def import_docx(source: Path, bundle: Path, accept_changes: bool, koncept: str | None) -> None:
+    """Read the consultants' Word draft (.docx) into a new bundle's texts.
+
+    Writes BUNDLE/tekster/<tema>.md (one per theme found by its heading), BUNDLE/rapport.yaml
+    and BUNDLE/import-rapport.md: what was found, the comments, and every paragraph that
+    was not placed."""
+    from taskforce_report.docximport import import_docx as run_import
+
+    found = run_import(source, bundle, accept_changes, koncept)
+    for path in found.written:
+        click.echo(f"Skrev {path}")
+    result = found.result
+    click.echo(f"  koncept: {result.koncept}, kommune: {result.kommune or '(ikke fundet)'}, "
+               f"temaer: {len(result.themes)}, kommentarer: {len(result.comments)}, ikke "
+               f"placeret: {len(result.unplaced)}")
+    click.echo(f"  se {found.written[-2]} for det, der mangler eller ikke er placeret")
+
+
 @main.command()
 @click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
