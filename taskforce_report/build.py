@@ -165,7 +165,9 @@ def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _
     progress("sætter HTML")
     html, assets = render_html(prepared.document, prepared.bundle.report,
                                prepared.results.facts, prepared.theme, flavour=flavour,
-                               charts=charts, top=_TOP.get(fmt, "dokument"))
+                               charts=charts, top=_TOP.get(fmt, "dokument"),
+                               images={name: prepared.bundle.path / name
+                                       for name in prepared.bundle.images})
     if fmt != "pdf" and not prepared.allow_personal_data:
         # the memo and the slides print other texts than the document prepare checked
         printed = privacy.check_rendered(html, prepared.bundle.report)

@@ -16,6 +16,7 @@ from taskforce_report import (
     bundleconcept,
     casereview,
     catalogues,
+    images,
     selfevaluation,
     textfiles,
 )
@@ -57,6 +58,7 @@ class Bundle:
     concept: catalogues.Concept | None = None
     concept_entry: BundleConcept | None = None
     concept_place: tuple[str, tuple] = (REPORT_FILE, ())
+    images: tuple[str, ...] = ()  # the images rapport.yaml's Markdown shows (images.py)
 
     @property
     def name(self) -> str:
@@ -82,6 +84,7 @@ def input_files(bundle: Bundle) -> list[str]:
     look = getattr(bundle.report, "udseende", None)
     if look is not None and look.logo:
         names.add(look.logo.replace("\\", "/"))
+    names.update(bundle.images)
     found = [name for name in names if present(bundle.path / name)]
     return sorted(found + textfiles.text_files(bundle.path))
 
@@ -110,7 +113,8 @@ def load(path: Path) -> Bundle:
         casereview.check_additions(criteria, criteria_doc)
     if questions is not None:
         selfevaluation.check_additions(questions, questions_doc)
-    return Bundle(path=path, report=report, tables=tables, interviews=interviews,
+    shown = images.check(doc, path)
+    return Bundle(path=path, report=report, tables=tables, interviews=interviews, images=shown,
                   kriterier=casereview.with_national_results(criteria) if criteria else (),
                   spoergsmaal=tuple(questions.spoergsmaal) if questions else (),
                   report_doc=doc, concept=concept, concept_entry=entry, concept_place=place)

@@ -456,10 +456,19 @@ class Goal(Strict):
 
 
 class Effort(Strict):
-    """One row of the Indsats | Status table."""
+    """One row of the Indsats | Status table. A row without `indsats` continues the one above
+    (seed 001 lets an effort's status run over several rows); `tekst` is printed after the row,
+    across the table, before the next."""
 
-    indsats: Markdown = Field(min_length=1)
+    indsats: Markdown = ""
     status: Markdown = ""
+    tekst: Markdown = ""
+
+    @model_validator(mode="after")
+    def _something(self) -> Effort:
+        if not (self.indsats or self.status or self.tekst):
+            raise ValueError("en række skal have indsats, status eller tekst")
+        return self
 
 
 class DevelopmentPoint(Strict):
@@ -468,6 +477,13 @@ class DevelopmentPoint(Strict):
     indsatser: list[Effort] = Field(default_factory=list)
     tekst: Markdown = ""  # after the Indsats | Status table
     maal: list[Goal] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _first_effort_named(self) -> DevelopmentPoint:
+        if self.indsatser and not self.indsatser[0].indsats and self.indsatser[0].status:
+            raise ValueError("indsatser[0] mangler indsats: kun en senere række kan fortsætte "
+                             "rækken over sig")
+        return self
 
 
 class FreeSection(Strict):

@@ -69,7 +69,10 @@ def _template_cache() -> _TemplateCache | None:
     if folder is None:  # TASKFORCE_REPORT_CACHE=off
         return None
     setup = repr((__version__, jinja2.__version__, ImmutableSandboxedEnvironment.__name__,
-                  sorted(_SETTINGS.items()), sorted(language.FILTERS)))
+                  sorted(_SETTINGS.items()), sorted(language.FILTERS),
+                  # a filter that takes the context is compiled differently: part of the name
+                  sorted((name, str(getattr(f, "jinja_pass_arg", None)))
+                         for name, f in _TEXT_FILTERS.items())))
     folder = folder / f"skabeloner-{hashlib.sha256(setup.encode()).hexdigest()[:16]}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -89,9 +92,22 @@ def environment(theme: Theme) -> ImmutableSandboxedEnvironment:
         **_SETTINGS,
     )
     env.filters.update(language.FILTERS)
-    env.filters["md"] = text.block
-    env.filters["md_inline"] = text.inline
+    env.filters.update(_TEXT_FILTERS)
     return env
+
+
+# The Markdown filters show the bundle's images by the URLs render_html puts in `billeder`.
+@jinja2.pass_context
+def _block(context, value: str | None) -> Markup:
+    return text.block(value, context.get("billeder"))
+
+
+@jinja2.pass_context
+def _inline(context, value: str | None) -> Markup:
+    return text.inline(value, context.get("billeder"))
+
+
+_TEXT_FILTERS = {"md": _block, "md_inline": _inline}
 
 
 def theme_variables(theme: Theme) -> str:
@@ -155,9 +171,10 @@ def chart_references(specs: list) -> dict[str, Markup]:
 
 def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
                 flavour: str = "pdf", charts: dict[str, Any] | None = None,
-                top: str = "dokument") -> tuple[str, Assets]:
+                top: str = "dokument", images: dict[str, Path] | None = None
+                ) -> tuple[str, Assets]:
     """`top` names the top template, `templates/<dokument>/<top>.html`: "dokument", or "notat"
-    for the committee memo."""
+    for the committee memo. `images`: the bundle's images by their name in its Markdown."""
     assets = Assets(flavour)
     env = environment(theme)
     logo = theme.logo
@@ -182,6 +199,8 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "emne": document_subject(report),
         "version": __version__,
         "kapitler": [{"nummer": c.label, "titel": c.title, "id": c.id} for c in doc.chapters],
+        "billeder": {name: assets.url(path, "billede-" + name.replace("/", "-"))
+                     for name, path in (images or {}).items()},
     }
     context.update(_kind_context(report, facts))
     template = env.get_template(f"{doc.kind}/{top}.html")

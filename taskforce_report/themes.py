@@ -162,13 +162,14 @@ def with_overrides(theme: Theme, overrides: dict[str, Any], bundle: Path,
 MAX_LOGO_BYTES = 5_000_000
 
 
-def check_logo(raw: bytes, name: str) -> None:
+def check_logo(raw: bytes, name: str, noun: str = "logo") -> None:
     """The logo is what its name says and refers to nothing: checked by `validate` as by
     `build`, before any layout. An SVG is well-formed XML with no DOCTYPE (so no entities, no
-    XXE) and no reference but to itself (`href="#…"`, `url(#…)`); a PNG or JPEG starts as one."""
+    XXE) and no reference but to itself (`href="#…"`, `url(#…)`); a PNG or JPEG starts as one.
+    `noun` names the file in messages: "logo", or "billede" for an image of the text."""
     lower = name.lower()
     if not raw.strip():
-        raise input_error(name, "", "logoet er en tom fil")
+        raise input_error(name, "", f"{noun}et er en tom fil")
     if lower.endswith(".png"):
         if not raw.startswith(b"\x89PNG\r\n\x1a\n"):
             raise input_error(name, "", "er ikke en PNG-fil (den begynder ikke som en)")
@@ -177,17 +178,17 @@ def check_logo(raw: bytes, name: str) -> None:
         if not raw.startswith(b"\xff\xd8\xff"):
             raise input_error(name, "", "er ikke en JPEG-fil (den begynder ikke som en)")
         return
-    _check_svg(raw, name)
+    _check_svg(raw, name, noun)
 
 
-def _check_svg(raw: bytes, name: str) -> None:
+def _check_svg(raw: bytes, name: str, noun: str = "logo") -> None:
     import re
     import xml.etree.ElementTree as ET
 
     from taskforce_report.svgtext import svg_root
 
     if re.search(rb"<!\s*(?:DOCTYPE|ENTITY)", raw.replace(b"\x00", b""), re.IGNORECASE):
-        raise input_error(name, "", "SVG-filen har en DOCTYPE eller ENTITY; et logo må ikke "
+        raise input_error(name, "", f"SVG-filen har en DOCTYPE eller ENTITY; et {noun} må ikke "
                           "hente eller definere noget udefra: fjern den")
     try:
         root = svg_root(raw)
@@ -203,12 +204,12 @@ def _check_svg(raw: bytes, name: str) -> None:
         for key, value in texts:
             key = key.rsplit("}", 1)[-1]
             if key == "href" and not value.strip().startswith("#"):
-                raise input_error(name, "", f"<{tag}> henviser til '{value[:80]}'; et logo må "
+                raise input_error(name, "", f"<{tag}> henviser til '{value[:80]}'; et {noun} må "
                                   "kun henvise til sig selv (href=\"#…\")")
             for target in re.findall(r"url\(\s*['\"]?([^)'\"]*)", value):
                 if not target.strip().startswith("#"):
-                    raise input_error(name, "", f"<{tag}> henter '{target[:80]}'; et logo må "
+                    raise input_error(name, "", f"<{tag}> henter '{target[:80]}'; et {noun} må "
                                       "kun henvise til sig selv (url(#…))")
             if "@import" in value:
-                raise input_error(name, "", f"<{tag}> har @import; et logo må ikke hente "
+                raise input_error(name, "", f"<{tag}> har @import; et {noun} må ikke hente "
                                   "stilark")

@@ -220,3 +220,89 @@ def test_an_unknown_criterion_in_kriterier_is_named(tmp_path):
     message = caught.value.format_message()
     assert "udviklingspunkter[6].maal[4].kriterier[1]" in message
     assert "seks_maaneders_opfoelgning" in message
+
+
+# ---- free sections and Indsats tables: images, Markdown tables, rows that continue ---------
+
+@pytest.fixture(scope="module")
+def seed_html(tmp_path_factory) -> tuple[str, Path]:
+    from taskforce_report.build import build
+
+    out = tmp_path_factory.mktemp("seed-001-html")
+    return build(SEED_001, out, "html").read_text(encoding="utf-8"), out
+
+
+def test_free_section_shows_the_bundles_image_and_a_markdown_table(seed_pdf, seed_html):
+    text = squeeze(" ".join(pdf_pages(seed_pdf)))
+    for said in ("0–1 år", "40 %", "over 2 år", "Anciennitet pr. 1. juni 2021",
+                 "Sager pr. rådgiver", "Børn med handicap 35"):
+        assert said in text, said
+    html, out = seed_html
+    assert ('<img src="assets/billede-anciennitet.svg" alt="Søjlediagram: 40 % har under et '
+            'års anciennitet') in html
+    assert (out / "assets" / "billede-anciennitet.svg").read_bytes() == \
+        (SEED_001 / "anciennitet.svg").read_bytes()
+    assert '<table class="md-tabel">' in html and '<td style="text-align:right">35</td>' in html
+
+
+def test_the_image_travels_in_the_pdf(seed_pdf):
+    from pypdf import PdfReader
+
+    assert "anciennitet.svg" in PdfReader(seed_pdf).attachments
+
+
+def test_indsats_rows_continue_and_text_stands_between_rows(seed_html):
+    html, _ = seed_html
+    table = html.split("Kompetenceplan", 1)[1].split("</table>", 1)[0]
+    assert '<tr class="fortsat">' in table and "tværfaglig visitation" in table
+    between = html.split("Handleguide og beredskabsplan", 1)[1].split("</table>", 1)[0]
+    assert '<tr class="mellemtekst"><td colspan="2">' in between
+    assert between.index("Arbejdet går i gang i 2022") < between.index("skolefravær")
+
+
+def test_a_first_indsats_row_cannot_continue(tmp_path):
+    def orphan(data):
+        data["udviklingspunkter"][0]["indsatser"][0].pop("indsats")
+
+    with pytest.raises(InputError, match=r"indsatser\[0\] mangler indsats"):
+        _facts(_copy(tmp_path, orphan))
+
+
+def test_every_bad_image_is_named_together(tmp_path):
+    def bad_images(data):
+        data["afsnit"][0]["tekst"] += ("\n\n![](anciennitet.svg)\n\n![Et kort](../kort.png)\n\n"
+                                       "![Et foto](foto.jpg)\n\n![Et diagram](mangler.png)")
+
+    with pytest.raises(InputError) as caught:
+        _facts(_copy(tmp_path, bad_images))
+    problems = caught.value.problems
+    assert len(problems) == 4
+    assert all(p.place == "afsnit[0].tekst" and p.line.startswith("linje") for p in problems)
+    message = caught.value.format_message()
+    assert "mangler en alternativ tekst" in message
+    assert "'../kort.png' skal være en fil i bundtet" in message
+    assert "'foto.jpg': et billede skal være en PNG- eller SVG-fil" in message
+    assert "billedet 'mangler.png' findes ikke i bundtet" in message
+
+
+def test_an_image_is_checked_as_the_logo_is(tmp_path):
+    bundle = _copy(tmp_path)
+    svg = bundle / "anciennitet.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace(
+        "<title>", '<image href="https://example.org/x.png"/><title>'), encoding="utf-8")
+    with pytest.raises(InputError, match="et billede må kun henvise til sig selv"):
+        _facts(bundle)
+    (bundle / "anciennitet.svg").write_bytes(b"GIF89a")
+    with pytest.raises(InputError, match="anciennitet.svg: er ikke en gyldig SVG-fil"):
+        _facts(bundle)
+
+
+def test_the_privacy_guard_reads_an_svg_images_text(tmp_path):
+    bundle = _copy(tmp_path)
+    svg = bundle / "anciennitet.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace(
+        "over 2 år", "over 2 år (sag 010203-1234)"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        _facts(bundle)
+    assert "anciennitet.svg" in caught.value.format_message()
+    assert "CPR" in caught.value.format_message()
