@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from babel.dates import format_date
@@ -99,6 +100,17 @@ def count_phrase(count: int, start: bool = False) -> str:
     words at the start of a sentence (`Fire`, `Tolv`) where Danish will not open with digits."""
     text = number_word(count) if (count < 10 or (start and count <= 20)) else number(count)
     return capitalize_first(text) if start else text
+
+
+# A number and its unit stay on one line: `100 %` must not break into `100` and `%`.
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:%|‰|kr\.|mio\.|mia\.|procentpoint|pct\.)(?!\w))")
+_SECTION_SPACE = re.compile(r"(?<=§) (?=\d)")
+
+
+def bind_units(text: str) -> str:
+    """Ties a number to its unit with a no-break space (`54 %`, `312 mio. kr.`, `§ 50`),
+    wherever a text comes from: the bundle's own texts as well as ours."""
+    return _SECTION_SPACE.sub(NBSP, _UNIT_SPACE.sub(NBSP, text))
 
 
 def date(value: dt.date | None, missing: str = "") -> str:

@@ -46,7 +46,16 @@ class Assets:
 # How the templates are compiled; the compiled templates are kept under a name made from these,
 # since Jinja's cache tells a changed template from its source but not a changed setting.
 _SETTINGS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
-             "keep_trailing_newline": False}
+             "keep_trailing_newline": False, "finalize": "bind_units"}
+
+
+def _finalize(value: Any) -> Any:
+    """Every printed value passes here: a number and its unit are tied together (`54 %`)
+    by a filter, not by each template remembering to. Markup (rendered Markdown, charts) has
+    had its text bound already or holds no prose."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return language.bind_units(value)
+    return value
 
 
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
@@ -89,7 +98,7 @@ def environment(theme: Theme) -> ImmutableSandboxedEnvironment:
         loader=loader,
         undefined=jinja2.StrictUndefined,
         bytecode_cache=_template_cache(),
-        **_SETTINGS,
+        **{**_SETTINGS, "finalize": _finalize},
     )
     env.filters.update(language.FILTERS)
     env.filters.update(_TEXT_FILTERS)

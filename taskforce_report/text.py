@@ -16,6 +16,8 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from taskforce_report.language import bind_units
+
 
 @cache
 def _parser() -> MarkdownIt:
@@ -61,11 +63,11 @@ def block(text: str | None, images: Mapping[str, str] | None = None) -> Markup:
     """Paragraphs, lists, emphasis, tables; images whose URL `images` gives by file name."""
     if not text:
         return Markup("")
-    return Markup(_parser().render(text, {"images": images or {}}))
+    return Markup(_parser().render(bind_units(text), {"images": images or {}}))
 
 
 def inline(text: str | None, images: Mapping[str, str] | None = None) -> Markup:
     """One list item or a title: emphasis, no paragraphs."""
     if not text:
         return Markup("")
-    return Markup(_parser().renderInline(text, {"images": images or {}}))
+    return Markup(_parser().renderInline(bind_units(text), {"images": images or {}}))

@@ -1,0 +1,48 @@
+"""Typography seen in the PDF: every glyph from the theme's own fonts (a hyphenation break no
+longer fetches DejaVu Sans, whose taller ascent made each hyphenated line taller), numbers
+bound to their units, and the other rules of issue 21 that a test can see."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+
+import pikepdf
+import pytest
+
+
+def font_names(path) -> set[str]:
+    names = set()
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            fonts = page.Resources.get("/Font", {})
+            for font in fonts.values():
+                names.add(str(font.BaseFont).split("+", 1)[-1])
+    return names
+
+
+def test_every_glyph_comes_from_the_theme_fonts(example_pdf):
+    names = font_names(example_pdf)
+    assert names, "no fonts found"
+    assert all(n.startswith(("Carlito", "TF-Bindestreg")) for n in names), names
+    assert any(n.startswith("TF-Bindestreg") for n in names)  # the report hyphenates
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_hyphenated_line_is_as_tall_as_its_neighbours(example_pdf, tmp_path):
+    target = tmp_path / "bbox.html"
+    subprocess.run(["pdftotext", "-f", "8", "-l", "14", "-bbox-layout", str(example_pdf),
+                    str(target)], check=True)
+    lines = re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">'
+                       r"(.*?)</line>", target.read_text(encoding="utf-8"), re.S)
+    plain, hyphenated = Counter(), Counter()
+    for top, bottom, body in lines:
+        words = re.findall(r">([^<]*)</word>", body)
+        height = round(float(bottom) - float(top), 1)
+        (hyphenated if words and words[-1].endswith("\u2010") else plain)[height] += 1
+    assert sum(hyphenated.values()) >= 5
+    body_height = plain.most_common(1)[0][0]
+    # every hyphenated line of body text has the body's line height, none is taller
+    assert max(hyphenated) <= body_height, (hyphenated, plain)
