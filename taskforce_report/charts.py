@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from taskforce_report import colours as colours_
 from taskforce_report import language
 from taskforce_report.themes import Theme
 
@@ -197,20 +198,26 @@ def criteria_bars(figure, spec: ChartSpec, theme: Theme) -> None:
 
     rows = list(spec.data["rows"])[::-1]  # barh draws bottom-up
     colours = theme.colours
-    series = (("Opfyldt (ja)", 1, colours.get("opfyldt", "#2F6F4E")),
-              ("Delvist opfyldt", 2, colours.get("naesten", "#C08A1E")),
-              ("Ikke opfyldt (nej)", 3, colours.get("ikke_opfyldt", "#A33A2A")))
+    series = (("Opfyldt (ja)", 1, colours.get("opfyldt", "#2A7A66")),
+              ("Delvist opfyldt", 2, colours.get("naesten", "#B5821A")),
+              ("Ikke opfyldt (nej)", 3, colours.get("ikke_opfyldt", "#6E1C1C")))
     ax = figure.add_subplot()
     positions = list(range(len(rows)))
     left = [0] * len(rows)
+    # A second cue beside colour: "ikke opfyldt" is hatched, "delvist" dotted, so the three
+    # parts stay apart in grey print and for a reader who cannot tell red from green.
+    hatches = {1: "", 2: "..", 3: "////"}
     for name, column, colour in series:
         values = [row[column] for row in rows]
+        label_colour = colours_.text_on(colour, colours.get("tekst", "#1E1E1E"))
         ax.barh(positions, values, left=left, height=0.62, color=colour, label=name,
-                edgecolor="white", linewidth=0.6)
+                       edgecolor="white", linewidth=0.6, hatch=hatches[column])
         for y, (start, value) in enumerate(zip(left, values, strict=True)):
             if value:
                 ax.text(start + value / 2, y, language.number(value), ha="center", va="center",
-                        color="white", fontsize=8, fontweight="bold")
+                        color=label_colour, fontsize=8, fontweight="bold",
+                        bbox={"boxstyle": "square,pad=0.15", "facecolor": colour,
+                              "edgecolor": "none"} if hatches[column] else None)
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_yticks(positions, [row[0] for row in rows])
     ax.tick_params(axis="y", length=0)
@@ -444,7 +451,7 @@ def round_bars(figure, spec: ChartSpec, theme: Theme) -> None:
     colours = theme.colours
     rows = list(spec.data["rows"])
     names = list(spec.data["serier"])
-    series = ((names[0], 1, colours.get("referencegruppe", "#7FA7C9")),
+    series = ((names[0], 1, colours.get("referencegruppe", "#6A8FB0")),
               (names[1], 2, colours.get("primaer", "#00385F")))
     ax = figure.add_subplot()
     height = 0.36
