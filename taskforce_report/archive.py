@@ -2,10 +2,15 @@
 
 Every PDF carries its bundle's input files and a `manifest.json` as PDF/A-3 attachments: the
 files the tool reads, as the personal-data guard has passed them (privacy.published_files),
-and nothing else in the folder. The manifest records the SHA-256 of each input file, the
-tool's version, the exact version of every package the tool ran on (`pakker`: the runtime
-part of the lock, as installed), the theme's name and a hash of its files, and a hash of the
-templates.
+and nothing else in the folder. The manifest records everything that shapes the bytes: the
+SHA-256 of each input file, the tool's version and a hash of its code (`kode`), the exact
+version of every package the tool ran on (`pakker`: the runtime part of the lock, as
+installed; WeasyPrint, Matplotlib and fontTools among them), a hash of the catalogues
+(`kataloger`), of the report's concept (`koncept`, a bundle's own included), of the templates
+and of the theme, the font files the charts are measured with and the font files the PDF
+embeds (`skrifter`), and the versions of Pango and HarfBuzz (`biblioteker`). The last two are
+known only once the pages are laid out: the layout completes the manifest (`complete`) just
+before it is written into the PDF.
 `regenerate` extracts the bundle and builds it again; `verify` rebuilds and compares, byte for
 byte and then page by page.
 """
@@ -30,19 +35,96 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from taskforce_report import __version__
-from taskforce_report.paths import TEMPLATES_DIR
+from taskforce_report.paths import PACKAGE_DIR, TEMPLATES_DIR
 from taskforce_report.pdf import Attachment
 
 MANIFEST = "manifest.json"
 
 
-def tree_digest(folder: Path) -> str:
+def tree_digest(folder: Path, pattern: str = "*") -> str:
     sha = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
         sha.update(path.relative_to(folder).as_posix().encode())
         sha.update(b"\0")
         sha.update(path.read_bytes())
     return sha.hexdigest()
+
+
+@cache
+def code_digest() -> str:
+    """The package's own Python code: a changed line shows even where the version did not."""
+    return tree_digest(PACKAGE_DIR, "*.py")
+
+
+@cache
+def catalogues_digest() -> str:
+    """The catalogues: criteria, themes, indicators, questions, concepts."""
+    return tree_digest(PACKAGE_DIR / "catalogues", "*.yaml")
+
+
+def concept_digest(concept: Any) -> str:
+    """The report's concept as used, a bundle's own changes included (its dataclass's repr is
+    its every field, in order)."""
+    return hashlib.sha256(repr(concept).encode("utf-8")).hexdigest()
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def chart_fonts(theme: Any) -> dict[str, str]:
+    """The font files the charts are set and measured in: the theme's files of its body text
+    family (charts.register_fonts); Matplotlib's own DejaVu Sans, the fallback, goes with
+    Matplotlib's version."""
+    family = theme.fonts.get("broedtekst", "")
+    return {path.name: _sha(path) for face, path in theme.font_faces()
+            if face.get("familie") == family}
+
+
+def causes(concept: Any, theme: Any) -> dict[str, Any]:
+    """What shapes the bytes besides the inputs, the packages and the templates."""
+    return {
+        "kode": {"sha256": code_digest()},
+        "kataloger": {"sha256": catalogues_digest()},
+        "koncept": {"id": getattr(concept, "id", ""), "sha256": concept_digest(concept)},
+        "skrifter": {"diagrammer": chart_fonts(theme)},
+    }
+
+
+def libraries() -> dict[str, Any]:
+    """Pango and HarfBuzz as WeasyPrint loaded them (they set every line), and whether
+    HarfBuzz's subsetter is there (without it fontTools subsets, with other bytes)."""
+    import cffi
+    from weasyprint.text import ffi as loaded
+
+    ffi = cffi.FFI()
+    ffi.cdef("const char *pango_version_string(void); const char *hb_version_string(void);")
+    pango = loaded._dlopen(ffi, "libpango-1.0-0", "pango-1.0-0", "pango-1.0",
+                           "libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll")
+    harfbuzz = loaded._dlopen(ffi, "libharfbuzz-0", "harfbuzz", "harfbuzz-0.0",
+                              "libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll")
+    return {"pango": ffi.string(pango.pango_version_string()).decode(),
+            "harfbuzz": ffi.string(harfbuzz.hb_version_string()).decode(),
+            "harfbuzz_subset": loaded.harfbuzz_subset is not None}
+
+
+def embedded_fonts(document: Any) -> dict[str, str]:
+    """The font files WeasyPrint embeds, by the name the PDF gives them (without the subset
+    prefix), each the SHA-256 of the whole file it was cut from. `document.fonts` is filled
+    while the pages are drawn, before the attachments are written (and before subsetting)."""
+    found = {}
+    for font in document.fonts.values():
+        name = font.name.decode("latin-1").lstrip("/").split("+", 1)[-1]
+        found[name] = hashlib.sha256(bytes(font.file_content)).hexdigest()
+    return dict(sorted(found.items()))
+
+
+def complete(manifest_json: bytes, document: Any) -> bytes:
+    """The manifest with what only the layout knows: the embedded fonts and the libraries."""
+    data = json.loads(manifest_json.decode("utf-8"))
+    data.setdefault("skrifter", {})["pdf"] = embedded_fonts(document)
+    data["biblioteker"] = libraries()
+    return manifest_bytes(data)
 
 
 @cache
@@ -115,7 +197,8 @@ def attachments(files: dict[str, bytes], manifest_data: dict[str, Any],
     items = [Attachment(name, data, "Inddata", "Source", stamp)
              for name, data in sorted(files.items())]
     items.append(Attachment(MANIFEST, manifest_bytes(manifest_data),
-                            "Manifest: hvad rapporten er lavet af", "Data", stamp))
+                            "Manifest: hvad rapporten er lavet af", "Data", stamp,
+                            complete=True))
     return items
 
 
@@ -375,6 +458,7 @@ def compare(original: Path, rebuilt: bytes, embedded: Embedded, current: dict[st
         notes.append(f"WeasyPrint er {current.get('weasyprint')}, rapporten blev lavet med "
                      f"{was.get('weasyprint')}")
     notes += package_differences(was.get("pakker"), current.get("pakker"))
+    notes += cause_differences(was, current)
     if was.get("theme") != current.get("theme"):
         notes.append(f"temaet '{current['theme']['name']}' er ændret siden rapporten blev lavet")
     if was.get("templates") != current.get("templates"):
@@ -383,4 +467,74 @@ def compare(original: Path, rebuilt: bytes, embedded: Embedded, current: dict[st
         changed = sorted(set(was.get("files", {}).items()) ^ set(current.get("files", {}).items()))
         names = sorted({name for name, _ in changed})
         notes.append(f"inddata afviger fra de indlejrede: {', '.join(names)}")
+    if (not differing and len(old) == len(new) and _same_making(was, current)
+            and _files_as_recorded(embedded)):
+        notes.append("PDF'en er gemt igen af et andet program, efter at taskforce-report lavede "
+                     "den: de indlejrede inddata, manifestet og teksten på alle sider er "
+                     "uændrede, kun filens bytes er andre")
     return Verdict(False, differing, (len(old), len(new)), notes)
+
+
+# Keys of the manifest that name a cause; anything else in it (such as `format`) is an option.
+_CAUSES = ("version", "weasyprint", "pakker", "kode", "kataloger", "koncept", "templates",
+           "theme", "skrifter", "biblioteker", "files", "pdf_variant", "document")
+
+
+def _files_as_recorded(embedded: Embedded) -> bool:
+    """Whether the files the PDF carries are those its manifest records."""
+    recorded = embedded.manifest.get("files") or {}
+    return ({name: hashlib.sha256(data).hexdigest() for name, data in embedded.files.items()}
+            == recorded)
+
+
+def _same_making(was: dict[str, Any], now: dict[str, Any]) -> bool:
+    """Whether the report and the new run were made of exactly the same things."""
+    return all(was.get(key) == now.get(key) for key in _CAUSES)
+
+
+def _font_changes(was: Any, now: Any) -> list[str]:
+    was, now = (value if isinstance(value, dict) else {} for value in (was, now))
+    changed = []
+    for name in sorted(set(was) | set(now)):
+        if name not in now:
+            changed.append(f"{name} (bruges ikke længere)")
+        elif name not in was:
+            changed.append(f"{name} (ny)")
+        elif was[name] != now[name]:
+            changed.append(f"{name} (en anden fil)")
+    return changed
+
+
+def cause_differences(was: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    """One line per cause beyond versions, theme, templates and inputs that differs: the
+    package's code, the catalogues, the concept, the fonts, Pango and HarfBuzz. A manifest
+    from before a key was recorded says nothing about it."""
+    notes = []
+    if "kode" in was and was.get("kode") != now.get("kode"):
+        notes.append("programkoden (taskforce_report) er ændret siden rapporten blev lavet")
+    if "kataloger" in was and was.get("kataloger") != now.get("kataloger"):
+        notes.append("katalogerne (kriterier, temaer, indikatorer, spørgsmål, koncepter) er "
+                     "ændret siden rapporten blev lavet")
+    if "koncept" in was and was.get("koncept") != now.get("koncept"):
+        name = (now.get("koncept") or {}).get("id", "")
+        notes.append(f"konceptet '{name}' (kapitler, afsnit og overskrifter) er ændret siden "
+                     "rapporten blev lavet")
+    fonts_was, fonts_now = was.get("skrifter") or {}, now.get("skrifter") or {}
+    for key, what in (("pdf", "skrifterne i PDF'en"), ("diagrammer", "diagrammernes skrifter")):
+        if key in fonts_was:
+            changed = _font_changes(fonts_was.get(key), fonts_now.get(key))
+            if changed:
+                notes.append(f"{what} afviger: {', '.join(changed)}")
+    libs_was, libs_now = was.get("biblioteker") or {}, now.get("biblioteker") or {}
+    for key, name in (("pango", "Pango"), ("harfbuzz", "HarfBuzz")):
+        if key in libs_was and libs_was.get(key) != libs_now.get(key):
+            notes.append(f"{name} er {libs_now.get(key) or 'ukendt'}, rapporten blev lavet med "
+                         f"{libs_was.get(key)}")
+    if "harfbuzz_subset" in libs_was and (libs_was.get("harfbuzz_subset")
+                                          != libs_now.get("harfbuzz_subset")):
+        there = "findes" if libs_now.get("harfbuzz_subset") else "mangler"
+        notes.append(f"HarfBuzz' subsetter (libharfbuzz-subset0) {there} nu, men ikke da "
+                     "rapporten blev lavet" if there == "findes" else
+                     "HarfBuzz' subsetter (libharfbuzz-subset0) mangler nu; rapporten blev "
+                     "lavet med den")
+    return notes

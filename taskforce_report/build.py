@@ -214,6 +214,7 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
         files = privacy.published_files(prepared.bundle)
     record = archive.manifest(files, prepared.bundle.document,
                               prepared.theme.name, prepared.theme.digest(), variant)
+    record.update(archive.causes(concept_of(prepared.bundle), prepared.theme))
     if fmt != "pdf":  # so verify and regenerate lay out the memo or the slides again
         record["format"] = fmt
     return record

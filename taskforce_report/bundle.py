@@ -41,6 +41,8 @@ INTERVIEWS_FILE = "interviews.yaml"
 CRITERIA_FILE = "kriterier.yaml"  # criteria the bundle adds to the case-review catalogue
 QUESTIONS_FILE = "spoergsmaal.yaml"  # questions it adds to the self-evaluation catalogue
 INDICATORS_FILE = "indikatorer.yaml"  # indicators it adds to the key-figure catalogue
+# the record of how import-legacy made the bundle: not read, but it travels with the report
+IMPORT_REPORT_FILE = "import-rapport.md"
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ def known_files() -> set[str]:
     """The names of the files a bundle may have besides its logo (archive.plain_name lets only
     these and a logo out of a PDF again)."""
     return {REPORT_FILE, CONCEPT_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE,
-            INDICATORS_FILE, WORKBOOK, *(spec.filename for spec in SPECS.values())}
+            INDICATORS_FILE, IMPORT_REPORT_FILE, WORKBOOK,
+            *(spec.filename for spec in SPECS.values())}
 
 
 def input_files(bundle: Bundle) -> list[str]:

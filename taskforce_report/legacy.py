@@ -25,9 +25,9 @@ from pathlib import Path
 import yaml
 
 from taskforce_report import catalogues
+from taskforce_report.bundle import IMPORT_REPORT_FILE  # embedded in the PDF with the bundle
 
 REPORT_FILE = "rapport.yaml"
-IMPORT_REPORT_FILE = "import-rapport.md"
 
 UPPER = "A-ZÆØÅÄÖÜÉ"
 LOWER = "a-zæøåäöüé"

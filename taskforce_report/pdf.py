@@ -29,10 +29,67 @@ class Attachment:
     description: str
     relationship: str  # PDF/A-3's AFRelationship: "Source", "Data"
     date: dt.datetime  # created and modified
+    # the manifest: completed by the layout with the fonts it embeds (archive.complete)
+    complete: bool = False
 
 
 class RefusedResource(Exception):
     pass
+
+
+# The MIME type of each attachment by its ending (WeasyPrint's guess makes YAML and Markdown
+# application/octet-stream); PDF/A-3 asks for the real one.
+MIME_TYPES = {
+    ".yaml": "application/yaml",
+    ".yml": "application/yaml",
+    ".csv": "text/csv",
+    ".json": "application/json",
+    ".md": "text/markdown",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
+
+
+class _Completed(io.RawIOBase):
+    """The manifest as WeasyPrint reads it: completed with what the layout knows at the moment
+    it is read (archive.complete), which is after the pages are drawn."""
+
+    def __init__(self, data: bytes, document: list):
+        super().__init__()
+        self._data, self._document, self._buffer = data, document, None
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if self._buffer is None:
+            from taskforce_report import archive
+
+            self._buffer = io.BytesIO(archive.complete(self._data, self._document[0]))
+        return self._buffer.read(size)
+
+
+def finish(document, pdf) -> None:
+    """WeasyPrint's finisher: /AF lists each attachment once (its PDF/A step adds each file
+    specification twice, from the name tree and from the objects), and each embedded file
+    has its MIME type."""
+    af = pdf.catalog.get("AF")
+    if af is not None:
+        unique = list(dict.fromkeys(af))
+        af.clear()
+        af.extend(unique)
+    for item in pdf.objects:
+        if not isinstance(item, dict) or item.get("Type") != "/Filespec" or "EF" not in item:
+            continue
+        name = getattr(item.get("UF") or item.get("F"), "string", "")
+        name = (name.decode("latin-1") if isinstance(name, bytes) else str(name)).lower()
+        mime = next((m for end, m in MIME_TYPES.items() if name.endswith(end)), None)
+        if mime is not None:
+            stream = pdf.objects[int(item["EF"]["F"].split()[0])]
+            stream.extra["Subtype"] = "/" + mime.replace("/", "#2f")
 
 
 # Charts are referenced as `<img src="figur:<id>">` and fetched from the build, not from a file:
@@ -103,20 +160,23 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict |
     logger.addHandler(handler)
     try:
         options = dict(options or {})
+        laid_out_ref: list = []  # the document, for the manifest completed as it is written
         options["attachments"] = [
-            weasyprint.Attachment(file_obj=io.BytesIO(a.data), name=a.name,
-                                  description=a.description, created=a.date, modified=a.date,
-                                  relationship=a.relationship)
+            weasyprint.Attachment(
+                file_obj=_Completed(a.data, laid_out_ref) if a.complete else io.BytesIO(a.data),
+                name=a.name, description=a.description, created=a.date, modified=a.date,
+                relationship=a.relationship)
             for a in options.get("attachments", ())
         ]
         one_page_each = options.pop("one_page_each", None)
         start = time.perf_counter()
         source = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
         laid_out = source.render(**options)
+        laid_out_ref.append(laid_out)
         if one_page_each:
             check_one_page_each([_page_facts(page) for page in laid_out.pages], one_page_each)
         middle = time.perf_counter()
-        data = laid_out.write_pdf(**options)
+        data = laid_out.write_pdf(finisher=finish, **options)
         if timings is not None:
             timings["layout"] = middle - start
             timings["write"] = time.perf_counter() - middle
