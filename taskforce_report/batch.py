@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +32,7 @@ def _one(bundle: Path, root: Path, outdir: Path) -> Outcome:
     from taskforce_report.build import build
 
     start = time.perf_counter()
-    name = bundle.relative_to(root).as_posix() if bundle != root else bundle.name
+    name = _name(bundle, root)
     try:
         target = build(bundle, outdir / name)
     except click.ClickException as exc:
@@ -52,22 +51,136 @@ def _one_core_each() -> None:
     chartcache.JOBS = 1
 
 
+# A bundle's build that takes longer than this is stopped and reported as failed: a bundle that
+# hangs (or a machine that swaps) must not stop the batch for good. The examples take 5–15 s.
+DEFAULT_TIMEOUT = 600
+
+
+class Stopped(Exception):
+    """The batch was asked to stop (SIGTERM)."""
+
+
+def _worker(conn, bundle: Path, root: Path, outdir: Path) -> None:
+    """One bundle in its own process, in its own process group: stopping it stops the chart
+    workers it may have started too."""
+    try:
+        os.setpgid(0, 0)
+    except OSError:
+        pass
+    _one_core_each()
+    try:
+        outcome = _one(bundle, root, outdir)
+    except BaseException as exc:  # noqa: BLE001 (reported as this bundle's failure)
+        outcome = Outcome(_name(bundle, root), "", 0, 0.0, False,
+                          f"intern fejl: {type(exc).__name__}: {exc}")
+    conn.send(outcome)
+    conn.close()
+
+
+def _name(bundle: Path, root: Path) -> str:
+    return bundle.relative_to(root).as_posix() if bundle != root else bundle.name
+
+
+def _stop(process) -> None:
+    """Ends a worker and its process group, at once (its output file is written atomically, so
+    nothing half-written stays)."""
+    import signal
+
+    if process.pid is not None:
+        for kill in (os.killpg, os.kill):
+            try:
+                kill(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError, OSError):
+                pass
+    process.join(timeout=10)
+
+
+def _died(name: str, exitcode: int | None, seconds: float) -> Outcome:
+    import signal
+
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"signal {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"signal {-exitcode}"
+        message = f"byggeprocessen døde ({how}; fx løb maskinen tør for hukommelse)"
+    else:
+        message = f"byggeprocessen sluttede uden resultat (kode {exitcode})"
+    return Outcome(name, "", 0, seconds, False, message)
+
+
 def run_batch(bundles: list[Path], root: Path, outdir: Path, jobs: int | None,
-              progress: bool = True) -> list[Outcome]:
+              progress: bool = True, timeout: float = DEFAULT_TIMEOUT) -> list[Outcome]:
+    """Builds each bundle in a worker process of its own, at most `jobs` at a time. A worker
+    that dies (the OOM killer) or runs past `timeout` seconds fails its bundle and the rest go
+    on; when the batch is stopped (Ctrl+C, SIGTERM) every worker is ended and the bundles not
+    built are reported as such."""
+    import multiprocessing
+    import signal
+    from multiprocessing.connection import wait
+
     jobs = jobs or os.cpu_count() or 1
+    context = multiprocessing.get_context("fork")
+    pending = list(bundles)
+    running: dict = {}  # connection → (process, name, start)
     results: list[Outcome] = []
-    with click.progressbar(length=len(bundles), label="Bygger", file=None,
-                           hidden=not progress) as bar:
-        if jobs == 1:
-            for bundle in bundles:
-                results.append(_one(bundle, root, outdir))
-                bar.update(1)
-        else:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_one_core_each) as pool:
-                futures = [pool.submit(_one, b, root, outdir) for b in bundles]
-                for future in as_completed(futures):
-                    results.append(future.result())
-                    bar.update(1)
+
+    def on_term(signum, frame):
+        raise Stopped
+
+    import threading
+
+    main = threading.current_thread() is threading.main_thread()  # signals: main thread only
+    previous = signal.signal(signal.SIGTERM, on_term) if main else None
+    try:
+        with click.progressbar(length=len(bundles), label="Bygger", file=None,
+                               hidden=not progress) as bar:
+            try:
+                while pending or running:
+                    while pending and len(running) < jobs:
+                        bundle = pending.pop(0)
+                        receive, send = context.Pipe(duplex=False)
+                        process = context.Process(target=_worker,
+                                                  args=(send, bundle, root, outdir), daemon=True)
+                        process.start()
+                        send.close()
+                        running[receive] = (process, _name(bundle, root), time.monotonic())
+                    for conn in wait(list(running), timeout=0.5):
+                        process, name, start = running.pop(conn)
+                        try:
+                            outcome = conn.recv()
+                        except (EOFError, OSError):
+                            process.join(timeout=10)
+                            outcome = _died(name, process.exitcode, time.monotonic() - start)
+                        conn.close()
+                        _stop(process)
+                        results.append(outcome)
+                        bar.update(1)
+                    now = time.monotonic()
+                    for conn, (process, name, start) in list(running.items()):
+                        if now - start > timeout:
+                            _stop(process)
+                            conn.close()
+                            del running[conn]
+                            results.append(Outcome(name, "", 0, now - start, False,
+                                                   f"stoppet efter {timeout:g} sekunder "
+                                                   "(tidsgrænsen, --timeout)"))
+                            bar.update(1)
+            except (KeyboardInterrupt, Stopped):
+                for conn, (process, name, start) in running.items():
+                    _stop(process)
+                    conn.close()
+                    results.append(Outcome(name, "", 0, time.monotonic() - start, False,
+                                           "ikke bygget: kørslen blev stoppet"))
+                running.clear()
+                results += [Outcome(_name(b, root), "", 0, 0.0, False,
+                                    "ikke bygget: kørslen blev stoppet") for b in pending]
+                pending.clear()
+    finally:
+        for process, _, _ in running.values():
+            _stop(process)
+        if main:
+            signal.signal(signal.SIGTERM, previous)
     return sorted(results, key=lambda r: r.bundle)
 
 

@@ -327,7 +327,11 @@ def _embedded_or_exit(report: Path):
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: ./output/); each bundle gets its own subfolder.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def batch(directory: Path, jobs: int | None, outdir: Path | None, quiet: bool) -> None:
+@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
+              help="Seconds a bundle may take before its build is stopped and it is reported "
+                   "as failed.")
+def batch(directory: Path, jobs: int | None, outdir: Path | None, quiet: bool,
+          timeout: float) -> None:
     """Build every bundle under DIRECTORY, carrying on past failures."""
     from taskforce_report.batch import find_bundles, run_batch, summary_table
     from taskforce_report.paths import default_output_root
@@ -336,7 +340,7 @@ def batch(directory: Path, jobs: int | None, outdir: Path | None, quiet: bool) -
     if not bundles:
         raise click.UsageError(f"ingen bundter (mapper med rapport.yaml) under {directory}")
     outdir = outdir or default_output_root()
-    results = run_batch(bundles, directory, outdir, jobs, progress=not quiet)
+    results = run_batch(bundles, directory, outdir, jobs, progress=not quiet, timeout=timeout)
     click.echo(summary_table(results))
     failed = [r for r in results if not r.ok]
     click.echo(f"{len(results) - len(failed)} bygget, {len(failed)} fejlede")

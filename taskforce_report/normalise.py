@@ -17,8 +17,35 @@ from taskforce_report import (
     socialwork,
 )
 from taskforce_report.bundle import Bundle
-from taskforce_report.errors import input_error
+from taskforce_report.errors import InputError, Problem
 from taskforce_report.models import Application, StatusReport
+
+# The tables each document reads. Another table in the bundle is an error, not a file silently
+# ignored (or read by code that expects another document: noegletal.csv in a status bundle).
+TABLES_OF = {
+    "analyserapport": ("noegletal", "sagsgennemgang", "selvevaluering", "socialfaglig"),
+    "taskforce-status": ("sagsgennemgang", "socialfaglig"),
+    "statusrapport": ("ledelsestilsyn",),
+    "ansoegning": application.TABLES,
+}
+
+
+def _check_tables_belong(bundle: Bundle) -> None:
+    kind = bundle.report.dokument
+    problems = []
+    for name, table in bundle.tables.items():
+        if name in TABLES_OF.get(kind, ()):
+            continue
+        users = [doc for doc, names in TABLES_OF.items() if name in names]
+        if users == ["ansoegning"]:
+            where = "en ansøgning (dokument: ansoegning)"
+        else:
+            where = " og ".join(f"et {doc}-bundt" for doc in users)
+        problems.append(Problem(table.source, "", f"tabellen {name} bruges kun i {where}, ikke "
+                                f"i et {kind}-bundt; fjern den (eller ret dokument: i "
+                                "rapport.yaml)"))
+    if problems:
+        raise InputError(problems)
 
 
 def normalise(bundle: Bundle) -> dict[str, Any]:
@@ -31,11 +58,7 @@ def normalise(bundle: Bundle) -> dict[str, Any]:
     if "selvevaluering" in tables:
         tables["selvevaluering"] = selfevaluation.normalise(
             tables["selvevaluering"], selfevaluation.questions(bundle.spoergsmaal))
-    for name in application.TABLES:  # sager, underretninger: the application's statistics
-        if name in tables and not isinstance(bundle.report, Application):
-            raise input_error(tables[name].source, "", f"tabellen {name} bruges kun i en "
-                              f"ansøgning (dokument: ansoegning), ikke i et "
-                              f"{bundle.report.dokument}-bundt; fjern den")
+    _check_tables_belong(bundle)
     if isinstance(bundle.report, Application):
         if "sager" in tables:
             tables["sager"] = application.normalise_cases(tables["sager"])

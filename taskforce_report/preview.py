@@ -48,6 +48,7 @@ class State:
     assets: dict[str, Path] = field(default_factory=dict)
     error: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    port: int = 0  # the port served on: the only one a request's Host header may name
 
 
 def render_once(bundle: Path) -> tuple[str, dict[str, Path]]:
@@ -62,12 +63,22 @@ def rebuild(bundle: Path, state: State) -> None:
     try:
         html, assets = render_once(bundle)
     except click.ClickException as exc:
-        with state.lock:
-            state.error = exc.format_message()
-            state.version += 1
+        _show_error(state, exc.format_message())
+        return
+    except Exception as exc:  # noqa: BLE001 (a bug must not stop the watcher: it is shown)
+        from taskforce_report.errors import one_line
+
+        _show_error(state, one_line(f"intern fejl i værktøjet ({type(exc).__name__}: {exc}); "
+                                    "siden bygges igen ved næste ændring"))
         return
     with state.lock:
         state.html, state.assets, state.error = html, assets, None
+        state.version += 1
+
+
+def _show_error(state: State, message: str) -> None:
+    with state.lock:
+        state.error = message
         state.version += 1
 
 
@@ -79,7 +90,7 @@ def snapshot(bundle: Path) -> tuple:
     files = (p for p in bundle.rglob("*") if p.is_file()
              and not any(part.startswith(".") for part in p.relative_to(bundle).parts))
     for path in sorted(files):
-        stat = path.stat()
+        stat = path.lstat()
         out.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
     return tuple(out)
 
@@ -89,8 +100,8 @@ def watch(bundle: Path, state: State, stop: threading.Event, interval: float = 0
     while not stop.wait(interval):
         try:
             current = snapshot(bundle)
-        except OSError:
-            continue  # a file being replaced right now; look again
+        except Exception:  # noqa: BLE001 (a file being replaced right now, a folder gone: look again)
+            continue
         if current != last:
             last = current
             rebuild(bundle, state)
@@ -107,8 +118,21 @@ def page(state: State) -> str:
     return html.replace("</body>", script + "</body>", 1)
 
 
+IDLE_SECONDS = 10
+
+
 def make_handler(state: State):
     class Handler(BaseHTTPRequestHandler):
+        # an idle connection is closed after this many seconds (socket timeout): a page that
+        # never finishes its request cannot hold a thread for ever
+        timeout = IDLE_SECONDS
+
+        def _host_ok(self) -> bool:
+            """Only a request for 127.0.0.1:PORT or localhost:PORT is answered: a web page
+            elsewhere that points its own name at 127.0.0.1 (DNS rebinding) is refused."""
+            host = (self.headers.get("Host") or "").strip().lower()
+            return host in (f"127.0.0.1:{state.port}", f"localhost:{state.port}")
+
         def _send(self, status: int, body: bytes, content_type: str) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
@@ -118,6 +142,10 @@ def make_handler(state: State):
             self.wfile.write(body)
 
         def do_GET(self):  # noqa: N802 (http.server's name)
+            if not self._host_ok():
+                self._send(HTTPStatus.MISDIRECTED_REQUEST, "forkert Host: forhåndsvisningen "
+                           "svarer kun på 127.0.0.1 og localhost".encode(), "text/plain")
+                return
             path = self.path.split("?", 1)[0]
             if path in ("/", "/index.html"):
                 self._send(200, page(state).encode("utf-8"), "text/html; charset=utf-8")
@@ -148,6 +176,8 @@ def serve(bundle: Path, port: int, ready=None) -> None:
     state = State()
     rebuild(bundle, state)
     server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(state))
+    server.daemon_threads = True
+    state.port = server.server_address[1]
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(bundle, state, stop), daemon=True)
     watcher.start()

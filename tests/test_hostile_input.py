@@ -307,6 +307,192 @@ def test_the_names_a_report_may_carry_back(name, ok):
     assert plain_name(name) is ok
 
 
+# ---- careless input: a table of another document ------------------------------------------
+
+@pytest.mark.parametrize("example", ["eksempel-status", "eksempel-tf-status"])
+def test_key_figures_in_a_status_bundle_are_told_not_crashed(tmp_path, example):
+    bundle = tmp_path / "bundt"
+    shutil.copytree(ROOT / "input" / example, bundle)
+    shutil.copy(ROOT / "input" / "eksempel-kommune" / "noegletal.csv", bundle)
+    result = run("validate", bundle)
+    assert_one_line(result, 1, "noegletal.csv: tabellen noegletal bruges kun i et "
+                    "analyserapport-bundt")
+
+
+# ---- batch: a worker killed, a bundle that hangs, the batch stopped ------------------------
+
+def gone(pid: int) -> bool:
+    """The process has ended (a zombie waiting for its parent has ended too)."""
+    import time
+
+    for _ in range(50):
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _misbehaving(bundle, root, outdir):
+    """Stands in for batch._one in the forked workers: 'doer' is killed as the OOM killer
+    would, 'haenger' never ends, the rest build."""
+    import signal
+    import time
+
+    from taskforce_report import batch
+
+    if bundle.name == "doer":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if bundle.name == "haenger":
+        (outdir / "haenger.pid").parent.mkdir(parents=True, exist_ok=True)
+        (outdir / "haenger.pid").write_text(str(os.getpid()))
+        time.sleep(3600)
+    return batch._real_one(bundle, root, outdir)
+
+
+@pytest.fixture
+def three(tmp_path, monkeypatch):
+    from conftest import FIXTURES
+
+    from taskforce_report import batch
+
+    root = tmp_path / "samling"
+    for name in ("doer", "god", "haenger"):
+        shutil.copytree(FIXTURES / "mini", root / name)
+    monkeypatch.setattr(batch, "_real_one", batch._one, raising=False)
+    monkeypatch.setattr(batch, "_one", _misbehaving)
+    return root
+
+
+def test_batch_survives_a_killed_worker_and_a_hanging_bundle(three, tmp_path):
+    out = tmp_path / "ud"
+    result = run("batch", three, "-j", "2", "-o", out, "--quiet", "--timeout", "20")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = {line.split()[0]: line for line in result.output.splitlines() if line.strip()}
+    assert "byggeprocessen døde (signal SIGKILL" in lines["doer"]
+    assert "stoppet efter 20 sekunder" in lines["haenger"]
+    assert lines["god"].split()[1] == "analyserapport" and "FEJL" not in lines["god"]
+    assert "1 bygget, 2 fejlede" in result.output
+    assert gone(int((out / "haenger.pid").read_text()))  # the hanging worker was ended
+
+
+def test_a_stopped_batch_ends_its_workers_and_prints_what_finished(tmp_path):
+    """SIGTERM to a running batch: the summary is printed and no worker is left running."""
+    import signal
+    import time
+
+    from conftest import FIXTURES
+
+    root = tmp_path / "samling"
+    shutil.copytree(FIXTURES / "mini", root / "haenger")
+    out = tmp_path / "ud"
+    script = (
+        "import sys; sys.path.insert(0, 'tests'); import test_hostile_input as t;"
+        "from taskforce_report import batch; batch._real_one = batch._one;"
+        "batch._one = t._misbehaving; from taskforce_report.cli import main;"
+        f"main(['batch', {str(root)!r}, '-o', {str(out)!r}, '-q', '-j', '1'])")
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    pid_file = out / "haenger.pid"
+    for _ in range(600):  # the worker is running when it has written its pid
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.1)
+    worker = int(pid_file.read_text())
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1, stderr
+    assert "ikke bygget: kørslen blev stoppet" in stdout and "Traceback" not in stderr
+    assert gone(worker)
+
+
+# ---- preview: only its own host, no idle connection kept, any bundle state ---------------
+
+def _serve(bundle: Path, monkeypatch, idle: float = 1.0) -> int:
+    import threading
+
+    from taskforce_report import preview
+
+    monkeypatch.setattr(preview, "IDLE_SECONDS", idle)
+    started, box = threading.Event(), {}
+
+    def ready(port, state):
+        box["port"] = port
+        started.set()
+
+    threading.Thread(target=preview.serve, args=(bundle, 0), kwargs={"ready": ready},
+                     daemon=True).start()
+    assert started.wait(120)
+    return box["port"]
+
+
+def _get(port: int, path: str = "/", host: str | None = None) -> tuple[int, str]:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest("GET", path, skip_host=True)
+    connection.putheader("Host", host or f"127.0.0.1:{port}")
+    connection.endheaders()
+    response = connection.getresponse()
+    return response.status, response.read().decode("utf-8")
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1:1",
+                                  "localhost", "127.0.0.1.nip.io:{port}", ""])
+def test_preview_answers_only_its_own_host(mini, monkeypatch, host):
+    port = _serve(mini, monkeypatch)
+    status, body = _get(port, host=host.format(port=port) or " ")
+    assert status == 421 and "Hurtig" not in body
+    assert _get(port, host=f"localhost:{port}")[0] == 200
+    assert _get(port)[0] == 200
+
+
+def test_preview_closes_an_idle_connection(mini, monkeypatch):
+    import socket
+
+    port = _serve(mini, monkeypatch, idle=1.0)
+    idle = socket.create_connection(("127.0.0.1", port), timeout=30)
+    try:
+        assert idle.recv(1) == b""  # closed by the server, not by our own 30 s guard
+    finally:
+        idle.close()
+
+
+def test_preview_shows_the_error_of_any_bundle_state_and_recovers(tmp_path, monkeypatch):
+    import time
+
+    bundle = tmp_path / "bundt"
+    shutil.copytree(STATUS, bundle)
+    port = _serve(bundle, monkeypatch)
+
+    def status():
+        return json.loads(_get(port, "/status")[1])
+
+    def wait(predicate):
+        for _ in range(600):
+            if predicate(status()):
+                return True
+            time.sleep(0.1)
+        return False
+
+    assert status()["error"] is None
+    shutil.copy(ROOT / "input" / "eksempel-kommune" / "noegletal.csv", bundle)
+    assert wait(lambda s: s["error"] and "noegletal" in s["error"])
+    (bundle / "noegletal.csv").unlink()
+    (bundle / "ledelsestilsyn.csv").rename(bundle / "gemt.csv")
+    (bundle / "ledelsestilsyn.csv").symlink_to("/etc/passwd")
+    assert wait(lambda s: s["error"] and "symbolsk link" in s["error"])
+    (bundle / "ledelsestilsyn.csv").unlink()
+    (bundle / "gemt.csv").rename(bundle / "ledelsestilsyn.csv")
+    assert wait(lambda s: s["error"] is None)
+    assert "Bundtet kan ikke bygges" not in _get(port)[1]
+
+
 if __name__ == "__main__":
     import pytest as _pytest
 
