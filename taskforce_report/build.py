@@ -156,6 +156,13 @@ def check_slides(prepared: Prepared) -> None:
                           "nøglen dias med mindst én side under sider (se docs/bundle-format.md)")
 
 
+def check_slide_layout(prepared: Prepared) -> None:
+    """Lays the slide deck out as `build --format slides` does and throws the PDF away: a slide
+    that runs over its page or is too wide is the same error in `validate` as in `build`."""
+    check_slides(prepared)
+    pdf_bytes(prepared, fmt=SLIDES_FORMAT)
+
+
 def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _quiet,
            fmt: str = "pdf", charts: dict[str, Any] | None = None):
     """The HTML; `charts` what stands for each chart, by default its SVG (drawn if need be)."""

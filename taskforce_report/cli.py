@@ -93,15 +93,20 @@ def validate(bundle: Path) -> None:
 
     prepared = prepare(bundle)
     report = prepared.bundle.report
+    deck = prepared.results.facts.get("dias")
+    if deck:  # laid out as --format slides would, so a slide that runs over fails here too
+        from taskforce_report.build import check_slide_layout
+
+        check_slide_layout(prepared)
     click.echo(f"{bundle}: gyldigt bundt")
     click.echo(f"  dokument: {report.dokument}, kommune: {report.kommune}, dato: {report.dato}")
     click.echo(f"  tema: {prepared.theme.name}")
     for table in prepared.bundle.tables.values():  # e.g. which encoding was assumed
         for note in getattr(table, "notes", ()):
             click.echo(f"  bemærk: {note}")
-    deck = prepared.results.facts.get("dias")
-    if deck:  # what --format slides would lay out; each slide's fit is checked by build
-        click.echo(f"  dias: {len(deck.slides)} (build --format slides)")
+    if deck:
+        click.echo(f"  dias: {len(deck.slides)}, lagt op: hvert dias fylder én side "
+                   "(build --format slides)")
     for chapter in prepared.document.chapters:
         click.echo(f"  {chapter.heading}")
         for section in chapter.sections:

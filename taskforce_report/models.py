@@ -492,6 +492,16 @@ class FreeSection(Strict):
     fokuspunkt: int | None = Field(default=None, ge=1)  # the focus point it answers (1, 2, …)
 
 
+class Decision(Strict):
+    """The end of a treated agenda item (seed 003): "Beslutning i Uddannelsesudvalget den 4.
+    september 2017:", the members absent, the decision."""
+
+    udvalg: str = ""  # default the report's udvalg
+    dato: dt.date
+    fravaerende: list[str] = Field(default_factory=list)  # "Anders Hansen (V)"
+    tekst: Markdown = Field(min_length=1)  # "Til orientering."
+
+
 class Memo(Strict):
     """rapport.yaml `notat:`: the committee memo (--format notat), in the shape of seed 003."""
 
@@ -511,6 +521,8 @@ class Memo(Strict):
     andre_udvalg: Markdown = "Ingen bemærkninger."  # konsekvenser for andre udvalg
     indstiller: str = ""  # "Centerchefen for Børn og Familie indstiller på forvaltningens vegne,"
     indstilling: list[Markdown] = Field(default_factory=list)  # each "at …"
+    statustabel: bool = True  # "Status på målene": the overview of the goals (seed 003 has none)
+    beslutning: Decision | None = None  # the committee's decision, once the item was treated
 
 
 # ---- the committee slide deck of a status report (--format slides, see slides.py) ----
@@ -544,13 +556,11 @@ class HeadlineFigure(Strict):
     @model_validator(mode="after")
     def _one_source(self) -> HeadlineFigure:
         if (self.tal is None) == (self.kriterium is None):
-            raise ValueError("et nøgletal skal have enten tal (med tekst, kilde og aar) eller "
-                             "kriterium (et mål fra ledelsestilsynet)")
-        if self.tal is not None:
-            missing = [k for k in ("tekst", "kilde", "aar") if not getattr(self, k)]
-            if missing:
-                raise ValueError(f"et tastet nøgletal skal have {', '.join(missing)}: hvad det "
-                                 "tæller, hvor det kommer fra og hvilket år")
+            raise ValueError("et nøgletal skal have enten tal (med tekst) eller kriterium (et "
+                             "mål fra ledelsestilsynet)")
+        if self.tal is not None and not self.tekst:
+            raise ValueError("et tastet nøgletal skal have tekst: hvad det tæller, fx "
+                             "\"underretninger i 2022\" (kilde og aar kan stå ved det)")
         return self
 
 
@@ -578,17 +588,22 @@ class Slide(Strict):
     overblik: bool = False  # the overview of goals against milestones
     maal: str | None = None  # the chart of the goal measured by this audit criterion
     tabel: SlideTable | None = None
+    kolonner: list[Markdown] = Field(default_factory=list)  # two or three texts side by side
 
     @model_validator(mode="after")
     def _one_kind(self) -> Slide:
         kinds = [k for k, v in (("noegletal", self.noegletal), ("overblik", self.overblik),
-                                ("maal", self.maal), ("tabel", self.tabel)) if v]
+                                ("maal", self.maal), ("tabel", self.tabel),
+                                ("kolonner", self.kolonner)) if v]
         if len(kinds) > 1:
             raise ValueError(f"et dias viser én ting; fandt {' og '.join(kinds)}: del det i "
                              "flere dias")
-        if not kinds and not (self.titel and self.tekst):
-            raise ValueError("et frit dias skal have titel og tekst (eller noegletal, "
-                             "overblik, maal eller tabel)")
+        if self.kolonner and not 2 <= len(self.kolonner) <= 3:
+            raise ValueError(f"kolonner skal have to eller tre tekster; fandt "
+                             f"{len(self.kolonner)}")
+        if not kinds and not (self.titel or self.tekst):
+            raise ValueError("et dias skal have mindst en titel (alene er det et skilledias) "
+                             "eller tekst, noegletal, overblik, maal, tabel eller kolonner")
         return self
 
 

@@ -81,6 +81,19 @@ udviklingspunkter:
     formaal: ""              # Markdown: formålet med udviklingspunktet
     indsatser: []            # - indsats: ... / status: ... (Markdown med punktlister)
     maal: []                 # - tekst, kort, procent, milepaele, kriterium (se docs)
+notat:                       # dagsordenspunktet til udvalget (build --format notat)
+  moede: {today}             # udvalgsmødets dato
+  punkt: 1                   # punktets nummer på dagsordenen
+  sagsnr: ""
+  doknr: ""
+  baggrund: ""               # Markdown; også retligt_grundlag, handlemuligheder, vurdering
+  indstiller: ""             # fx "Centerchefen indstiller på forvaltningens vegne,"
+  indstilling: []            # hvert punkt begynder med "at …"
+  statustabel: true          # false: notatet viser ikke tabellen over målene
+  # beslutning:              # når udvalget har behandlet punktet
+  #   dato: {today}
+  #   fravaerende: []        # fx "Anne Hansen (V)"
+  #   tekst: Til orientering.
 dias:                        # diasene til udvalgsmødet (build --format slides)
   moede: {today}             # udvalgsmødets dato
   sider:                     # i rækkefølge; hvert dias viser én ting (se docs)
@@ -89,6 +102,8 @@ dias:                        # diasene til udvalgsmødet (build --format slides)
         - Status på udviklingsplanen
     # - titel: Status på området
     #   noegletal: [{{tal: 1184, tekst: underretninger i 2021, kilde: DUBU, aar: 2021}}]
+    # - titel: Status og økonomi       # en titel alene er et skilledias
+    # - {{titel: Udfordringer, kolonner: ["**Målgruppen** …", "**Økonomi** …"]}}
     # - {{titel: Målene i ledelsestilsynet, overblik: true}}
     # - {{maal: boernesamtale}}   # figuren for målet, der måles med dette kriterium
 """

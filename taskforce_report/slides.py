@@ -52,13 +52,15 @@ class TableView:
 class SlideView:
     nr: int
     id: str  # "dias-3": its anchor, and how the layout finds it
-    kind: str  # titel, tekst, noegletal, overblik, maal, tabel
+    kind: str  # titel, skille (a divider: a title alone), tekst, kolonner, noegletal, overblik,
+    # maal, tabel
     titel: str
     tekst: str = ""
     figures: tuple[FigureView, ...] = ()
     goals: tuple[Any, ...] = ()  # audit.GoalStatus: the overview's rows
     goal: Any = None  # audit.GoalStatus: a chart slide's goal
     series: Any = None  # audit.CriterionStatus: the measurement of it the slide shows
+    columns: tuple[str, ...] = ()  # the Markdown texts of a slide of two or three columns
     table: TableView | None = None
     place: str = ""  # "dias.sider[3]": where the bundle wrote it
     line: str = ""  # "linje 212"
@@ -124,8 +126,13 @@ def deck(spec: SlideDeck, report: Any, goals: tuple, doc: Any = None) -> Deck:
         elif slide.tabel is not None:
             table = _table(slide.tabel, (*path, "tabel"), doc, problems)
             add(kind="tabel", titel=slide.titel, tekst=slide.tekst, table=table, **where)
-        else:
+        elif slide.kolonner:
+            add(kind="kolonner", titel=slide.titel, tekst=slide.tekst,
+                columns=tuple(slide.kolonner), **where)
+        elif slide.tekst:
             add(kind="tekst", titel=slide.titel, tekst=slide.tekst, **where)
+        else:  # a title alone divides the deck into parts
+            add(kind="skille", titel=slide.titel, **where)
     if problems:
         raise InputError(problems)
     return Deck(spec.titel or report.titel, spec.undertitel, spec.moede, tuple(slides))
@@ -180,8 +187,8 @@ def _figure(figure: HeadlineFigure, path: tuple, by_criterion: dict, doc: Any,
                           figure.kilde or f"Ledelsestilsynet, {latest.maaned}")
     value = _amount(figure.tal, (*path, "tal"), doc, problems)
     decimals = min(_decimals(value), _MAX_DECIMALS) if value is not None else 0
-    return FigureView(language.amount(value, decimals), figure.tekst, "",
-                      f"{figure.kilde}, {figure.aar}")
+    source = ", ".join(str(part) for part in (figure.kilde, figure.aar) if part)
+    return FigureView(language.amount(value, decimals), figure.tekst, "", source)
 
 
 def _table(table: SlideTable, path: tuple, doc: Any, problems: list[Problem]) -> TableView:

@@ -58,4 +58,7 @@ def test_new_status_bundle_validates_and_builds(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(target)])
     assert result.exit_code == 0, result.output
     assert "dokument: statusrapport" in result.output
-    assert "dias: 2 (build --format slides)" in result.output  # the deck starts scaffolded
+    assert "dias: 2, lagt op" in result.output  # the deck starts scaffolded, and is laid out
+    result = CliRunner().invoke(main, ["build", str(target), "--format", "notat", "-o",
+                                       str(tmp_path / "ud")])
+    assert result.exit_code == 0, result.output  # the memo starts scaffolded too

@@ -306,3 +306,111 @@ def test_the_privacy_guard_reads_an_svg_images_text(tmp_path):
         _facts(bundle)
     assert "anciennitet.svg" in caught.value.format_message()
     assert "CPR" in caught.value.format_message()
+
+
+# ---- seed 003: the memo ends with the committee's decision -------------------------------
+
+SEED_003 = FIXTURES / "seed-003"
+SEED_004 = FIXTURES / "seed-004"
+
+
+def test_seed_003_memo_with_the_committees_decision_and_no_goals_table(tmp_path):
+    from taskforce_report.build import build
+
+    pages = pdf_pages(build(SEED_003, tmp_path, "notat"))
+    text = squeeze(" ".join(pages))
+    assert "Sagsnr.: 330-2017-58776" in text and "Dok.nr.: 330-2017-526768" in text
+    assert "Status på målene" not in text  # statustabel: false
+    decision = text.split("Indstilling", 1)[1]
+    assert ("Beslutning i Uddannelsesudvalget den 4. september 2017: Fraværende: Anders "
+            "Koefoed (V), Johnny Persson (V) Til orientering.") in decision
+    assert decision.index("at Uddannelsesudvalget tager") < decision.index("Beslutning i")
+
+
+def test_the_memo_keeps_its_goals_table_unless_told(tmp_path):
+    from taskforce_report.build import build
+
+    def memo(data):
+        data["visning"]["vurderinger"] = True
+        data["notat"] = {"moede": "2021-11-29", "punkt": 3}
+
+    text = squeeze(" ".join(pdf_pages(build(_copy(tmp_path, memo), tmp_path / "ud", "notat"))))
+    assert "Status på målene" in text and "Beslutning i" not in text
+    # goals whose milestone is still to come are named as being without a mark
+    assert "seks står uden vurdering" in text
+
+
+# ---- seed 004: dividers, columns, a picture, figures without source -----------------------
+
+@pytest.fixture(scope="module")
+def seed_004_pages(tmp_path_factory) -> list[str]:
+    from taskforce_report.build import build
+
+    return pdf_pages(build(SEED_004, tmp_path_factory.mktemp("seed-004"), "slides"))
+
+
+def test_seed_004_every_slide_is_a_page(seed_004_pages):
+    assert len(seed_004_pages) == 10  # the title slide and the nine of rapport.yaml
+
+
+def test_a_divider_is_a_title_alone(seed_004_pages):
+    divider = squeeze(seed_004_pages[4])
+    assert divider.startswith("Status og økonomi")
+    assert len(divider.split()) < 20  # the title and the footer's line, nothing else
+
+
+def test_three_columns_side_by_side(seed_004_pages):
+    page = seed_004_pages[5]
+    line = next(line for line in page.splitlines() if "Målgruppen" in line)
+    assert "Økonomi" in line and "Lovmedholdelighed" in line  # one line: side by side
+
+
+def test_headline_figures_without_source_or_year(seed_004_pages):
+    page = squeeze(seed_004_pages[6])
+    assert "2.756" in page and "underretninger i 2022" in page and "1.304" in page
+    assert "Kilde" not in page
+
+
+def test_a_picture_on_a_slide_and_the_budget_summed(seed_004_pages):
+    assert "40 %" in seed_004_pages[3]  # the SVG's own text
+    assert "25.050" in seed_004_pages[7]  # the tool's sum of 2023 (the seed prints 26.050)
+
+
+def _deck_copy(tmp_path: Path, edit) -> Path:
+    target = tmp_path / "seed-004"
+    shutil.copytree(SEED_004, target)
+    path = target / "rapport.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def test_validate_lays_out_the_slides_and_names_one_that_runs_over(tmp_path):
+    from click.testing import CliRunner
+
+    from taskforce_report.cli import main
+
+    def long_slide(data):
+        data["dias"]["sider"][1]["tekst"] = "\n".join(
+            f"- Punkt {i} på dagsordenen, som er skrevet ud i en lang sætning." for i in range(30))
+
+    bundle = _deck_copy(tmp_path, long_slide)
+    result = CliRunner().invoke(main, ["validate", str(bundle)])
+    assert result.exit_code == 1 and "gyldigt" not in result.output
+    assert "dias.sider[1]" in result.output and "('Formålet med støtten') fylder" in result.output
+    assert "forkort teksten" in result.output
+
+
+@pytest.mark.parametrize("slide, expected", [
+    ({"titel": "Fire", "kolonner": ["a", "b", "c", "d"]}, "to eller tre tekster; fandt 4"),
+    ({"kolonner": ["a"]}, "to eller tre tekster; fandt 1"),
+    ({"titel": "", "tekst": ""}, "mindst en titel"),
+    ({"noegletal": [{"tal": 12}]}, "skal have tekst"),
+])
+def test_slide_shapes_are_checked(tmp_path, slide, expected):
+    from taskforce_report.build import prepare
+
+    bundle = _deck_copy(tmp_path, lambda data: data["dias"]["sider"].append(slide))
+    with pytest.raises(InputError, match=expected):
+        prepare(bundle)

@@ -258,8 +258,8 @@ def test_a_goal_the_plan_does_not_have(deck_mini, tmp_path):
 
 @pytest.mark.parametrize("slide, expected", [
     ("{titel: X, overblik: true, maal: samtale}", "et dias viser én ting; fandt overblik og maal"),
-    ("{titel: X}", "et frit dias skal have titel og tekst"),
-    ("{noegletal: [{tal: 5}]}", "et tastet nøgletal skal have tekst, kilde, aar"),
+    ("{tekst: ''}", "et dias skal have mindst en titel"),  # a title alone is a divider
+    ("{noegletal: [{tal: 5}]}", "et tastet nøgletal skal have tekst"),
     ("{noegletal: [{tal: 5, kriterium: samtale}]}", "enten tal"),
     ("{noegletal: [{tal: true, tekst: a, kilde: b, aar: 2021}]}",
      "noegletal[0].tal: forventede et tal, fandt ja/nej"),
