@@ -23,7 +23,9 @@ from taskforce_report.pdf import LayoutProcess, render_pdf, write_atomic
 from taskforce_report.render import chart_references, render_html, template_exists
 from taskforce_report.themes import Theme, load_theme, with_overrides
 
-FORMATS = ("pdf", "html", "notat", "slides")
+FORMATS = ("pdf", "html", "notat", "slides", "docx")
+# --format docx: the document as Word (wordfile.py), and a status report's memo beside it
+DOCX_FORMAT = "docx"
 # --format notat: the committee memo of a status report (templates/<dokument>/notat.html), a PDF
 # from the same pipeline, written as <dokument>-notat.pdf.
 MEMO_FORMAT = "notat"
@@ -122,6 +124,13 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
         _copy_assets(assets.files, outdir / "assets")
         write_atomic(slides_html_path(target), html, outdir)
         write_atomic(target, data, outdir)
+    elif fmt == DOCX_FORMAT:
+        outputs = {target: docx_bytes(prepared, progress)}
+        if getattr(prepared.bundle.report, "notat", None) is not None:  # the memo beside it
+            outputs[outdir / f"{prepared.bundle.document}-{MEMO_FORMAT}.docx"] = docx_bytes(
+                prepared, progress, MEMO_FORMAT)
+        for path, data in outputs.items():
+            write_atomic(path, data, outdir)
     elif fmt in ("pdf", MEMO_FORMAT):
         if fmt == MEMO_FORMAT:
             check_memo(prepared)
@@ -181,6 +190,32 @@ def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _
         if printed:
             raise InputError(printed)
     return html, assets
+
+
+def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
+               fmt: str = "pdf") -> bytes:
+    """The document (or with `fmt` "notat" the memo) as a Word file, from the print HTML: the
+    same words, tables and charts as the PDF, the charts as PNG with their alt text."""
+    from taskforce_report import wordfile
+    from taskforce_report.pdf import chart_url
+    from taskforce_report.render import MUNICIPAL_DOCUMENTS, document_subject, document_title
+
+    specs = list(prepared.results.charts)
+    html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
+    progress("tegner figurer og skriver Word-dokumentet")
+    images = {chart_url(spec.id): wordfile.Image(wordfile.chart_png(spec, prepared.theme),
+                                                 spec.width_cm, spec.alt)
+              for spec in specs if chart_url(spec.id) in html}
+    for name in prepared.bundle.images:
+        path = (prepared.bundle.path / name).resolve()
+        if path.suffix.lower() == ".png":  # an SVG of the bundle is told by its alt text
+            data = path.read_bytes()
+            images[path.as_uri()] = wordfile.Image(data, wordfile.png_width_cm(data), "")
+    report = prepared.bundle.report
+    author = (report.kommune if report.dokument in MUNICIPAL_DOCUMENTS
+              else prepared.theme.settings.get("forfatter", prepared.theme.publisher))
+    return wordfile.docx_bytes(html, images, prepared.theme, document_title(report),
+                               document_subject(report), str(author), report.dato)
 
 
 def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,

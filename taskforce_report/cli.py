@@ -53,7 +53,7 @@ def main() -> None:
 @click.argument("bundle", type=BUNDLE)
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: ./output/<bundle folder name>/ in the current folder).")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "notat", "slides"]),
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "notat", "slides", "docx"]),
               default="pdf", show_default=True,
               help="PDF for print and archive, HTML for the screen; notat: a status report's "
               "committee memo as <dokument>-notat.pdf; slides: its committee slide deck as "
