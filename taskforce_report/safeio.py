@@ -176,7 +176,11 @@ def write_output(path: Path, data: bytes | str, root: Path | None = None) -> Pat
     """Writes `data` to `path` inside `root` (default: its own folder) atomically; returns the
     resolved target."""
     root = Path(root) if root is not None else Path(path).parent
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where a folder should be (new FILE/sub)
+        raise input_error(str(Path(path).parent), "", f"mappen kan ikke oprettes "
+                          f"({exc.strerror}); findes der en fil med det navn?") from None
     target = checked_target(path, root)
     clean_stale(target.parent)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import re
 from pathlib import Path
 
 import yaml
@@ -58,7 +60,7 @@ def analysis_report_yaml(kommune: str, today: dt.date, concept_id: str = "klassi
 _STATUS_STUB = """\
 # Statusbundt til taskforce-report. Se docs/bundle-format.md for alle nøgler.
 dokument: statusrapport
-kommune: {kommune}
+kommune: {kommune_yaml}
 afdeling: Afdeling Børn og Familie   # ret til afdelingens navn
 udvalg: Børne- og Ungeudvalget       # ret til udvalgets navn
 dato: {today}
@@ -110,17 +112,15 @@ dias:                        # diasene til udvalgsmødet (build --format slides)
 
 
 def status_report_yaml(kommune: str, today: dt.date) -> str:
-    return _STATUS_STUB.format(kommune=kommune, today=today.isoformat())
+    return _STATUS_STUB.format(kommune_yaml=_scalar(kommune), today=today.isoformat())
 
 
 def scaffold(directory: Path, kommune: str, dokument: str = "analyserapport",
              today: dt.date | None = None) -> list[Path]:
     directory = Path(directory)
     target = directory / "rapport.yaml"
-    if target.exists():
-        raise input_error(str(target), "", "findes allerede; vælg en ny mappe")
-    if not kommune.strip():
-        raise input_error("--kommune", "", "kommunens navn mangler")
+    _check_new(directory)
+    kommune = _checked_name(kommune, "--kommune")
     today = today or dt.date.today()
     if dokument == "statusrapport":
         text = status_report_yaml(kommune.strip(), today)
@@ -174,16 +174,47 @@ def workbook_for(directory: Path) -> Path:
 # ---- `new DIR --fra-ansoegning BUNDLE`: an analysis bundle from the application ----------
 
 def _scalar(value: str) -> str:
-    """`value` as a YAML scalar on one line: plain where YAML reads it back as the same text,
-    quoted (JSON's double quotes, which YAML reads too) where it would not, e.g. `a: b`, `# x`,
-    `ja`, `2019-11-18` or a leading quote."""
-    if "\n" not in value and value == value.strip():
-        try:
-            if yaml.safe_load(f"k: {value}") == {"k": value}:
-                return value
-        except yaml.YAMLError:
-            pass
-    return json.dumps(value, ensure_ascii=False)
+    """`value` as a YAML scalar on one line, written by the YAML emitter (never pasted): plain
+    where YAML reads it back as the same text, quoted where it would not (`a: b`, `# x`, `ja`,
+    `2019-11-18`, a line break)."""
+    text = yaml.safe_dump({"k": value}, allow_unicode=True, width=1_000_000,
+                          default_flow_style=False)
+    scalar = text.removeprefix("k: ").rstrip("\n")
+    if "\n" in scalar or yaml.safe_load(f"k: {scalar}") != {"k": value}:
+        scalar = json.dumps(value, ensure_ascii=False)  # JSON's quotes are YAML too
+    return scalar
+
+
+# A name that goes into a bundle's YAML and onto a front page: one line of text, no control
+# character (a terminal escape, a bidi override), as `kommune:` in rapport.yaml is checked.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _checked_name(value: str, option: str) -> str:
+    from taskforce_report.errors import one_line
+
+    if _CONTROL.search(value):
+        raise input_error(option, "", f"'{one_line(value, 80)}' rummer et linjeskift eller et "
+                          "kontroltegn; skriv kommunens navn på én linje, fx \"Randers Kommune\"")
+    if not value.strip():
+        raise input_error(option, "", "kommunens navn mangler")
+    return value.strip()
+
+
+def _check_new(directory: Path) -> None:
+    """`new` writes a new bundle: it refuses a folder that is a file (or lies under one) and
+    overwrites no file at all, rapport.yaml or data.xlsx, which may hold the user's data."""
+    for folder in (directory, *directory.parents):
+        if os.path.lexists(folder):
+            if not folder.is_dir():
+                raise input_error(str(folder), "", "findes og er ikke en mappe; vælg en ny mappe "
+                                  "til bundtet")
+            break
+    existing = [name for name in ("rapport.yaml", WORKBOOK)
+                if os.path.lexists(directory / name)]
+    if existing:
+        raise input_error(str(directory / existing[0]), "", "findes allerede; vælg en ny mappe "
+                          "(new overskriver ingen fil)")
 
 
 def _text(key: str, value: str, indent: int, comment: str = "") -> str:
@@ -268,8 +299,9 @@ def from_application(directory: Path, source: Path, kommune: str | None = None,
 
     directory = Path(directory)
     target = directory / "rapport.yaml"
-    if target.exists():
-        raise input_error(str(target), "", "findes allerede; vælg en ny mappe")
+    _check_new(directory)
+    if kommune is not None:
+        kommune = _checked_name(kommune, "--kommune")
     report_file = Path(source) / "rapport.yaml"
     if report_file.is_file():  # told before the rest of another kind of bundle is checked
         from taskforce_report.yamlfile import read_yaml

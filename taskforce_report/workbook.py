@@ -370,4 +370,10 @@ def write_template(path: Path, dokument: str = "analyserapport",
             sheet.add_data_validation(validation)
         sheet.freeze_panes = "A2"
     list_sheet.sheet_state = "hidden"
-    book.save(path)
+    import io
+
+    from taskforce_report.safeio import write_output
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_output(path, buffer.getvalue())  # atomically, like every output

@@ -250,6 +250,20 @@ def _check_nodes(node: yaml.Node, file: str, seen: set[int]) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             _check_nodes(item, file, seen)
+    elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        control = _CONTROL_IN_VALUE.search(node.value)
+        if control is not None:  # written as an escape ("\e", "\x07", "\u202e") in quotes
+            raise input_error(
+                file, "", line=f"linje {node.start_mark.line + 1}",
+                message=f"værdien rummer tegnet U+{ord(control.group()):04X} (et kontroltegn, "
+                "skrevet som escape i anførselstegn); det må ikke stå i et rapportbundt: slet det")
+
+
+# Characters no text of a bundle needs and a terminal or a PDF viewer would act on: C0 and C1
+# controls but tab and line breaks, bidi overrides. YAML refuses them written raw; these are
+# the ones a double-quoted escape still brings in.
+_CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+                               r"\u202a-\u202e\u2066-\u2069]")
 
 
 def _check_events(text: str, file: str) -> None:

@@ -436,7 +436,7 @@ def _rapport() -> list[Case]:
         Case(r + ": mål .nan", "uendelige tal", r,
              append(r, "noegletal: {maal: {underretninger: .nan}}"), says="endeligt tal"),
         Case(r + ": linjeskift og escape i en nøgle", "kontroltegn", r,
-             append(r, '"ab\\ncd\\e[31m": 1'), says="ab⏎cd\\x1b[31m: ukendt nøgle"),
+             append(r, '"ab\\ncd\\e[31m": 1'), says="værdien rummer tegnet U+001B"),
         Case(r + ": 5.000 cifre som dato", "kæmpetal", r, replace(r, date, "dato: " + "9" * 5000),
              says="dato: forventede en dato"),
     ]

@@ -493,6 +493,119 @@ def test_preview_shows_the_error_of_any_bundle_state_and_recovers(tmp_path, monk
     assert "Bundtet kan ikke bygges" not in _get(port)[1]
 
 
+# ---- new, import-legacy: nothing overwritten, values written by a YAML emitter ------------
+
+def test_new_overwrites_no_existing_file(tmp_path):
+    target = tmp_path / "ny"
+    target.mkdir()
+    (target / "data.xlsx").write_bytes(b"brugerens data")
+    assert_one_line(run("new", target, "--kommune", "Åby Kommune"), 1, "findes allerede")
+    assert (target / "data.xlsx").read_bytes() == b"brugerens data"
+    assert not (target / "rapport.yaml").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["new", "{file}", "--kommune", "Åby Kommune"],
+    ["new", "{file}/sub", "--kommune", "Åby Kommune"],
+    ["new", "{file}/sub", "--dokument", "statusrapport", "--kommune", "Åby Kommune"],
+], ids=["file", "under-a-file", "status-under-a-file"])
+def test_new_into_a_file_is_one_line(tmp_path, args):
+    file = tmp_path / "fil"
+    file.write_text("x")
+    result = run(*[a.format(file=file) for a in args])
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1 and "fil" in result.output
+    assert file.read_text() == "x"
+
+
+def test_import_legacy_into_a_file_is_one_line(tmp_path):
+    file = tmp_path / "fil"
+    file.write_text("x")
+    source = tmp_path / "rapport.txt"
+    source.write_text("Analyserapport\nÅby Kommune\n", encoding="utf-8")
+    result = run("import-legacy", source, "-o", file / "sub")
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("dokument", ["analyserapport", "statusrapport"])
+@pytest.mark.parametrize("kommune", ["X: y\n  dokument: z", "X\x1b]0;titel\x07 Kommune",
+                                     "Åby\u202eenummoK"])
+def test_new_refuses_a_name_with_a_line_break_or_control_character(tmp_path, kommune, dokument):
+    result = run("new", tmp_path / "ny", "--dokument", dokument, "--kommune", kommune)
+    assert_one_line(result, 1, "kontroltegn")
+    assert "\x1b" not in result.output.replace("\\x1b", "")
+    assert not (tmp_path / "ny").exists()
+
+
+@pytest.mark.parametrize("dokument", ["analyserapport", "statusrapport"])
+@pytest.mark.parametrize("kommune", ["X: y Kommune", "# Kommune", "'Åby' Kommune", "ja",
+                                     "2019-11-18", "{Åby} [Kommune]", "Åby Kommune  # note"])
+def test_new_writes_any_name_so_it_reads_back_the_same(tmp_path, kommune, dokument):
+    from taskforce_report.yamlfile import read_yaml
+
+    result = run("new", tmp_path / "ny", "--dokument", dokument, "--kommune", kommune)
+    assert result.exit_code == 0, result.output
+    data = read_yaml(tmp_path / "ny" / "rapport.yaml", "rapport.yaml").data
+    assert data["kommune"] == kommune.strip() and data["dokument"] == dokument
+
+
+# ---- control characters in input -----------------------------------------------------------
+
+@pytest.mark.parametrize("value", ['"X\\e]0;titel\\a Kommune"', '"Åby\\u202eenummoK"',
+                                   '"Åby\\x07 Kommune"'])
+def test_a_control_character_written_as_a_yaml_escape_is_refused(status, value):
+    path = status / "rapport.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kommune: Fjordlund Kommune", f"kommune: {value}", 1),
+                    encoding="utf-8")
+    result = run("validate", status)
+    assert_one_line(result, 1, "kontroltegn")
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def test_a_control_character_in_a_table_is_refused(status):
+    path = status / "ledelsestilsyn.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2] + "\x1b[2J"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("validate", status)
+    assert_one_line(result, 1, "kontroltegnet \\x1b")
+    assert "linje 3" in result.output and "\x1b" not in result.output
+
+
+# ---- validate checks the logo as build does --------------------------------------------------
+
+@pytest.mark.parametrize("logo, says", [
+    (b"", "tom fil"),
+    (bytes(range(256)) * 4, "gyldig SVG"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>',
+     "henviser til"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+     b'<use xlink:href="https://example.org/x.svg#a"/></svg>', "henviser til"),
+    (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+     b'<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>', "DOCTYPE"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(http://x/y.css);</style>'
+     b"</svg>", "henter"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(http://x/p)"/></svg>',
+     "henter"),
+    (b"<html><body>ikke svg</body></html>", "rodelementet"),
+], ids=["empty", "binary", "image-file", "use-remote", "xxe", "import", "url", "not-svg"])
+def test_validate_refuses_a_logo_build_would_refuse(status, logo, says):
+    (status / "logo.svg").write_bytes(logo)
+    result = run("validate", status)
+    assert_one_line(result, 1, says)
+    assert "logo.svg" in result.output and "root:" not in result.output
+
+
+def test_validate_refuses_a_png_logo_that_is_not_one(status):
+    (status / "logo.png").write_bytes(b"GIF89a" + bytes(100))
+    path = status / "rapport.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("logo: logo.svg", "logo: logo.png"),
+                    encoding="utf-8")
+    assert_one_line(run("validate", status), 1, "ikke en PNG-fil")
+
+
 if __name__ == "__main__":
     import pytest as _pytest
 
