@@ -22,6 +22,7 @@ from taskforce_report import (
     slides,
     socialwork,
     tfstatus,
+    trace,
 )
 from taskforce_report.bundle import Bundle, concept_of
 from taskforce_report.charts import ChartSpec
@@ -70,9 +71,11 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
         # the committee deck (--format slides), checked with the rest so validate finds its errors
         facts["dias"] = report.dias and slides.deck(report.dias, report, facts["maal"],
                                                     bundle.report_doc)
+        facts["sporing"] = trace.for_document(bundle, facts)  # inside a course only
         return Results(facts=facts, charts=tuple(charts))
     if isinstance(report, TaskForceStatusReport):
         facts, charts = tfstatus.analyse(bundle, tables)
+        facts["sporing"] = trace.for_document(bundle, facts)  # inside a course only
         return Results(facts=facts, charts=tuple(charts))
     if isinstance(report, Application):
         facts, charts = application.analyse(report, tables)

@@ -279,6 +279,7 @@ class RecommendationView:
     tema: str  # the theme's heading: "Underretninger"
     nr: int
     tekst: str  # Markdown, may be ""
+    tema_id: str = ""  # the theme's id, as the analysis report keys it (the course's trace)
 
     @property
     def navn(self) -> str:
@@ -436,8 +437,8 @@ def goal_status(nr: int, point_nr: int, goal: Any, criteria: Mapping[str, AuditC
             status_tekst=text,
             chart=chart if sum(m.maalt for m in measurements) >= 2 else ""))
     marked = [p.status for p in parts if p.status is not None]
-    themes = catalogues.themes()
-    refs = tuple(RecommendationView(themes[r.tema].overskrift, r.nr, r.tekst)
+    themes = catalogues.every_theme()
+    refs = tuple(RecommendationView(themes[r.tema].overskrift, r.nr, r.tekst, r.tema)
                  for r in goal.anbefalinger)
     target = goal.procent / 100 if goal.procent is not None else None
     return GoalStatus(

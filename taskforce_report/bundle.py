@@ -61,6 +61,8 @@ class Bundle:
     concept_entry: BundleConcept | None = None
     concept_place: tuple[str, tuple] = (REPORT_FILE, ())
     images: tuple[str, ...] = ()  # the images rapport.yaml's Markdown shows (images.py)
+    # the course the bundle is a document of (course.py: forloeb.yaml in the folder above)
+    course: Any = None
 
     @property
     def name(self) -> str:
@@ -92,8 +94,20 @@ def input_files(bundle: Bundle) -> list[str]:
     return sorted(found + textfiles.text_files(bundle.path))
 
 
-def load(path: Path) -> Bundle:
-    path = Path(path)
+def load(path: Path, in_course: bool = True) -> Bundle:
+    """The bundle at `path`, checked; inside a course (forloeb.yaml in the folder above) as its
+    course completes it (course.attach), unless `in_course` is False."""
+    bundle = _load(Path(path))
+    if in_course:
+        from taskforce_report import course
+
+        found = course.for_bundle(bundle.path)
+        if found is not None:
+            bundle = course.attach(bundle, found)
+    return bundle
+
+
+def _load(path: Path) -> Bundle:
     if not path.is_dir():
         raise input_error(str(path), "", "findes ikke eller er ikke en mappe med et rapportbundt")
     report_path = path / REPORT_FILE

@@ -66,8 +66,19 @@ def main() -> None:
               help="Write PDF/UA-1 instead of the default tagged PDF/A-3a.")
 def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
           allow_personal_data: bool, pdf_ua: bool) -> None:
-    """Build the document of BUNDLE (analyserapport.pdf, statusrapport.pdf, ...)."""
+    """Build the document of BUNDLE (analyserapport.pdf, statusrapport.pdf, ...), or every
+    document of a course (a folder with forloeb.yaml) into OUTDIR/<subfolder>/."""
     from contextlib import nullcontext
+
+    from taskforce_report import course
+
+    if course.is_course(bundle):
+        if fmt != "pdf" or pdf_ua or allow_personal_data:
+            raise click.UsageError("et forløb bygges med standardvalgene; byg et enkelt "
+                                   "dokument (FORLØB/<mappe>) for --format, --pdf-ua eller "
+                                   "--allow-personal-data")
+        _build_course(bundle, outdir, quiet)
+        return
 
     from taskforce_report.pdf import LayoutProcess
 
@@ -85,11 +96,53 @@ def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
     click.echo(f"Skrev {target}")
 
 
+def _build_course(root: Path, outdir: Path | None, quiet: bool) -> None:
+    """build COURSE: every document, failures told in the summary and not stopping the rest."""
+    from taskforce_report import course
+    from taskforce_report.paths import default_output_root
+
+    found = course.read(root)  # the course's own errors: nothing is written
+    outdir = outdir or default_output_root() / found.name
+    done = course.build_all(found, outdir, progress=None if quiet else _told)
+    click.echo(course.summary(done))
+    failed = [d for d in done if not d.ok]
+    click.echo(f"{len(done) - len(failed)} bygget, {len(failed)} fejlede → {outdir}")
+    if failed:
+        raise SystemExit(1)
+
+
+def _told(folder: str) -> None:
+    click.echo(f"  … {folder}", err=True)
+
+
+def _validate_course(root: Path) -> None:
+    from taskforce_report import course
+
+    found = course.read(root)
+    done = course.build_all(found, Path(), write=False)
+    click.echo(f"{root}: forløb for {found.settings.kommune}, {len(done)} dokumenter")
+    click.echo(course.summary(done))
+    from taskforce_report import trace
+
+    table = trace.terminal_table(found, [d.prepared for d in done if d.ok])
+    if table:
+        click.echo("")
+        click.echo(table)
+    if any(not d.ok for d in done):
+        raise SystemExit(1)
+
+
 @main.command()
 @click.argument("bundle", type=BUNDLE)
 def validate(bundle: Path) -> None:
-    """Check BUNDLE as build would, write nothing, and print what was found."""
+    """Check BUNDLE as build would, write nothing, and print what was found; for a course
+    (a folder with forloeb.yaml) every document and the trace from recommendation to status."""
+    from taskforce_report import course
     from taskforce_report.build import prepare
+
+    if course.is_course(bundle):
+        _validate_course(bundle)
+        return
 
     prepared = prepare(bundle)
     report = prepared.bundle.report

@@ -376,7 +376,18 @@ class RecommendationRef(Strict):
     nr: int = Field(ge=1)
     tekst: Markdown = ""  # the recommendation's wording, when the plan quotes it
 
-    _tema = field_validator("tema")(_known_theme)
+    @field_validator("tema")
+    @classmethod
+    def _tema(cls, value: str) -> str:
+        # any concept's theme: a pejlemærker analysis report's recommendations sit under its
+        # sections; inside a course, course.py checks that the recommendation exists
+        from taskforce_report import catalogues
+        from taskforce_report.validation import suggest
+
+        known = list(catalogues.every_theme())
+        if value not in known:
+            raise ValueError(f"ukendt tema '{value}'{suggest(value, known)}")
+        return value
 
 
 # The placeholders a goal's own status wording may use (audit.status_text fills them).

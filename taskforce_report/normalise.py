@@ -12,6 +12,7 @@ from taskforce_report import (
     application,
     audit,
     casereview,
+    course,
     keyfigures,
     selfevaluation,
     socialwork,
@@ -19,6 +20,7 @@ from taskforce_report import (
 from taskforce_report.bundle import Bundle
 from taskforce_report.errors import InputError, Problem
 from taskforce_report.models import Application, StatusReport
+from taskforce_report.tables import Table
 
 # The tables each document reads. Another table in the bundle is an error, not a file silently
 # ignored (or read by code that expects another document: noegletal.csv in a status bundle).
@@ -49,8 +51,9 @@ def _check_tables_belong(bundle: Bundle) -> None:
 
 
 def normalise(bundle: Bundle) -> dict[str, Any]:
-    tables: dict[str, Any] = dict(bundle.tables)
-    if "sagsgennemgang" in tables:
+    # inside a course: the audit log of the course folder, the baseline of the analysis bundle
+    tables: dict[str, Any] = course.shared_tables(bundle, dict(bundle.tables))
+    if isinstance(tables.get("sagsgennemgang"), Table):
         tables["sagsgennemgang"] = casereview.normalise(tables["sagsgennemgang"],
                                                         casereview.criteria(bundle.kriterier))
     if "socialfaglig" in tables:

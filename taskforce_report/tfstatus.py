@@ -107,6 +107,8 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
         found = measurement(report, frame, casereview.criteria(bundle.kriterier), themes)
         charts = casereview.comparison_charts(found.sammenligning, chart_labels(found))
         values = casereview.comparison_citation_values(found.sammenligning)
+    if bundle.course is not None:  # the analysis report's results: {analyse.sagsgennemgang.…}
+        values = {**bundle.course.citation_values(), **values}
     where = bundle.report_doc.where if bundle.report_doc else None  # rapport.yaml or tekster/
     report = citations.resolve_report(report, values, where=where)
     course = Course(

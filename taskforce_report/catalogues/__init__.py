@@ -156,3 +156,14 @@ def concepts() -> dict[str, Concept]:
             temakatalog=str(raw.get("temakatalog", "temaer.yaml")),
         )
     return found
+
+
+@cache
+def every_theme() -> dict[str, Theme]:
+    """Every theme of every concept by id, the classic ten first: what a recommendation's
+    `tema` may name (a pejlemærker analysis report's recommendations sit under its sections)."""
+    found = dict(themes())
+    for concept in concepts().values():
+        for theme_id, theme in concept.themes.items():
+            found.setdefault(theme_id, theme)
+    return found

@@ -1,0 +1,231 @@
+"""A course (issue 19): forloeb.yaml and one bundle per document; shared data never copied
+(the TF status report's baseline from the analysis bundle, one audit log counted up to each
+status report's date), recommendations looked up in the analysis report, the course's checks,
+the trace, and `build`/`validate COURSE`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, pdf_pages, squeeze
+
+from taskforce_report import course
+from taskforce_report.build import prepare
+from taskforce_report.cli import main
+from taskforce_report.errors import InputError
+
+EXAMPLE = ROOT / "input" / "eksempel-forloeb"
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    target = tmp_path / "forloeb"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+# ---- shared data ------------------------------------------------------------------------
+
+def test_the_tf_status_takes_its_baseline_from_the_analysis_bundle(copy):
+    status = prepare(copy / "taskforce-status").results.facts["statusmaaling"].sammenligning
+    analysis = prepare(copy / "analyse").results.facts["sagsgennemgang"]
+    for group in status.grupper:
+        for c in group.kriterier:
+            assert c.baseline.andel == analysis.criterion(c.id).andel, c.id
+    assert status.sager[0] == analysis.sager == 20
+    # one row of the analysis bundle changed: the TF status's baseline follows, nothing else
+    before = status.criterion("bfu_4_mdr").baseline
+    csv = copy / "analyse" / "sagsgennemgang.csv"
+    rows = csv.read_text(encoding="utf-8").splitlines()
+    i = next(i for i, r in enumerate(rows) if ";bfu_4_mdr;nej;" in r)
+    rows[i] = rows[i].replace(";bfu_4_mdr;nej;", ";bfu_4_mdr;ja;")
+    csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    after = prepare(copy / "taskforce-status").results.facts["statusmaaling"].sammenligning
+    moved = after.criterion("bfu_4_mdr").baseline
+    assert (moved.opfyldt, moved.relevante) == (before.opfyldt + 1, before.relevante)
+
+
+def test_the_analysis_results_can_be_cited_by_the_tf_status(copy):
+    prepared = prepare(copy / "taskforce-status")
+    facts = prepared.results.facts
+    analysis = prepare(copy / "analyse").results.facts["sagsgennemgang"]
+    share = analysis.criterion("bfu_4_mdr").andel
+    from taskforce_report import language
+
+    assert squeeze(f"Ved analysen i 2019 var undersøgelsen afsluttet inden for fire måneder i "
+                   f"{language.percent(share)} af sagerne") in squeeze(facts["samlet_vurdering"])
+
+
+def test_the_course_period_and_the_analysis_date_are_not_typed_again(copy):
+    facts = prepare(copy / "taskforce-status").results.facts
+    assert facts["forloeb"].fra == "15. januar 2020"
+    assert facts["forloeb"].analyserapport == "20. november 2019"
+
+
+def test_each_status_report_counts_the_shared_audit_up_to_its_own_date(copy):
+    first = prepare(copy / "status-2021-07").results.facts["tilsyn"]
+    second = prepare(copy / "status-2022-01").results.facts["tilsyn"]
+    assert [r.runde for r in first.runder] == ["2021-06"]
+    assert [r.runde for r in second.runder] == ["2021-06", "2021-09", "2021-12"]
+    assert not (copy / "status-2021-07" / "ledelsestilsyn.csv").exists()
+
+
+def test_a_copied_audit_log_beside_the_shared_one_is_an_error(copy):
+    shutil.copy(copy / "ledelsestilsyn.csv", copy / "status-2022-01" / "ledelsestilsyn.csv")
+    with pytest.raises(InputError, match="forløbet har sit eget ledelsestilsyn.csv"):
+        prepare(copy / "status-2022-01")
+
+
+def test_the_tf_status_writes_no_baseline_rows_of_its_own(copy):
+    csv = copy / "taskforce-status" / "sagsgennemgang.csv"
+    edit(csv, "status;", "baseline;")
+    with pytest.raises(InputError) as error:
+        prepare(copy / "taskforce-status")
+    assert "sagsgennemgang.csv: række 2, kolonne runde: baselinemålingen hentes fra " \
+           "analysebundtet (analyse/sagsgennemgang.csv)" in str(error.value)
+
+
+# ---- recommendations: looked up, never retyped --------------------------------------------
+
+def test_a_goal_takes_the_recommendations_wording_from_the_analysis_report(copy):
+    rapport = copy / "analyse" / "rapport.yaml"
+    edit(rapport, "Udarbejder retningslinjer for screening og dokumentation af underretninger.",
+         "Udarbejder skriftlige retningslinjer for screening af underretninger.")
+    for folder in ("status-2021-07", "status-2022-01"):
+        goals = prepare(copy / folder).results.facts["maal"]
+        texts = [r.tekst for g in goals for r in g.anbefalinger if r.tema_id == "underretninger"
+                 and r.nr == 1]
+        assert texts == ["Udarbejder skriftlige retningslinjer for screening af underretninger."]
+    trace = prepare(copy / "taskforce-status").results.facts["sporing"]
+    entry = next(e for e in trace.entries if (e.tema_id, e.nr) == ("underretninger", 1))
+    assert entry.tekst.startswith("Udarbejder skriftlige retningslinjer")
+
+
+def test_a_recommendation_the_analysis_report_does_not_have_is_an_error(copy):
+    rapport = copy / "status-2022-01" / "rapport.yaml"
+    edit(rapport, "{tema: underretninger, nr: 1}", "{tema: underretninger, nr: 7}")
+    edit(rapport, "{tema: opfoelgning, nr: 1}", "{tema: tidlig_indsats, nr: 1}")
+    result = run("validate", str(copy / "status-2022-01"))
+    assert result.exit_code == 1
+    out = squeeze(result.output)
+    assert ("rapport.yaml, linje 246: udviklingspunkter[4].maal[0].anbefalinger[0]: anbefaling "
+            "underretninger nr. 7 findes ikke: analyserapporten har 2 anbefalinger under temaet "
+            "underretninger") in out
+    # a theme of another concept: the analysis report's themes are suggested
+    assert ("anbefaling tidlig_indsats nr. 1 findes ikke: analyserapporten har ingen "
+            "anbefalinger under temaet 'tidlig_indsats'") in out
+    edit(rapport, "{tema: inddragelse, nr: 1}", "{tema: inddragelsen, nr: 1}")
+    result = run("validate", str(copy / "status-2022-01"))
+    assert "tema: ukendt tema 'inddragelsen' — mente du 'inddragelse'?" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_retyped_wording_that_differs_is_an_error(copy):
+    rapport = copy / "status-2022-01" / "rapport.yaml"
+    edit(rapport, "{tema: underretninger, nr: 1}",
+         "{tema: underretninger, nr: 1, tekst: Laver retningslinjer.}")
+    result = run("validate", str(copy / "status-2022-01"))
+    assert result.exit_code == 1
+    assert ("tekst: teksten afviger fra analyserapportens anbefaling underretninger nr. 1, "
+            "»Udarbejder retningslinjer for screening") in squeeze(result.output)
+    # the same wording, retyped with other line breaks, is accepted
+    edit(rapport, "tekst: Laver retningslinjer.}",
+         "tekst: 'Udarbejder  retningslinjer for screening og dokumentation af "
+         "underretninger.'}")
+    assert run("validate", str(copy / "status-2022-01")).exit_code == 0
+
+
+# ---- the course's own checks: one line each, nothing written ------------------------------
+
+@pytest.mark.parametrize("damage, expected", [
+    (lambda c: (c / "forloeb.yaml").unlink(), "mappen har ingen forloeb.yaml"),
+    (lambda c: (c / "noter").mkdir(), "noter: undermappen er ikke et bundt (ingen rapport.yaml)"),
+    (lambda c: shutil.copytree(c / "analyse", c / "analyse-2"),
+     "analyse-2/rapport.yaml, linje 1: dokument: forløbet har allerede analyserapporten i "
+     "analyse/; et forløb har én"),
+    (lambda c: edit(c / "status-2021-07" / "rapport.yaml", "kommune: Skovbæk Kommune",
+                    "kommune: Fjordlund Kommune"),
+     "status-2021-07/rapport.yaml, linje 5: kommune: 'Fjordlund Kommune' er ikke forløbets "
+     "kommune, 'Skovbæk Kommune' (forloeb.yaml)"),
+    (lambda c: edit(c / "status-2021-07" / "rapport.yaml", "dato: 2021-07-05",
+                    "dato: 2019-07-05"),
+     "status-2021-07/rapport.yaml, linje 8: dato: statusrapporten er dateret 5. juli 2019, "
+     "før analyserapporten i analyse/ (20. november 2019)"),
+])
+def test_a_broken_course_is_one_line_each_and_nothing_is_written(copy, tmp_path, damage,
+                                                                  expected):
+    damage(copy)
+    out = tmp_path / "ud"
+    for command in (["build", str(copy), "-o", str(out)], ["validate", str(copy)]):
+        result = run(*command)
+        assert result.exit_code == 1, result.output
+        assert expected in squeeze(result.output)
+        assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_a_missing_document_a_reference_needs_is_named(copy):
+    shutil.rmtree(copy / "analyse")
+    result = run("validate", str(copy / "taskforce-status"))
+    assert result.exit_code == 1
+    assert ("forløbet forloeb/ har ingen analyserapporten, som Task Forcens statusrapport "
+            "tager baselinemålingen fra") in result.output
+
+
+def test_a_bundle_outside_a_course_is_as_before():
+    assert course.for_bundle(ROOT / "input" / "eksempel-tf-status") is None
+    facts = prepare(ROOT / "input" / "eksempel-status").results.facts
+    assert facts["sporing"] is None
+
+
+# ---- the trace and the whole course -------------------------------------------------------
+
+def test_validate_course_prints_every_recommendation_in_the_trace():
+    result = run("validate", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
+    analysis = course.read(EXAMPLE).recommendations()
+    assert len(analysis) == 16
+    lines = result.output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Sporing:"))
+    table = "\n".join(lines[start:])
+    for tema, nr in analysis:
+        heading = course.read(EXAMPLE).theme_heading(tema)
+        assert f"{heading[:20]}" in table and f" {nr}: " in table
+    assert "16 anbefalinger" in lines[-1]
+    for folder in ("ansoegning", "analyse", "status-2021-07", "status-2022-01",
+                   "taskforce-status"):
+        assert any(line.split()[1:2] == [folder] and line.rstrip().endswith("ok")
+                   for line in lines), folder
+
+
+def test_build_course_builds_every_document_with_the_trace(tmp_path):
+    out = tmp_path / "ud"
+    result = run("build", str(EXAMPLE), "-o", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
+    assert written == [
+        "analyse/analyserapport.pdf", "ansoegning/ansoegning.pdf",
+        "status-2021-07/statusrapport-notat.pdf", "status-2021-07/statusrapport-slides.pdf",
+        "status-2021-07/statusrapport.pdf", "status-2022-01/statusrapport-notat.pdf",
+        "status-2022-01/statusrapport-slides.pdf", "status-2022-01/statusrapport.pdf",
+        "taskforce-status/taskforce-status.pdf"]
+    assert "5 bygget, 0 fejlede" in result.output
+    text = squeeze(" ".join(pdf_pages(out / "taskforce-status" / "taskforce-status.pdf")))
+    assert "Fra anbefaling til status" in text
+    assert "Bilaget følger hver af analyserapportens seksten anbefalinger" in text
+    assert "Ingen aktivitet eller mål svarer på anbefalingen." in text
+    status = squeeze(" ".join(pdf_pages(out / "status-2022-01" / "statusrapport.pdf")))
+    assert "Udarbejder retningslinjer for screening og dokumentation af underretninger." in status
