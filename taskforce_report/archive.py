@@ -208,6 +208,7 @@ def attachments(files: dict[str, bytes], manifest_data: dict[str, Any],
 MAX_ATTACHMENTS = 64
 MAX_ATTACHMENT_BYTES = 60_000_000
 MAX_NAME = 200
+MAX_REPORT_BYTES = 500_000_000  # a report with its bundle is a few megabytes
 
 
 def _known_names() -> frozenset[str]:
@@ -326,9 +327,16 @@ def read_embedded(pdf: Path) -> Embedded:
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError, PdfReadError
 
+    from taskforce_report.errors import InputError
+    from taskforce_report.safeio import read_input
+
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # our own message says it
+    try:  # a file named on the command line: a link is followed, a FIFO or a device refused
+        raw = read_input(Path(pdf), str(pdf), limit=MAX_REPORT_BYTES, follow=True)
+    except InputError as exc:
+        raise NotOurReport(str(exc)) from None
     try:
-        reader = PdfReader(pdf)
+        reader = PdfReader(io.BytesIO(raw))
         found = _attachments(reader, pdf)
     except NotOurReport:
         raise
