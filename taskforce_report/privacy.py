@@ -41,14 +41,16 @@ from taskforce_report.yamlfile import decode, read_yaml
 # table cells, two paragraphs) is a newline, which none of the patterns crosses.
 
 # CPR: ddmmyy-nnnn, with a hyphen, a slash, a space or nothing, the date part also in pairs.
-_CPR = re.compile(r"(?<!\d)(?<!\d[.,])(\d{2}) ?(\d{2}) ?(\d{2}) ?[-/]? ?(\d{4})(?!\d|[.,]\d)")
+_CPR = re.compile(r"(?<!\d)(?<!\d[.,])(\d{2})[ .]?(\d{2})[ .]?(\d{2}) ?[-/]? ?(\d{4})"
+                  r"(?!\d|[.,]\d)")
 # The lookbehind starts a match only where a run of address characters starts: without it, a
 # long run with no @ (a 100 KB cell of letters) is scanned once from every position, O(n²).
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?(?:@|\(at\)|\[at\]) ?[\w-]+(?:\.[\w-]+)+")
 # Danish phone numbers: 8 digits, alone, in fours or in pairs (space, hyphen or dot between),
 # optionally after +45 or 0045.
 _PHONE = re.compile(r"(?<![\w.,+-])(?:(?:\+|00)45 ?)?"
-                    r"(?:\d{8}|\d{4}[ .-]\d{4}|\d{2}[ .-]\d{2}[ .-]\d{2}[ .-]\d{2})"
+                    r"(?:\d{8}|\d{4}[ .-]\d{4}|\d{2}[ .-]\d{2}[ .-]\d{2}[ .-]\d{2}"
+                    r"|\d{2}[ .-]\d{2}[ .-]\d{4}|\d{4}[ .-]\d{2}[ .-]\d{2})"
                     r"(?![\w-]|[.,]\d)")
 # What may follow or precede eight digits that are no phone number: an amount, a count, a
 # case number (the false positives `12345678 kr.`, `10 12 14 16 sager`, `Sagsnr. 2021 0045`).
@@ -118,6 +120,18 @@ def _is_year(digits: str) -> bool:
     return 1900 <= int(digits) <= 2099
 
 
+def _is_date(groups: list[str]) -> bool:
+    """dd mm yyyy or yyyy mm dd, a real date in 1900–2099."""
+    day, month, year = (groups if len(groups[2]) == 4 else groups[::-1])
+    if len(year) != 4 or not _is_year(year):
+        return False
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
 def _plausible_phone(match: re.Match, text: str) -> bool:
     """Eight digits that are no phone number: two years (`2018 2019`, `2018-2019`), a case
     number (`Sagsnr. 2021 0045`), an amount or a count (`12345678 kr.`, `10 12 14 16 sager`),
@@ -126,6 +140,8 @@ def _plausible_phone(match: re.Match, text: str) -> bool:
     digits = re.sub(r"\D", "", number)[-8:]
     groups = re.findall(r"\d+", number.removeprefix("+45").removeprefix("0045"))
     if len(groups) == 2 and _is_year(groups[0]) and _is_year(groups[1]):
+        return False
+    if len(groups) == 3 and _is_date(groups):  # 12.03.2015, 2015-11-12
         return False
     if _NUMBER_BEFORE.search(text[max(0, match.start() - 20):match.start()]):
         return False

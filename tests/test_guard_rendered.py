@@ -69,6 +69,8 @@ CPR_CASES = {
     "minus sign": "Sag 010203\u22121234 er lukket.",
     "code span": "Sag `010203-1234` er lukket.",
     "word joiner": "Sag 010203\u2060-1234 er lukket.",
+    "dotted date": "Sag 01.02.03-1234 er lukket.",
+    "line break": "Sag 010203-\n1234 er lukket.",
 }
 
 
@@ -102,6 +104,8 @@ PHONE_CASES = {
     "comma after": "Ring på 12345678, hvis sagen haster.",
     "full-width": "Ring på \uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18.",
     "+45": "Ring på +45 12 34 56 78.",
+    "pairs and four": "Ring på 12 34 5678.",
+    "four and pairs": "Ring på 1234 56 78.",
 }
 
 
@@ -141,6 +145,8 @@ FALSE_POSITIVES = {
     "amount": "Budgettet er 12345678 kr. om året.",
     "thousands": "Der bor 1.234.567 i regionen.",
     "a date": "Mødet var 12.03.2015.",
+    "ISO dates": "Perioden 2019-01-01 til 2019-12-31.",
+    "a date with spaces": "Mødet var 12 03 2015.",
 }
 
 
