@@ -94,10 +94,13 @@ def default_outdir(bundle_path: Path) -> Path:
     return default_output_root() / Path(bundle_path).resolve().name
 
 
-def output_name(prepared: Prepared, fmt: str) -> str:
+def output_name(prepared: Prepared, fmt: str, draft: bool = False) -> str:
+    """A draft is named as one (`analyserapport-udkast.pdf`), so it is never taken for the
+    final report."""
+    mark = "-udkast" if draft else ""
     if fmt in (MEMO_FORMAT, SLIDES_FORMAT):
-        return f"{prepared.bundle.document}-{fmt}.pdf"
-    return f"{prepared.bundle.document}.{fmt}"
+        return f"{prepared.bundle.document}-{fmt}{mark}.pdf"
+    return f"{prepared.bundle.document}{mark}.{fmt}"
 
 
 def slides_html_path(target: Path) -> Path:
@@ -108,14 +111,18 @@ def slides_html_path(target: Path) -> Path:
 def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
           progress: Callable[[str], None] = _quiet, allow_personal_data: bool = False,
           warn: Callable[[str], None] = _quiet, pdf_ua: bool = False,
-          layout: LayoutProcess | None = None) -> Path:
+          layout: LayoutProcess | None = None, draft: bool = False) -> Path:
     """Builds the bundle's document; `progress` hears the name of each stage as it starts.
-    `layout`, a LayoutProcess started beforehand, lays out the PDF in its own process."""
+    `layout`, a LayoutProcess started beforehand, lays out the PDF in its own process.
+    `draft`: the draft for factual hearing (--udkast), a PDF of the document or the memo."""
+    if draft and fmt not in ("pdf", MEMO_FORMAT):
+        raise input_error("--udkast", fmt, "et udkast til faktuel høring laves som PDF af "
+                          "rapporten eller notatet (--format pdf eller notat)")
     prepared = prepare(bundle_path, progress, allow_personal_data)
     for warning in prepared.warnings:
         warn(warning)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
-    target = outdir / output_name(prepared, fmt)
+    target = outdir / output_name(prepared, fmt, draft)
     if fmt == SLIDES_FORMAT:
         check_slides(prepared)
         variant = PDF_UA_VARIANT if pdf_ua else PDF_VARIANT
@@ -134,8 +141,10 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
     elif fmt in ("pdf", MEMO_FORMAT):
         if fmt == MEMO_FORMAT:
             check_memo(prepared)
-        variant = PDF_UA_VARIANT if pdf_ua else PDF_VARIANT
-        write_atomic(target, pdf_bytes(prepared, progress, variant, fmt, layout), outdir)
+        # a draft is never marked as the archived final report (PDF/A): tagged PDF/UA instead
+        variant = PDF_UA_VARIANT if pdf_ua or draft else PDF_VARIANT
+        write_atomic(target, pdf_bytes(prepared, progress, variant, fmt, layout, draft),
+                     outdir)
     else:
         html, assets = render(prepared, flavour=fmt, progress=progress)
         _copy_assets(assets.files, outdir / "assets")
@@ -173,7 +182,7 @@ def check_slide_layout(prepared: Prepared) -> None:
 
 
 def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _quiet,
-           fmt: str = "pdf", charts: dict[str, Any] | None = None):
+           fmt: str = "pdf", charts: dict[str, Any] | None = None, draft: bool = False):
     """The HTML; `charts` what stands for each chart, by default its SVG (drawn if need be)."""
     if charts is None:
         progress("tegner figurer")
@@ -181,7 +190,7 @@ def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _
     progress("sætter HTML")
     html, assets = render_html(prepared.document, prepared.bundle.report,
                                prepared.results.facts, prepared.theme, flavour=flavour,
-                               charts=charts, top=_TOP.get(fmt, "dokument"),
+                               charts=charts, top=_TOP.get(fmt, "dokument"), draft=draft,
                                images={name: prepared.bundle.path / name
                                        for name in prepared.bundle.images})
     if fmt != "pdf" and not prepared.allow_personal_data:
@@ -220,9 +229,10 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
 
 def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
               variant: str = PDF_VARIANT, fmt: str = "pdf",
-              layout: LayoutProcess | None = None) -> bytes:
+              layout: LayoutProcess | None = None, draft: bool = False) -> bytes:
     """The finished PDF/A-3: the layout, the metadata, the bundle and its manifest attached.
-    `fmt` "notat" lays out the committee memo instead of the document.
+    `fmt` "notat" lays out the committee memo instead of the document; `draft` the draft for
+    factual hearing (watermark, numbered paragraphs; the manifest says so).
 
     The HTML names its charts (`figur:<id>`) rather than holding them, so the layout can start
     at once: charts from the cache go with it, and the charts still to draw follow as each is
@@ -231,12 +241,13 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     found, missing = chartcache.lookup(specs, prepared.theme)
     # the charts still to draw are started first: drawn while the HTML is rendered and sent
     with chartcache.Drawing(missing, prepared.theme) as more:
-        html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
+        html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs),
+                         draft=draft)
         progress("tegner figurer, sætter siderne og skriver PDF")
         bundle = prepared.bundle.path
         roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
         files = privacy.published_files(prepared.bundle)
-        record = current_manifest(prepared, variant, fmt, files)
+        record = current_manifest(prepared, variant, fmt, files, draft)
         options = {
             "pdf_variant": variant,
             "attachments": archive.attachments(files, record, prepared.bundle.report.dato),
@@ -251,7 +262,8 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
 
 
 def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = "pdf",
-                     files: dict[str, bytes] | None = None) -> dict[str, Any]:
+                     files: dict[str, bytes] | None = None,
+                     draft: bool = False) -> dict[str, Any]:
     if files is None:
         files = privacy.published_files(prepared.bundle)
     record = archive.manifest(files, prepared.bundle.document,
@@ -259,6 +271,8 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
     record.update(archive.causes(concept_of(prepared.bundle), prepared.theme))
     if fmt != "pdf":  # so verify and regenerate lay out the memo or the slides again
         record["format"] = fmt
+    if draft:  # so verify and regenerate make the draft again, not the final report
+        record["udkast"] = True
     return record
 
 

@@ -64,8 +64,12 @@ def main() -> None:
                    "(internal drafts only); prints a warning for each.")
 @click.option("--pdf-ua", is_flag=True,
               help="Write PDF/UA-1 instead of the default tagged PDF/A-3a.")
+@click.option("--udkast", "draft", is_flag=True,
+              help="The draft for factual hearing: a diagonal UDKAST with the date on every "
+                   "page, numbered paragraphs, written as <dokument>-udkast.pdf and never "
+                   "marked PDF/A (tagged PDF/UA-1).")
 def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
-          allow_personal_data: bool, pdf_ua: bool) -> None:
+          allow_personal_data: bool, pdf_ua: bool, draft: bool) -> None:
     """Build the document of BUNDLE (analyserapport.pdf, statusrapport.pdf, ...), or every
     document of a course (a folder with forloeb.yaml) into OUTDIR/<subfolder>/."""
     from contextlib import nullcontext
@@ -73,26 +77,32 @@ def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
     from taskforce_report import course
 
     if course.is_course(bundle):
-        if fmt != "pdf" or pdf_ua or allow_personal_data:
+        if fmt != "pdf" or pdf_ua or allow_personal_data or draft:
             raise click.UsageError("et forløb bygges med standardvalgene; byg et enkelt "
-                                   "dokument (FORLØB/<mappe>) for --format, --pdf-ua eller "
-                                   "--allow-personal-data")
+                                   "dokument (FORLØB/<mappe>) for --format, --pdf-ua, "
+                                   "--udkast eller --allow-personal-data")
         _build_course(bundle, outdir, quiet)
         return
 
     from taskforce_report.pdf import LayoutProcess
 
+    if draft and fmt not in ("pdf", "notat"):
+        raise click.UsageError("--udkast laver et udkast som PDF; brug det med --format pdf "
+                               "eller notat")
     # started before anything else is imported, so WeasyPrint loads on the other core meanwhile
     with LayoutProcess() if fmt != "html" else nullcontext() as layout:
         from taskforce_report.build import build as run_build
 
         target = run_build(bundle, outdir, fmt, progress=_quiet if quiet else StageReporter(),
                            allow_personal_data=allow_personal_data, warn=_warn, pdf_ua=pdf_ua,
-                           layout=layout)
+                           layout=layout, draft=draft)
     if fmt == "slides":
         from taskforce_report.build import slides_html_path
 
         click.echo(f"Skrev {slides_html_path(target)}")
+    memo = target.with_name(f"{target.stem}-notat.docx")
+    if fmt == "docx" and memo.is_file() and memo.stat().st_mtime >= target.stat().st_mtime:
+        click.echo(f"Skrev {memo}")  # a status report's memo beside it
     click.echo(f"Skrev {target}")
 
 
@@ -301,7 +311,8 @@ def regenerate(report: Path, outdir: Path | None) -> None:
     # extracted into a fresh folder and built from there; only a bundle that builds replaces
     # OUTDIR/bundt/, and it replaces it whole
     with archive.extracted(embedded, outdir) as fresh:
-        target = run_build(fresh, outdir, fmt, pdf_ua=pdf_ua)
+        target = run_build(fresh, outdir, fmt, pdf_ua=pdf_ua,
+                           draft=embedded.manifest.get("udkast") is True)
         bundle = archive.replace_bundle(fresh, outdir / "bundt")
     click.echo(f"Udpakkede bundtet til {bundle}")
     click.echo(f"Skrev {target}")
@@ -325,14 +336,16 @@ def verify(report: Path, bundle: Path | None) -> None:
         prepared = prepare(source)
         variant = embedded.manifest.get("pdf_variant", PDF_VARIANT)
         fmt = embedded.manifest.get("format", "pdf")  # "notat" for a committee memo
-        rebuilt = pdf_bytes(prepared, variant=variant, fmt=fmt)
+        rebuilt = pdf_bytes(prepared, variant=variant, fmt=fmt,
+                            draft=embedded.manifest.get("udkast") is True)
         # the new run's own manifest, completed by its layout (fonts, Pango, HarfBuzz)
         again = Path(tmp) / "ny.pdf"
         again.write_bytes(rebuilt)
         try:
             current = archive.read_embedded(again).manifest
         except archive.NotOurReport:
-            current = current_manifest(prepared, variant, fmt)
+            current = current_manifest(prepared, variant, fmt,
+                                       draft=embedded.manifest.get("udkast") is True)
         verdict = archive.compare(report, rebuilt, embedded, current)
     if verdict.identical:
         click.echo(f"{report}: identisk med en ny kørsel af bundtet")

@@ -180,10 +180,11 @@ def chart_references(specs: list) -> dict[str, Markup]:
 
 def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
                 flavour: str = "pdf", charts: dict[str, Any] | None = None,
-                top: str = "dokument", images: dict[str, Path] | None = None
-                ) -> tuple[str, Assets]:
+                top: str = "dokument", images: dict[str, Path] | None = None,
+                draft: bool = False) -> tuple[str, Assets]:
     """`top` names the top template, `templates/<dokument>/<top>.html`: "dokument", or "notat"
-    for the committee memo. `images`: the bundle's images by their name in its Markdown."""
+    for the committee memo. `images`: the bundle's images by their name in its Markdown.
+    `draft`: the draft for factual hearing (build --udkast, templates/faelles/udkast.html)."""
     assets = Assets(flavour)
     env = environment(theme)
     logo = theme.logo
@@ -195,6 +196,7 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "kommune": report.kommune,
         "dato": language.date(report.dato),
         "flavour": flavour,
+        "udkast": draft,
         "theme": theme,
         "theme_css": theme_variables(theme) + font_faces(theme, assets),
         "stylesheets": [assets.url(p) for p in theme.stylesheets()],
