@@ -25,6 +25,21 @@ TABLES = ("sager", "underretninger")  # the tables only an application reads
 CHART_ID = "ansoegning-underretninger"
 
 _COUNT = re.compile(r"^(?:\d+|\d{1,3}(?:\.\d{3})+)$")  # 420, 1500, 1.500
+_RANGE = re.compile(r"^(.+?)\s*[-–—]\s*(.+)$")  # 400-450, 1.500–1.600
+
+
+def _count_range(text: str) -> tuple[int, int]:
+    """A count, or a range as a municipality gives it when it knows no exact figure:
+    `400-450`, `1.500–1.600`; (low, high), equal for a plain count."""
+    value = text.strip()
+    match = _RANGE.match(value) if not value.startswith(("-", "−")) else None
+    if match is None:
+        n = _count(value)
+        return n, n
+    low, high = _count(match.group(1)), _count(match.group(2))
+    if low > high:
+        raise ValueError(f"intervallet '{value}' går baglæns; skriv det laveste tal først")
+    return low, high
 
 
 def _count(text: str) -> int:
@@ -52,7 +67,7 @@ def normalise_cases(table: Table) -> pd.DataFrame:
         if not team:
             wrong.append(table.problem(number, "team", "mangler; skriv teamets navn"))
         try:
-            cases = _count(record["sager"])
+            cases = _count_range(record["sager"])
         except ValueError as exc:
             wrong.append(table.problem(number, "sager", str(exc)))
         if wrong:
@@ -62,11 +77,12 @@ def normalise_cases(table: Table) -> pd.DataFrame:
                                           f"række {first_seen[team.casefold()]}"))
         else:
             first_seen[team.casefold()] = number
-            rows.append({"række": number, "team": team, "sager": cases})
+            rows.append({"række": number, "team": team, "sager": cases[0],
+                         "sager_til": cases[1]})
         if len(problems) > MAX_ROW_PROBLEMS:
             break
     raise_row_problems(table.source, problems)
-    return pd.DataFrame(rows, columns=["række", "team", "sager"]).set_index("række")
+    return pd.DataFrame(rows, columns=["række", "team", "sager", "sager_til"]).set_index("række")
 
 
 def normalise_notifications(table: Table) -> pd.DataFrame:
@@ -109,8 +125,8 @@ def normalise_notifications(table: Table) -> pd.DataFrame:
 class TeamCases:
     """Section 3.1's table: the cases per team, in the order of sager.csv, and their total."""
 
-    teams: tuple[tuple[str, int], ...]
-    i_alt: int
+    teams: tuple[tuple[str, str], ...]  # ("Indsats Børn", "400–450"): a range stays a range
+    i_alt: str  # the sum, a range when any team's is: lowest and highest sum, never a mean
     opgjort: str  # "31. oktober 2019", or ""
     kilde: str
 
@@ -165,8 +181,11 @@ def _month_range(first: str, last: str) -> list[str]:
 def team_cases(frame: pd.DataFrame | None, report: Application) -> TeamCases | None:
     if frame is None or frame.empty:
         return None
-    teams = tuple((str(t), int(n)) for t, n in zip(frame["team"], frame["sager"], strict=True))
-    return TeamCases(teams=teams, i_alt=sum(n for _, n in teams),
+    rows = list(zip(frame["team"], frame["sager"], frame["sager_til"], strict=True))
+    teams = tuple((str(t), language.number_range(int(lo), int(hi))) for t, lo, hi in rows)
+    total = language.number_range(sum(int(lo) for _, lo, _ in rows),
+                                  sum(int(hi) for _, _, hi in rows))
+    return TeamCases(teams=teams, i_alt=total,
                      opgjort=language.date(report.statistik.opgjort),
                      kilde=report.statistik.kilde or report.kommune)
 
@@ -227,7 +246,7 @@ def analyse(report: Application, tables: dict[str, Any]) -> tuple[dict[str, Any]
         "kommune": report.kommune,
         "adresse": tuple(line.strip() for line in report.adresse.splitlines() if line.strip()),
         "cvr": report.cvr,
-        "frist": language.date(report.frist),
+        "frist": language.date_time(report.frist),
         "projektansvarlig": _person(report.projektansvarlig),
         "kontaktperson": _person(report.kontaktperson),
         "indledende_moede": report.indledende_moede,

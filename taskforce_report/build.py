@@ -17,6 +17,7 @@ from taskforce_report.bundle import Bundle, concept_of, load
 from taskforce_report.chartcache import draw_all
 from taskforce_report.document import Document, structure
 from taskforce_report.errors import InputError, input_error
+from taskforce_report.models import document_date
 from taskforce_report.normalise import normalise
 from taskforce_report.paths import TEMPLATES_DIR, default_output_root
 from taskforce_report.pdf import LayoutProcess, render_pdf, write_atomic
@@ -224,7 +225,7 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     author = (report.kommune if report.dokument in MUNICIPAL_DOCUMENTS
               else prepared.theme.settings.get("forfatter", prepared.theme.publisher))
     return wordfile.docx_bytes(html, images, prepared.theme, document_title(report),
-                               document_subject(report), str(author), report.dato)
+                               document_subject(report), str(author), document_date(report))
 
 
 def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
@@ -250,7 +251,8 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
         record = current_manifest(prepared, variant, fmt, files, draft)
         options = {
             "pdf_variant": variant,
-            "attachments": archive.attachments(files, record, prepared.bundle.report.dato),
+            "attachments": archive.attachments(files, record,
+                                               document_date(prepared.bundle.report)),
         }
         if fmt == SLIDES_FORMAT:  # a slide that runs over its page is an error (render_pdf)
             options["one_page_each"] = prepared.results.facts["dias"].one_page_each()

@@ -162,7 +162,8 @@ def validate(bundle: Path) -> None:
 
         check_slide_layout(prepared)
     click.echo(f"{bundle}: gyldigt bundt")
-    click.echo(f"  dokument: {report.dokument}, kommune: {report.kommune}, dato: {report.dato}")
+    click.echo(f"  dokument: {report.dokument}, kommune: {report.kommune}, "
+               f"dato: {report.dato or '–'}")
     click.echo(f"  tema: {prepared.theme.name}")
     for table in prepared.bundle.tables.values():  # e.g. which encoding was assumed
         for note in getattr(table, "notes", ()):

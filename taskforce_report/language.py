@@ -120,6 +120,20 @@ def date(value: dt.date | None, missing: str = "") -> str:
     return format_date(value, "d. MMMM y", locale=LOCALE)
 
 
+def date_time(value: dt.date | None) -> str:
+    """A date, with its time of day when it has one: `22. november 2019 kl. 12.00`."""
+    if isinstance(value, dt.datetime):
+        return f"{date(value.date())} kl. {value:%H.%M}"
+    return date(value)
+
+
+def number_range(low: int, high: int) -> str:
+    """`1.500–1.600` (an en dash, no spaces), or one number when the two are the same."""
+    if low == high:
+        return number(low)
+    return f"{number(low)}–{number(high)}"
+
+
 def month(value: dt.date | str) -> str:
     """`2021-08` → `august 2021`."""
     if isinstance(value, str):

@@ -88,6 +88,9 @@ class StartingPoint(Strict):
 
     ansoegning: dt.date | None = None  # the date of the application
     kontakt: ContactName | None = None  # the municipality's contact person in the application
+    direktoer: ContactName | None = None  # the director who signed the application
+    indledende_moede: dt.date | None = None  # the introductory meeting with the Task Force
+    politisk_behandling: dt.date | None = None  # the political decision to apply
     status: Markdown = ""  # the overall status of the casework
     organisation: Markdown = ""  # how the municipality is organised
     oensker: Markdown = ""  # what it wants to develop and improve
@@ -839,6 +842,20 @@ class CourseStart(Strict):
         return value
 
 
+class Secretariat(Strict):
+    """Where the form is sent and questions go: the Task Force's secretariat."""
+
+    navn: str = "Task Force-sekretariatet i Socialstyrelsen"
+    email: str = ""  # taskforce@socialstyrelsen.dk
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        if value and not _CONTACT_EMAIL.match(value):
+            raise ValueError(f"forventede en e-mailadresse som navn@styrelse.dk; fandt '{value}'")
+        return value
+
+
 class Application(Strict):
     """dokument: ansoegning: the municipality's application for a Task Force course, in the
     seven sections of Socialstyrelsen's form (seed 000)."""
@@ -848,10 +865,12 @@ class Application(Strict):
     kommune: str = Field(min_length=1)
     adresse: str = ""  # "Torvet 1, 9999 Fjordlund"; a line break is kept
     cvr: str = ""  # the municipality's CVR number, 8 digits
-    dato: dt.date  # the date of the application
+    dato: dt.date | None = None  # the date of the application; the form itself has none
     tema: str = "socialstyrelsen"
     titel: str = "Ansøgning om et Task Force-forløb"
-    frist: dt.date | None = None  # the deadline for applications
+    # the deadline for applications, with its time of day when given: 2019-11-22 12:00
+    frist: dt.datetime | dt.date | None = None
+    sekretariat: Secretariat = Field(default_factory=lambda: Secretariat())
     sted: str = ""  # where the director signs; default the municipality's name without "Kommune"
     projektansvarlig: Contact  # the director, who signs
     kontaktperson: Contact | None = None  # the contact person while the application is handled
@@ -880,7 +899,21 @@ class Application(Strict):
         contact person's) and the CVR number: the values the personal-data guard allows."""
         people = [p for p in (self.projektansvarlig, self.kontaktperson) if p is not None]
         values = [v for p in people for v in (p.telefon, p.email) if v]
+        if self.sekretariat.email:
+            values.append(self.sekretariat.email)
         return tuple(values + ([self.cvr] if self.cvr else []))
+
+
+def document_date(report: Strict) -> dt.date:
+    """The date a document is stamped with (the PDF's attachments, the Word file): its `dato`;
+    an application without one takes its deadline's day, else the first day of YEARS, so the
+    bytes stay the same from build to build."""
+    found = getattr(report, "dato", None)
+    if found is None:
+        found = getattr(report, "frist", None)
+    if isinstance(found, dt.datetime):
+        return found.date()
+    return found if found is not None else dt.date(YEARS[0], 1, 1)
 
 
 # The document types and their models; `dokument:` in rapport.yaml picks one.

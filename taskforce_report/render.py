@@ -18,6 +18,7 @@ from markupsafe import Markup
 from taskforce_report import __version__, language, text
 from taskforce_report.document import Document
 from taskforce_report.errors import input_error
+from taskforce_report.models import document_date
 from taskforce_report.paths import TEMPLATES_DIR
 from taskforce_report.pdf import chart_url
 from taskforce_report.themes import Theme
@@ -195,6 +196,7 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "charts": charts or {},
         "kommune": report.kommune,
         "dato": language.date(report.dato),
+        "stempel": document_date(report).isoformat(),  # the PDF's fixed creation date
         "flavour": flavour,
         "udkast": draft,
         "theme": theme,

@@ -253,11 +253,22 @@ _CARRIED = (
 def starting_point_yaml(application, source: str) -> str:
     """`udgangspunkt:` with the application's contact (name and title, never phone or e-mail)
     and its motivation texts, commented."""
-    date = language.date(application.dato)
-    out = [f"# Kommunens udgangspunkt, overført fra ansøgningen af {date} ({source}).\n",
+    date = f" af {language.date(application.dato)}" if application.dato else ""
+    out = [f"# Kommunens udgangspunkt, overført fra ansøgningen{date} ({source}).\n",
            "# Det trykkes sidst i kapitel 1; ret eller slet det, der ikke skal med.\n",
-           "udgangspunkt:\n",
-           f"  ansoegning: {application.dato.isoformat()}   # ansøgningens dato\n"]
+           "udgangspunkt:\n"]
+    if application.dato:
+        out.append(f"  ansoegning: {application.dato.isoformat()}   # ansøgningens dato\n")
+    director = application.projektansvarlig
+    out.append("  direktoer:               # den projektansvarlige direktør, der underskrev\n")
+    out.append(_text("navn", director.navn, 4))
+    if director.titel:
+        out.append(_text("titel", director.titel, 4))
+    for key, comment in (("indledende_moede", "det indledende møde med Task Forcen"),
+                         ("politisk_behandling", "den politiske behandling af ansøgningen")):
+        day = getattr(application, key).dato
+        if day is not None:
+            out.append(f"  {key}: {day.isoformat()}   # {comment}\n")
     contact = application.kontaktperson
     if contact is not None:
         out.append("  kontakt:                 # kommunens kontaktperson i ansøgningsfasen\n")

@@ -414,3 +414,67 @@ def test_slide_shapes_are_checked(tmp_path, slide, expected):
     bundle = _deck_copy(tmp_path, lambda data: data["dias"]["sider"].append(slide))
     with pytest.raises(InputError, match=expected):
         prepare(bundle)
+
+
+# ---- seed 000: the application as the form is filled in -----------------------------------
+
+SEED_000 = FIXTURES / "seed-000"
+
+
+@pytest.fixture(scope="module")
+def seed_000_text(tmp_path_factory) -> str:
+    from taskforce_report.build import build
+
+    return squeeze(" ".join(pdf_pages(build(SEED_000, tmp_path_factory.mktemp("seed-000")))))
+
+
+def test_application_without_a_date_with_the_deadlines_time_and_the_secretariat(seed_000_text):
+    text = seed_000_text
+    assert "Frist for indsendelse af ansøgning 22. november 2019 kl. 12.00" in text
+    assert "senest 22. november 2019 kl. 12.00" in text
+    assert "Ansøgningens dato" not in text  # the form has none
+    assert "sendes på e-mail til taskforce@socialstyrelsen.dk" in text
+
+
+def test_case_figures_as_ranges_are_printed_as_ranges(seed_000_text):
+    text = seed_000_text
+    assert "Indsats Børn 400–450" in text and "Modtagelsen 250" in text
+    # the total of ranges is the range of the totals, never a mean (1.545)
+    assert "I alt 1.470–1.620" in text and "1.545" not in text
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("450-400", "intervallet '450-400' går baglæns"),
+    ("400-", "forventede et helt antal"),
+    ("ca. 400", "forventede et helt antal"),
+])
+def test_a_wrong_range_is_named(tmp_path, value, expected):
+    from taskforce_report.build import prepare
+
+    bundle = tmp_path / "seed-000"
+    shutil.copytree(SEED_000, bundle)
+    (bundle / "sager.csv").write_text(f"team;sager\nModtagelsen;{value}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        prepare(bundle)
+    message = caught.value.format_message()
+    assert "sager.csv" in message and "række 2" in message and expected in message
+
+
+def test_fra_ansoegning_carries_director_meeting_and_decision(tmp_path):
+    from click.testing import CliRunner
+
+    from taskforce_report.build import build, prepare
+    from taskforce_report.cli import main
+
+    target = tmp_path / "analyse"
+    result = CliRunner().invoke(main, ["new", str(target), "--fra-ansoegning", str(SEED_000)])
+    assert result.exit_code == 0, result.output
+    start = prepare(target).bundle.report.udgangspunkt
+    assert (start.direktoer.navn, start.direktoer.titel) == ("Vini Lindhardt", "direktør")
+    assert str(start.indledende_moede) == "2019-10-04"
+    assert str(start.politisk_behandling) == "2019-09-30"
+    assert start.ansoegning is None  # the application had no date: none is made up
+    html = squeeze(build(target, tmp_path / "ud", "html").read_text(encoding="utf-8"))
+    assert ("indledende møde mellem direktør Vini Lindhardt, ledergruppen og Task Forcen den "
+            "4. oktober 2019") in html.replace("\u00a0", " ")
+    assert "behandlet politisk den 30. september 2019" in html.replace("\u00a0", " ")
