@@ -91,21 +91,35 @@ def causes(concept: Any, theme: Any) -> dict[str, Any]:
     }
 
 
+def _library_version(names: tuple[str, ...], function: str) -> str:
+    """A C library's own version string, from the first of `names` that loads (the one
+    WeasyPrint loaded: the process has it already)."""
+    import ctypes
+    import ctypes.util
+
+    for name in names:
+        try:
+            library = ctypes.CDLL(ctypes.util.find_library(name) or name)
+        except OSError:
+            continue
+        version = getattr(library, function)
+        version.restype = ctypes.c_char_p
+        return version().decode()
+    return ""
+
+
 def libraries() -> dict[str, Any]:
     """Pango and HarfBuzz as WeasyPrint loaded them (they set every line), and whether
     HarfBuzz's subsetter is there (without it fontTools subsets, with other bytes)."""
-    import cffi
     from weasyprint.text import ffi as loaded
 
-    ffi = cffi.FFI()
-    ffi.cdef("const char *pango_version_string(void); const char *hb_version_string(void);")
-    pango = loaded._dlopen(ffi, "libpango-1.0-0", "pango-1.0-0", "pango-1.0",
-                           "libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll")
-    harfbuzz = loaded._dlopen(ffi, "libharfbuzz-0", "harfbuzz", "harfbuzz-0.0",
-                              "libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll")
-    return {"pango": ffi.string(pango.pango_version_string()).decode(),
-            "harfbuzz": ffi.string(harfbuzz.hb_version_string()).decode(),
-            "harfbuzz_subset": loaded.harfbuzz_subset is not None}
+    return {
+        "pango": _library_version(("pango-1.0", "libpango-1.0.so.0", "libpango-1.0-0",
+                                   "libpango-1.0.dylib"), "pango_version_string"),
+        "harfbuzz": _library_version(("harfbuzz", "libharfbuzz.so.0", "libharfbuzz-0",
+                                      "libharfbuzz.0.dylib"), "hb_version_string"),
+        "harfbuzz_subset": loaded.harfbuzz_subset is not None,
+    }
 
 
 def embedded_fonts(document: Any) -> dict[str, str]:
