@@ -39,8 +39,11 @@ def _one(bundle: Path, root: Path, outdir: Path) -> Outcome:
         message = " / ".join(exc.format_message().splitlines())
         return Outcome(name, "", 0, time.perf_counter() - start, False, message)
     except Exception as exc:  # a bug, but one bundle must not stop the batch
+        from taskforce_report.errors import one_line
+        from taskforce_report.privacy import mask
+
         return Outcome(name, "", 0, time.perf_counter() - start, False,
-                       f"intern fejl: {type(exc).__name__}: {exc}")
+                       one_line(mask(f"intern fejl: {type(exc).__name__}: {exc}")))
     pages = len(PdfReader(target).pages)
     return Outcome(name, target.stem, pages, time.perf_counter() - start, True, str(target))
 

@@ -388,7 +388,10 @@ def _embedded_or_exit(report: Path):
     try:
         return archive.read_embedded(report)
     except archive.NotOurReport as exc:
-        click.echo(f"Fejl: {exc}", err=True)
+        from taskforce_report.errors import one_line
+        from taskforce_report.privacy import mask
+
+        click.echo(f"Fejl: {one_line(mask(str(exc)))}", err=True)
         raise SystemExit(2) from None
 
 
