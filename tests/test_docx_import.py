@@ -311,3 +311,27 @@ def test_imported_texts_convert_back_to_yaml(tmp_path):
     before = load(tmp_path / "b").report
     apply(tmp_path / "b", "yaml")
     assert load(tmp_path / "b").report == before
+
+
+def test_a_table_in_a_text_becomes_a_markdown_table_the_report_prints(tmp_path):
+    from taskforce_report.build import prepare, render
+
+    document = docx.Document()
+    document.add_paragraph("Analyserapport: Fjordlund Kommune", style="Title")
+    document.add_paragraph("Underretninger", style="Heading 1")
+    document.add_paragraph("Analyse", style="Heading 2")
+    document.add_paragraph("Antallet af underretninger:")
+    table = document.add_table(rows=3, cols=2)
+    for row, (year, count) in enumerate((("År", "Underretninger"), ("2013", "944"),
+                                         ("2014", "1.142"))):
+        table.cell(row, 0).text, table.cell(row, 1).text = year, count
+    table.cell(2, 1).paragraphs[0].runs[0].bold = True
+    document.add_paragraph("Stigningen er på 21 %.")
+    document.save(tmp_path / "d.docx")
+    import_docx(tmp_path / "d.docx", tmp_path / "b")
+    text = (tmp_path / "b" / "tekster" / "underretninger.md").read_text()
+    assert ("Antallet af underretninger:\n\n| År | Underretninger |\n|---|---|\n"
+            "| 2013 | 944 |\n| 2014 | **1.142** |\n\nStigningen er på 21 %.") in text
+    _complete(tmp_path / "b")
+    html, _ = render(prepare(tmp_path / "b"), "pdf", charts={})
+    assert '<table class="md-tabel">' in html and "<strong>1.142</strong>" in html
