@@ -117,7 +117,7 @@ def test_missing_bundle_and_usage_errors():
     assert result.exit_code == 1
     assert "findes ikke" in result.output
     assert run("build").exit_code == 2
-    assert run("build", "x", "--format", "docx").exit_code == 2
+    assert run("build", "x", "--format", "odt").exit_code == 2
 
 
 @pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["validate", "--help"],
