@@ -130,7 +130,10 @@ def _load(path: Path) -> Bundle:
         casereview.check_additions(criteria, criteria_doc)
     if questions is not None:
         selfevaluation.check_additions(questions, questions_doc)
-    shown = images.check(doc, path)
+    shown = images.check(doc, path)  # an inline koncept:'s free texts among them
+    if place[0] == CONCEPT_FILE:  # the free texts of koncept.yaml show images too
+        extra = images.check(read_yaml(path / CONCEPT_FILE, CONCEPT_FILE), path, CONCEPT_FILE)
+        shown = tuple(dict.fromkeys((*shown, *extra)))
     return Bundle(path=path, report=report, tables=tables, interviews=interviews, images=shown,
                   kriterier=casereview.with_national_results(criteria) if criteria else (),
                   spoergsmaal=tuple(questions.spoergsmaal) if questions else (),

@@ -202,3 +202,40 @@ def test_personal_data_in_a_free_text_is_named_by_its_key(tmp_path):
         "Task Forcen læste kommunens sager.", "Sagen 010203-1234 er læst."))
     message = error_of(bundle)
     assert "rapport.yaml: koncept.kapitler[3].tekst" in message
+
+
+def test_free_sections_in_koncept_yaml_show_markdown_tables_and_the_bundles_images(tmp_path):
+    bundle = tmp_path / "bundt"
+    shutil.copytree(FIXTURES / "mini", bundle)
+    shutil.copyfile(FIXTURES / "seed-001" / "anciennitet.svg", bundle / "anciennitet.svg")
+    (bundle / "koncept.yaml").write_text("""extends: klassisk
+kapitler:
+  - indledning
+  - id: medarbejdere
+    titel: Medarbejderne
+    tekst: |
+      | Team | Socialrådgivere |
+      |---|---:|
+      | Modtagelsen | 6 |
+
+      ![Søjlediagram over anciennitet](anciennitet.svg "Anciennitet pr. 1. juni 2021")
+  - temaer
+""", encoding="utf-8")
+    pdf = build(bundle, tmp_path / "ud")
+    assert "anciennitet.svg" in PdfReader(pdf).attachments  # the image travels with the report
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "2 Medarbejderne" in text and "Modtagelsen 6" in text
+    assert "Anciennitet pr. 1. juni 2021" in text  # the caption
+    assert "0–1 år" in text  # the SVG's own text, set in the page
+
+
+def test_an_image_missing_from_koncept_yaml_is_named_there(tmp_path):
+    bundle = tmp_path / "bundt"
+    shutil.copytree(FIXTURES / "mini", bundle)
+    (bundle / "koncept.yaml").write_text("""extends: klassisk
+kapitler:
+  - {id: bilag, titel: Bilag, bilag: true, tekst: "![Et diagram](mangler.png)"}
+  - temaer
+""", encoding="utf-8")
+    message = error_of(bundle)
+    assert "koncept.yaml" in message and "billedet 'mangler.png' findes ikke i bundtet" in message
