@@ -122,7 +122,9 @@ def read_pages(raw: str) -> Source:
             pages.append((number, stripped))
             complete = bool(marker)
         elif pages and not complete:
-            pages[-1] = (pages[-1][0], pages[-1][1] + " " + stripped)
+            # a line of the same page: kept as a line, so _flatten can see paragraphs
+            gap = "\n\n" if index > 0 and not lines[index - 1].strip() else "\n"
+            pages[-1] = (pages[-1][0], pages[-1][1] + gap + stripped)
             complete = bool(marker)
         elif pages:
             trailer = lines[index:]
@@ -131,7 +133,7 @@ def read_pages(raw: str) -> Source:
             header.append(line)
     if not pages:
         chunks = raw.split("\f") if "\f" in raw else [raw]
-        pages = [(i + 1, " ".join(c.split())) for i, c in enumerate(chunks) if c.strip()]
+        pages = [(i + 1, c.strip("\n")) for i, c in enumerate(chunks) if c.strip()]
         return _join([(n, _flatten(t)) for n, t in pages], None, "", "")
     cleaned = [(n, strip_page_marker(t, n)) for n, t in pages]
     return _join(cleaned, total, "\n".join(header), "\n".join(trailer))
@@ -142,8 +144,36 @@ def _looks_like_page(line: str) -> bool:
     return bool(_MARKER_END.search(line)) or len(line) > 200
 
 
+# A paragraph break the source shows (a blank line, or a short line that ends a sentence in
+# text of full lines) survives flattening as this character, so the writer can keep it.
+PARAGRAPH = "\u2029"
+
+
 def _flatten(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """One line of text, whitespace collapsed; a paragraph break of the source kept as
+    PARAGRAPH between spaces. Text already flattened loses its marks (a list item has none)."""
+    if "\n" not in text:  # one line already: its marks stay
+        return re.sub(r"[^\S\u2029]+", " ", text).strip()
+    lines = text.split("\n")
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    # the width of a full line: short lines ending a sentence end a paragraph, when the text
+    # has enough lines to tell what full is
+    full = widths[int(len(widths) * 0.9)] if len(widths) >= 4 else 0
+    out, current = [], []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                out.append(" ".join(current))
+                current = []
+            continue
+        current.append(stripped)
+        if full and len(line.rstrip()) < 0.7 * full and re.search(r"[.!?:][\"»”’)]*$", stripped):
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return f" {PARAGRAPH} ".join(re.sub(r"\s+", " ", part).strip() for part in out)
 
 
 def _join(pages: list[tuple[int, str]], total: int | None, header: str, trailer: str) -> Source:
@@ -209,10 +239,15 @@ def _is_abbreviation(before: str) -> bool:
     return word in _NEVER_END or word in _MAY_END
 
 
+def _plain(text: str) -> str:
+    """One line, every whitespace (paragraph marks too) a single space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def split_items(text: str) -> list[str]:
     """A run-together bullet list → its items, split where a sentence ends and the next begins
     with a capital letter. Abbreviations (jf., f.eks., bl.a., stk., nr., §) do not split."""
-    text = _flatten(text)
+    text = _plain(text)
     if not text:
         return []
     items, start = [], 0
@@ -523,7 +558,7 @@ def _chapter_two(report: LegacyReport, heading: re.Match, end: int) -> None:
             if re.search(r"\bat\s*:\s*$", lead.group(0)):
                 report.note(
                     "advarsel",
-                    f"De centrale anbefalinger står i kilden efter “{_flatten(lead.group(0))}” "
+                    f"De centrale anbefalinger står i kilden efter “{_plain(lead.group(0))}” "
                     "(navneform: “Sikre …”); de er overtaget ordret. Rapporten indleder dem med "
                     f"“Task Forcen anbefaler, at {report.kommune or '<kommune>'}:”, så overvej "
                     "nutidsform (“Sikrer …”).",
@@ -756,12 +791,90 @@ def md_escape(text: str, block: bool = False) -> str:
 
 
 def _block(text: str) -> str:
-    text = md_escape(text, block=True)
+    text = "\n\n".join(md_escape(part, block=True) for part in paragraphs(text))
     return _Block(text) if len(text) > 60 else text
+
+
+# A sentence that opens a new step of an analysis: where the source shows no paragraphs, a
+# paragraph of PARAGRAPH_WORDS or more breaks before one of these.
+_OPENS = re.compile(
+    r"(?:Det fremgår|Det er Task Forcens|Task Forcen|Ankestyrelsens|Sagsgennemgangen|Ifølge|"
+    r"I selvevalueringen|Af selvevalueringen|I interview|Af interview|Ved interview|"
+    r"Derudover|Herudover|Desuden|Endelig|Samtidig|Dertil|Samlet set|Sammenfattende|"
+    r"På baggrund|Socialrådgiverne|Ledelsen|Lederne|Kommunen)\b")
+PARAGRAPH_WORDS = 80  # a paragraph this long may break before a sentence that opens a step
+PARAGRAPH_MAX = 170  # and breaks at the next sentence end once it is this long
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of an imported text. Where the source showed them (blank lines, or short
+    lines ending a sentence: PARAGRAPH marks), those; otherwise the text is cut at sentence
+    ends: before a sentence that opens a new step (_OPENS) once the paragraph has
+    PARAGRAPH_WORDS words, and at any sentence end once it has PARAGRAPH_MAX."""
+    if PARAGRAPH in text:
+        return [p for p in (_plain(part) for part in text.split(PARAGRAPH)) if p]
+    text = _plain(text)
+    if not text:
+        return []
+    out, start = [], 0
+    for end in [*sentence_ends(text), len(text)]:
+        words = _words(text[start:end])
+        following = text[end:].lstrip()
+        if end == len(text) or (words >= PARAGRAPH_WORDS and _OPENS.match(following)) \
+                or words >= PARAGRAPH_MAX:
+            out.append(text[start:end].strip())
+            start = end
+    return [p for p in out if p]
+
+
+def paragraph_rule(text: str) -> str:
+    """How `paragraphs` found the text's paragraphs, for import-rapport.md."""
+    return "som i kilden" if PARAGRAPH in text else "delt ved sætninger"
+
+
+# Danish verbs whose present tense is not the infinitive + r.
+_IRREGULAR = {"have": "har", "være": "er", "gøre": "gør", "se": "ser", "gå": "går", "få": "får",
+              "vide": "ved", "skulle": "skal", "kunne": "kan", "ville": "vil", "burde": "bør"}
+# Words ending in -e that open a recommendation without being a verb.
+_NOT_VERBS = {"bedre", "flere", "større", "mindre", "øvrige", "nye", "alle", "hele", "samme",
+              "egne", "andre", "fælles", "disse", "denne", "mere", "mange", "gode", "store",
+              "lokale", "faglige", "tværfaglige", "både", "hvilke", "nogle", "ene", "eneste"}
+
+
+def present_tense(item: str) -> str:
+    """A recommendation as the tool's lead-in continues it ("Task Forcen anbefaler, at Randers
+    Kommune: Sikrer …"): an opening verb in the infinitive ("Sikre", as older reports wrote
+    after "anbefaler Randers Kommune at:") in the present tense; anything else unchanged."""
+    match = re.match(rf"([{UPPER}][{LOWER}]+)(?=[\s,])", item)
+    if match is None:
+        return item
+    word = match.group(1)
+    low = word.lower()
+    if low in _IRREGULAR:
+        new = _IRREGULAR[low]
+    elif low.endswith("e") and len(low) > 2 and low not in _NOT_VERBS:
+        new = low + "r"
+    else:
+        return item
+    return new[0].upper() + new[1:] + item[match.end():]
+
+
+def recommendation_changes(report: LegacyReport) -> list[tuple[str, str, str]]:
+    """(where, before, after) for every recommendation `present_tense` changes."""
+    themes = catalogues.themes()
+    lists = [("De centrale anbefalinger", report.anbefalinger)]
+    lists += [(themes[t].overskrift, report.temaer[t].anbefalinger)
+              for t in themes if t in report.temaer]
+    return [(where, item, present_tense(item)) for where, items in lists for item in items
+            if present_tense(item) != item]
 
 
 def _items(items: list[str]) -> list[str]:
     return [md_escape(item) for item in items]
+
+
+def _recommendations(items: list[str]) -> list[str]:
+    return _items([present_tense(item) for item in items])
 
 
 def bundle_data(report: LegacyReport) -> dict:
@@ -776,7 +889,7 @@ def bundle_data(report: LegacyReport) -> dict:
         data["dataindsamling"] = {"fra": report.dataindsamling[0],
                                   "til": report.dataindsamling[1]}
     data["resume"] = _block(report.resume)
-    data["anbefalinger"] = _items(report.anbefalinger)
+    data["anbefalinger"] = _recommendations(report.anbefalinger)
     temaer = {}
     for theme_id in [t for t in catalogues.themes() if t in report.temaer]:
         t = report.temaer[theme_id]
@@ -785,7 +898,7 @@ def bundle_data(report: LegacyReport) -> dict:
             "analyse": _block(t.analyse),
             "styrker": _items(t.styrker),
             "udfordringer": _items(t.udfordringer),
-            "anbefalinger": _items(t.anbefalinger),
+            "anbefalinger": _recommendations(t.anbefalinger),
         }
     data["temaer"] = temaer
     return data
@@ -813,7 +926,7 @@ def _cell(text: str) -> str:
 
 
 def _excerpt(text: str, head: int = 90, tail: int = 50) -> str:
-    text = _flatten(text)
+    text = _plain(text)
     if len(text) <= head + tail + 5:
         return text
     return f"{text[:head].rstrip()} … {text[-tail:].lstrip()}"
@@ -823,7 +936,71 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def _paragraph_section(report: LegacyReport) -> list[str]:
+    themes = catalogues.themes()
+    out = ["## Afsnit", "",
+           "Den udtrukne tekst har ofte ingen tomme linjer. Hvor kilden viser afsnit (tomme "
+           "linjer, eller korte linjer, der slutter en sætning, i tekst af hele linjer), er de "
+           "bevaret; ellers er teksten delt, hvor en sætning slutter: før en sætning, der "
+           f"indleder et nyt led (fx “Det fremgår”, “Task Forcen”, “Derudover”), når afsnittet "
+           f"har mindst {PARAGRAPH_WORDS} ord, og ved første sætningsslut efter "
+           f"{PARAGRAPH_MAX} ord. Læs afsnittene igennem i den byggede PDF.", "",
+           "| tekst | ord | afsnit | sådan |", "|---|---|---|---|"]
+    fields = [("Resume", report.resume)]
+    for theme_id, theme in themes.items():
+        t = report.temaer.get(theme_id)
+        if t is not None:
+            fields += [(f"{theme.overskrift}: præsentation", t.praesentation),
+                       (f"{theme.overskrift}: analyse", t.analyse)]
+    for label, text in fields:
+        if text:
+            out.append(f"| {label} | {_words(text)} | {len(paragraphs(text))} | "
+                       f"{paragraph_rule(text)} |")
+    return out + [""]
+
+
+def _recommendation_section(report: LegacyReport, changes) -> list[str]:
+    out = ["## Anbefalinger tilpasset værktøjets indledning", "",
+           f"Værktøjet indleder anbefalingerne med “Task Forcen anbefaler, at "
+           f"{report.kommune or '<kommune>'}:”, så hvert punkt skal begynde med et udsagnsord i "
+           "nutid. Ændret her (ret det, der ikke passer):", ""]
+    if not changes:
+        return out + ["Ingen: alle anbefalinger begyndte allerede sådan.", ""]
+    out += ["| hvor | i kilden | i bundtet |", "|---|---|---|"]
+    for where, before, after in changes:
+        first, then = before.split(" ", 1) if " " in before else (before, "")
+        new = after.split(" ", 1)[0]
+        rest = f" {then[:50].rstrip()}" + (" …" if len(then) > 50 else "") if then else ""
+        out.append(f"| {_cell(where)} | {_cell(first)}{_cell(rest)} | {_cell(new)}{_cell(rest)} |")
+    return out + [""]
+
+
+# What the imported text cites, and the bundle file that makes "Analysens grundlag" (1.5) say it.
+_SOURCES = (
+    (r"sagsgennemgang|gennemgåede sager", "en sagsgennemgang", "sagsgennemgang.csv"),
+    (r"\binterview", "interviews", "interviews.yaml"),
+    (r"selvevaluering", "en selvevaluering", "selvevaluering.csv"),
+    (r"nøgletal", "nøgletal", "noegletal.csv"),
+)
+
+
+def _basis_section(report: LegacyReport) -> list[str]:
+    texts = [report.resume] + [part for t in report.temaer.values()
+                               for part in (t.praesentation, t.analyse)]
+    whole = " ".join(texts).lower()
+    cited = [(what, file) for pattern, what, file in _SOURCES if re.search(pattern, whole)]
+    out = ["## Analysens grundlag", "",
+           "Afsnit 1.5 nævner kun det datamateriale, bundtet selv har; uden tabellerne nævner "
+           "det alene skriftligt materiale fra kommunen.", ""]
+    if cited:
+        out += ["Den importerede tekst henviser til:", ""]
+        out += [f"- {what}: læg `{file}` i bundtet, så grundlaget nævner den" for what, file
+                in cited]
+    return out + [""]
+
+
 def import_report_md(report: LegacyReport, source_name: str) -> str:
+    changes = recommendation_changes(report)
     source = report.source
     themes = catalogues.themes()
     out = [f"# Importrapport: {source_name}", ""]
@@ -879,6 +1056,8 @@ def import_report_md(report: LegacyReport, source_name: str) -> str:
         "læs listerne igennem i den byggede PDF.",
         "",
     ]
+    out += _paragraph_section(report) + _recommendation_section(report, changes)
+    out += _basis_section(report)
     for kind, title in (("antagelse", "Antagelser"), ("mangler", "Ikke fundet"),
                         ("advarsel", "Tjek")):
         notes = [n for n in report.notes if n.kind == kind]

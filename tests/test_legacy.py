@@ -156,7 +156,9 @@ def test_seed_import_builds_a_pdf_with_the_items(seed_path, tmp_path):
     for _, _, item in KNOWN:
         assert squeeze(item) in text, item
     assert "3.10 Ledelsesinformation og styring" in text
-    assert "Sikre systematisk fokus på kvalitet, lovmedholdighed og ensartethed" in text
+    # the seed's infinitive, in the present tense the tool's lead-in needs (issue 20)
+    assert ("Task Forcen anbefaler, at Randers Kommune: 1. Sikre " not in text
+            and "Sikrer systematisk fokus på kvalitet, lovmedholdighed og ensartethed" in text)
 
 
 # --------------------------------------------------------------------------------------------

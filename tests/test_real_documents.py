@@ -478,3 +478,86 @@ def test_fra_ansoegning_carries_director_meeting_and_decision(tmp_path):
     assert ("indledende møde mellem direktør Vini Lindhardt, ledergruppen og Task Forcen den "
             "4. oktober 2019") in html.replace("\u00a0", " ")
     assert "behandlet politisk den 30. september 2019" in html.replace("\u00a0", " ")
+
+
+# ---- import-legacy on seed 002: paragraphs and recommendations that read ------------------
+
+@pytest.fixture(scope="module")
+def imported_002(tmp_path_factory) -> tuple[dict, str, object]:
+    from conftest import seed_file
+
+    from taskforce_report import legacy
+
+    source = seed_file("002_*.txt", "seed 002 (the Randers analysis report as text)")
+    out = tmp_path_factory.mktemp("import-002") / "bundt"
+    result = legacy.import_legacy(source, out)
+    data = yaml.safe_load((out / "rapport.yaml").read_text(encoding="utf-8"))
+    return data, (out / "import-rapport.md").read_text(encoding="utf-8"), result.report
+
+
+def test_imported_analyses_come_in_paragraphs_with_no_word_lost(imported_002):
+    from taskforce_report import legacy
+
+    data, notes, report = imported_002
+    handleplan = data["temaer"]["handleplan"]["analyse"]
+    parts = handleplan.split("\n\n")
+    assert 4 <= len(parts) <= 10  # about 660 words in the seed, one unbroken run
+    for part in parts:
+        assert re.search(r"[.!?»”)]$", part), part[-40:]  # a paragraph ends a sentence
+        assert legacy._words(part) <= legacy.PARAGRAPH_MAX + 60
+    assert " ".join(parts).split() == report.temaer["handleplan"].analyse.split()
+    assert "| Handleplan: analyse | 664 | " in notes
+
+
+def test_imported_recommendations_follow_the_tools_lead_in(imported_002):
+    data, notes, _ = imported_002
+    central = data["anbefalinger"]
+    assert central[0].startswith("Sikrer en løbende opfølgning")
+    openings = [c.split()[0].rstrip(",") for c in central]
+    assert openings == ["Sikrer", "Sikrer", "Sikrer", "Målretter", "Prioriterer", "Retter",
+                        "Sikrer"]
+    from taskforce_report import legacy
+
+    for theme in data["temaer"].values():  # no item is left opening in the infinitive
+        for item in theme["anbefalinger"]:
+            assert legacy.present_tense(item) == item, item
+    assert "| De centrale anbefalinger | Sikre en løbende opfølgning" in notes
+    assert notes.count("| De centrale anbefalinger |") == 7
+
+
+def test_the_import_report_asks_for_the_sources_the_text_cites(imported_002):
+    _, notes, _ = imported_002
+    basis = notes.split("## Analysens grundlag", 1)[1].split("\n## ", 1)[0]
+    assert "`sagsgennemgang.csv`" in basis and "`interviews.yaml`" in basis
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Sikre opfølgning.", "Sikrer opfølgning."),
+    ("Prioritere ICS.", "Prioriterer ICS."),
+    ("Have fokus på frister.", "Har fokus på frister."),
+    ("Understøtter sparring.", "Understøtter sparring."),  # present tense already
+    ("Bedre samarbejde med skolerne.", "Bedre samarbejde med skolerne."),  # not a verb
+    ("ICS implementeres.", "ICS implementeres."),
+])
+def test_present_tense(word, expected):
+    from taskforce_report import legacy
+
+    assert legacy.present_tense(word) == expected
+
+
+def test_paragraphs_of_a_synthetic_text_blank_lines_and_short_lines():
+    from taskforce_report import legacy
+
+    blank = legacy._flatten("Første afsnit slutter her.\n\nAndet afsnit\nfortsætter her.")
+    assert legacy.paragraphs(blank) == ["Første afsnit slutter her.",
+                                        "Andet afsnit fortsætter her."]
+    wrapped = ("Kommunen har en modtagelse, der vurderer alle underretninger inden for\n"
+               "et døgn, og som samarbejder tæt med skolerne om de bekymringer, som\n"
+               "de sender.\n"
+               "Task Forcen vurderer, at modtagelsen fungerer godt, men at den faglige\n"
+               "vurdering ikke altid er skrevet ned i sagen, så andre kan følge den.\n")
+    assert [p[:12] for p in legacy.paragraphs(legacy._flatten(wrapped))] == [
+        "Kommunen har", "Task Forcen "]
+    run = " ".join(["Der sker noget godt her."] * 20 + ["Derudover er der mere."] * 3)
+    parts = legacy.paragraphs(run)
+    assert len(parts) == 2 and parts[1].startswith("Derudover")
