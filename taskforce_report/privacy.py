@@ -41,7 +41,7 @@ from taskforce_report.yamlfile import decode, read_yaml
 # table cells, two paragraphs) is a newline, which none of the patterns crosses.
 
 # CPR: ddmmyy-nnnn, with a hyphen, a slash, a space or nothing, the date part also in pairs.
-_CPR = re.compile(r"(?<!\d)(?<!\d[.,])(\d{2})[ .]?(\d{2})[ .]?(\d{2}) ?[-/]? ?(\d{4})"
+_CPR = re.compile(r"(?<!\d)(?<!\d[.,])(\d{2})[ .]?(\d{2})[ .]?(\d{2}) ?[-/.]? ?(\d{4})"
                   r"(?!\d|[.,]\d)")
 # The lookbehind starts a match only where a run of address characters starts: without it, a
 # long run with no @ (a 100 KB cell of letters) is scanned once from every position, O(n²).
@@ -75,7 +75,7 @@ def _tables() -> tuple[dict[int, str | None], re.Pattern]:
               *range(0x1D100, 0x1D200), *range(0xE0000, 0xE0080)]
     for code in planes:
         category = unicodedata.category(chr(code))
-        if category == "Cf":
+        if category in ("Cf", "Mn", "Me"):  # invisible, or a mark over a digit (0̲1̲)
             table[code] = None
         elif category == "Pd" or code in (0x2212, 0x2043, 0xFE63, 0xFF0D):
             table[code] = "-"

@@ -71,6 +71,11 @@ CPR_CASES = {
     "word joiner": "Sag 010203\u2060-1234 er lukket.",
     "dotted date": "Sag 01.02.03-1234 er lukket.",
     "line break": "Sag 010203-\n1234 er lukket.",
+    "superscript": "Sag \u2070\u00b9\u2070\u00b2\u2070\u00b3-\u00b9\u00b2\u00b3\u2074 er lukket.",
+    "arabic-indic": "Sag \u0660\u0661\u0660\u0662\u0660\u0663-\u0661\u0662\u0663\u0664 er lukket.",
+    "combining marks": "Sag 0\u03321\u03320\u03322\u033203-1234 er lukket.",
+    "mathematical bold": "Sag \U0001d7ce\U0001d7cf\U0001d7ce\U0001d7d0\U0001d7ce\U0001d7d1-1234.",
+    "dot": "Sag 010203.1234 er lukket.",
 }
 
 
