@@ -209,6 +209,7 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     from taskforce_report import wordfile
     from taskforce_report.pdf import chart_url
     from taskforce_report.render import MUNICIPAL_DOCUMENTS, document_subject, document_title
+    from taskforce_report.safeio import read_input
 
     specs = list(prepared.results.charts)
     html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
@@ -219,7 +220,8 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     for name in prepared.bundle.images:
         path = (prepared.bundle.path / name).resolve()
         if path.suffix.lower() == ".png":  # an SVG of the bundle is told by its alt text
-            data = path.read_bytes()
+            # read as every bundle file is: a regular file inside the bundle, no link
+            data = read_input(prepared.bundle.path / name, name, root=prepared.bundle.path)
             images[path.as_uri()] = wordfile.Image(data, wordfile.png_width_cm(data), "")
     report = prepared.bundle.report
     author = (report.kommune if report.dokument in MUNICIPAL_DOCUMENTS
