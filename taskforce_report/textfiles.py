@@ -216,8 +216,12 @@ def text_files(bundle: Path) -> list[str]:
     """The Markdown files of `tekster/`, by their path in the bundle; other files there (notes,
     a README.txt) are not read."""
     folder = Path(bundle) / TEXTS_DIR
-    if not present(folder) or not folder.is_dir() or folder.is_symlink():
+    if not present(folder):
         return []
+    if folder.is_symlink() or not folder.is_dir():
+        what = "et symbolsk link" if folder.is_symlink() else "ikke en mappe"
+        raise input_error(TEXTS_DIR, "", f"er {what}; forventede en mappe i bundtet med "
+                          "teksterne som Markdown-filer (et link kan pege uden for bundtet)")
     return sorted(f"{TEXTS_DIR}/{p.name}" for p in folder.iterdir() if p.name.endswith(".md")
                   and not p.name.startswith("."))
 

@@ -129,3 +129,13 @@ def test_the_personal_data_guard_runs_on_the_word_file(tmp_path):
     assert result.exit_code == 1
     assert "CPR" in result.output
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_the_task_force_status_report_as_word(tmp_path):
+    target = build(ROOT / "input" / "eksempel-tf-status", tmp_path, fmt="docx")
+    assert target.name == "taskforce-status.docx"
+    headings = _headings(target)
+    assert headings and headings[0][0] == "Heading 1" and headings[0][1].startswith("1 ")
+    document = docx.Document(target)
+    assert len(document.tables) >= 1
+    assert document.core_properties.language == "da-DK"

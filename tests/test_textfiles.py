@@ -205,3 +205,21 @@ def test_a_text_markdown_cannot_hold_is_refused(tmp_path):
         apply(bundle, "markdown")
     assert "kan ikke skrives som Markdown" in caught.value.format_message()
     assert not (bundle / "tekster").exists()
+
+
+def test_a_linked_or_unreadable_text_file_is_told(tmp_path):
+    bundle = _copy(FIXTURES / "mini", tmp_path / "mini")
+    apply(bundle, "markdown")
+    outside = tmp_path / "andet.md"
+    outside.write_text("## Resumé\n\nHemmeligt.\n")
+    (bundle / "tekster" / "rapport.md").unlink()
+    (bundle / "tekster" / "rapport.md").symlink_to(outside)
+    assert "tekster/rapport.md: er et symbolsk link" in _message(bundle)
+    (bundle / "tekster" / "rapport.md").unlink()
+    (bundle / "tekster" / "rapport.md").write_bytes("## Resumé\n\nRådgivning.\n"
+                                                    .encode("latin-1"))
+    message = _message(bundle)
+    assert message.startswith("tekster/rapport.md, linje 1: filen er ikke UTF-8 (byte 0xE9")
+    shutil.rmtree(bundle / "tekster")
+    (bundle / "tekster").symlink_to(tmp_path)
+    assert "tekster: er et symbolsk link" in _message(bundle)
