@@ -37,7 +37,8 @@ from taskforce_report.textfiles import (
 IMPORT_REPORT_FILE = "import-rapport.md"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_BYTES = 50_000_000  # a draft with its images; more is not a draft
-_MAX_UNPACKED = 500_000_000  # the parts unpacked together: a zip bomb stops here
+_MAX_UNPACKED = 200_000_000  # the parts unpacked together (zipfile holds each part to its
+# declared size, so the sum bounds what python-docx unpacks): a zip bomb stops here
 _KIND = "analyserapport"
 
 # Headings of the document's own sections and of a theme's, as drafts write them (folded, see
@@ -100,8 +101,8 @@ def open_draft(path: Path):
                 raise input_error(display, "", f"er en zip-fil, men ikke et Word-dokument "
                                   f"(ingen word/document.xml); {expected}")
             if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
-                raise input_error(display, "", "dokumentet fylder for meget udpakket (over "
-                                  "500 MB); er det en zip-bombe?")
+                raise input_error(display, "", "dokumentet fylder mere end 200.000.000 byte "
+                                  "udpakket; det er ikke et almindeligt Word-dokument")
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise input_error(display, "", f"kan ikke læses som Word-dokument ({type(exc).__name__});"
