@@ -12,6 +12,7 @@ from typing import Any
 from taskforce_report import (
     application,
     audit,
+    bundleconcept,
     casereview,
     catalogues,
     citations,
@@ -63,6 +64,8 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
         report = citations.resolve_report(report, values, where=where)
         facts = _analysis_report_facts(report, tables)
         _add_evidence(facts, evidence, report, tables)
+        # the bundle's own concept, its free texts cited like the report's (build.prepare)
+        facts["bundtkoncept"] = bundleconcept.cited(bundle, values)
         key_figures = facts.get("noegletal")
         charts += key_figures.charts if key_figures is not None else ()
         return Results(facts=facts, charts=tuple(charts))

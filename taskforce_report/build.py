@@ -76,7 +76,8 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
     theme = load_theme(bundle.report.tema)
     if hasattr(bundle.report, "theme_overrides"):  # the municipality's own name, logo, colours
         theme = with_overrides(theme, bundle.report.theme_overrides(), bundle.path)
-    concept = concept_of(bundle)
+    # the bundle's own concept as the analysis cited its free texts, or the packaged one
+    concept = results.facts.get("bundtkoncept") or concept_of(bundle)
     document = structure(concept, results.facts)
     prepared = Prepared(bundle, theme, results, document, (), allow_personal_data)
     # the guard again on what the document prints: Markdown, entities and markup resolved

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from taskforce_report import casereview, citations, language, socialwork
+from taskforce_report import bundleconcept, casereview, citations, language, socialwork
 from taskforce_report.bundle import Bundle, concept_of
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import InputError, Problem
@@ -130,6 +130,8 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
         "anbefalinger": tuple(report.anbefalinger),
         "statusmaaling": found,
         "ydelser": tuple(report.ydelser),
+        # the bundle's own concept, its free texts cited like the report's (build.prepare)
+        "bundtkoncept": bundleconcept.cited(bundle, values),
     }
     social = tables.get("socialfaglig")
     facts["socialfaglig"] = None

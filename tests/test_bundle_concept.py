@@ -239,3 +239,25 @@ kapitler:
 """, encoding="utf-8")
     message = error_of(bundle)
     assert "koncept.yaml" in message and "billedet 'mangler.png' findes ikke i bundtet" in message
+
+
+def test_free_texts_cite_the_evidence_and_an_unknown_name_is_named(tmp_path):
+    concept = """
+koncept:
+  extends: klassisk
+  kapitler:
+    - indledning
+    - id: omfang
+      titel: Sagernes omfang
+      tekst: Ankestyrelsen har gennemgået {sagsgennemgang.sager} sager.
+    - temaer
+    - sagsgennemgang
+"""
+    bundle = with_concept(tmp_path, LILLE, concept)
+    free = prepare(bundle).document.chapter("omfang")
+    assert free.text == "Ankestyrelsen har gennemgået 3 sager."  # sagsgennemgang.csv's 3 cases
+    wrong = with_concept(tmp_path, LILLE, concept.replace("sagsgennemgang.sager",
+                                                          "sagsgennemgang.sagr"), name="fejl")
+    message = error_of(wrong)
+    assert "rapport.yaml, linje" in message and "koncept.kapitler[1].tekst" in message
+    assert "ukendt henvisning {sagsgennemgang.sagr} — mente du {sagsgennemgang.sager}?" in message
