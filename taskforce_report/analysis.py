@@ -83,6 +83,11 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
     if isinstance(report, Application):
         facts, charts = application.analyse(report, tables)
         return Results(facts=facts, charts=tuple(charts))
+    if report.dokument == "udviklingsplan":
+        from taskforce_report import plan
+
+        facts, charts = plan.analyse(bundle)
+        return Results(facts=facts, charts=tuple(charts))
     return Results(facts={})
 
 

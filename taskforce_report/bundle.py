@@ -17,6 +17,7 @@ from taskforce_report import (
     casereview,
     catalogues,
     images,
+    plan,  # registers dokument: udviklingsplan among the document models
     selfevaluation,
     textfiles,
 )
@@ -181,6 +182,8 @@ def _report(doc: YamlDocument, path: Path | None = None):
     _check_themes(report, concept, doc)
     if isinstance(report, StatusReport):
         audit.check_report(report, doc)
+    if report.dokument == plan.DOCUMENT:
+        plan.check_report(report, doc)
     return report, concept, entry, (entry_doc.file if entry else REPORT_FILE, prefix)
 
 

@@ -189,6 +189,10 @@ def validate(bundle: Path) -> None:
               metavar="BUNDLE",
               help="An application bundle (dokument: ansoegning): the analysis bundle starts "
                    "with its municipality, contact, organisation and motivation filled in.")
+@click.option("--fra-analyse", "analysis", type=click.Path(path_type=Path), metavar="BUNDLE",
+              help="An analysis bundle (dokument: analyserapport): a development plan "
+                   "(dokument: udviklingsplan) with one activity per recommendation, each naming "
+                   "it by theme and number, so nothing is typed twice.")
 @click.option("--projektmappe", "workbook_only", is_flag=True,
               help="Write only data.xlsx for the existing bundle DIR, from its rapport.yaml: "
                    "the sheets its document reads, drop-downs with its own audit criteria.")
@@ -197,11 +201,21 @@ def validate(bundle: Path) -> None:
               help="Where the texts are written: in rapport.yaml, or as Markdown files in "
                    "tekster/ (one per theme, with a ## heading per section).")
 def new(directory: Path, kommune: str | None, dokument: str, application: Path | None,
-        workbook_only: bool, texts: str) -> None:
+        analysis: Path | None, workbook_only: bool, texts: str) -> None:
     """Scaffold a bundle in DIRECTORY with every required key and the themes stubbed."""
     from taskforce_report.scaffold import from_application, scaffold, workbook_for
     from taskforce_report.textfiles import scaffold_markdown
 
+    if analysis is not None:
+        if application is not None or workbook_only or kommune:
+            raise click.UsageError("--fra-analyse laver en udviklingsplan ud fra analysebundtet "
+                                   "og bruges alene (uden --kommune, --fra-ansoegning og "
+                                   "--projektmappe)")
+        from taskforce_report.plan import from_analysis
+
+        for path in from_analysis(directory, analysis):
+            click.echo(f"Skrev {path}")
+        return
     if workbook_only:
         if application is not None or kommune:
             raise click.UsageError("--projektmappe skriver kun data.xlsx til et bundt, der "

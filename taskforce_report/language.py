@@ -150,6 +150,14 @@ def month_short(value: dt.date | str) -> str:
     return format_date(value, "MMM", locale=LOCALE)
 
 
+def month_year_short(value: dt.date | str) -> str:
+    """`2021-09` → `sep. 2021`, for a table's narrow date column."""
+    if isinstance(value, str):
+        year, mon = value.split("-")[:2]
+        value = dt.date(int(year), int(mon), 1)
+    return f"{month_short(value)} {value.year}"
+
+
 def months(values: list[str]) -> str:
     """Months as the year runs: `[2020-01, 2020-03, 2021-01]` → `januar og marts 2020 og
     januar 2021`; within one year the year is said once: `januar, marts og august 2020`."""

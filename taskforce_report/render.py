@@ -24,7 +24,7 @@ from taskforce_report.pdf import chart_url
 from taskforce_report.themes import Theme
 
 # Documents the municipality writes itself; the Task Force's own carry the theme's author.
-MUNICIPAL_DOCUMENTS = {"statusrapport", "ansoegning"}
+MUNICIPAL_DOCUMENTS = {"statusrapport", "ansoegning", "udviklingsplan"}
 
 
 @dataclass

@@ -205,8 +205,8 @@ def test_validate_course_prints_every_recommendation_in_the_trace():
         heading = course.read(EXAMPLE).theme_heading(tema)
         assert f"{heading[:20]}" in table and f" {nr}: " in table
     assert "16 anbefalinger" in lines[-1]
-    for folder in ("ansoegning", "analyse", "status-2021-07", "status-2022-01",
-                   "taskforce-status"):
+    for folder in ("ansoegning", "analyse", "udviklingsplan", "status-2021-07",
+                   "status-2022-01", "taskforce-status"):
         assert any(line.split()[1:2] == [folder] and line.rstrip().endswith("ok")
                    for line in lines), folder
 
@@ -221,11 +221,69 @@ def test_build_course_builds_every_document_with_the_trace(tmp_path):
         "status-2021-07/statusrapport-notat.pdf", "status-2021-07/statusrapport-slides.pdf",
         "status-2021-07/statusrapport.pdf", "status-2022-01/statusrapport-notat.pdf",
         "status-2022-01/statusrapport-slides.pdf", "status-2022-01/statusrapport.pdf",
-        "taskforce-status/taskforce-status.pdf"]
-    assert "5 bygget, 0 fejlede" in result.output
+        "taskforce-status/taskforce-status.pdf", "udviklingsplan/udviklingsplan.pdf"]
+    assert "6 bygget, 0 fejlede" in result.output
+    plan = squeeze(" ".join(pdf_pages(out / "udviklingsplan" / "udviklingsplan.pdf")))
+    # the recommendation quoted from the analysis report, the activity table's columns
+    assert ("Underretninger, anbefaling 1: »Udarbejder retningslinjer for screening og "
+            "dokumentation af underretninger.«") in plan
+    assert "Aktivitet Målgruppe Formål Ansvarlig/ leverandør Start Slut" in plan
+    assert ("Retningslinjer og screeningsskema Svarer på Underretninger 1 Modtagelse og "
+            "Visitation Ens vurdering og dokumentation Teamleder, Modtagelse og Visitation "
+            "mar. 2020 jun. 2020") in plan
+    assert "Fjordlund" not in plan
     text = squeeze(" ".join(pdf_pages(out / "taskforce-status" / "taskforce-status.pdf")))
     assert "Fra anbefaling til status" in text
     assert "Bilaget følger hver af analyserapportens seksten anbefalinger" in text
     assert "Ingen aktivitet eller mål svarer på anbefalingen." in text
+    # the plan's activities in the trace
+    assert "Retningslinjer og screeningsskema" in text
     status = squeeze(" ".join(pdf_pages(out / "status-2022-01" / "statusrapport.pdf")))
     assert "Udarbejder retningslinjer for screening og dokumentation af underretninger." in status
+
+
+# ---- the development plan -----------------------------------------------------------------
+
+def test_new_fra_analyse_scaffolds_a_plan_with_one_entry_per_recommendation(tmp_path):
+    target = tmp_path / "plan"
+    result = run("new", str(target), "--fra-analyse", str(EXAMPLE / "analyse"))
+    assert result.exit_code == 0, result.output
+    text = (target / "rapport.yaml").read_text(encoding="utf-8")
+    analysis = course.read(EXAMPLE).recommendations()
+    for tema, nr in analysis:
+        assert f"anbefalinger: [{{tema: {tema}, nr: {nr}}}]" in text
+    # the wording is not copied into the plan's data (a comment to write the activity from)
+    assert "tekst:" not in text
+    assert "# anbefaling 1: »Udarbejder retningslinjer for screening" in text
+    assert run("validate", str(target)).exit_code == 0
+    # never over an existing bundle
+    again = run("new", str(target), "--fra-analyse", str(EXAMPLE / "analyse"))
+    assert again.exit_code == 1 and "findes allerede" in again.output
+    wrong = run("new", str(tmp_path / "x"), "--fra-analyse", str(EXAMPLE / "status-2022-01"))
+    assert wrong.exit_code == 1
+    assert "forventede et analysebundt (dokument: analyserapport); fandt statusrapport" in \
+        wrong.output
+
+
+def test_the_plan_checks_its_goals_criteria_and_recommendations(copy):
+    rapport = copy / "udviklingsplan" / "rapport.yaml"
+    edit(rapport, "kriterium: boernesamtale", "kriterium: boernesamtal")
+    edit(rapport, "anbefalinger: [{tema: opfoelgning, nr: 1}]",
+         "anbefalinger: [{tema: opfoelgning, nr: 2}]")
+    result = run("validate", str(copy / "udviklingsplan"))
+    assert result.exit_code == 1
+    assert "'boernesamtal' er ikke et kriterium under ledelsestilsyn.kriterier — mente du " \
+           "'boernesamtale'?" in result.output
+    edit(rapport, "kriterium: boernesamtal", "kriterium: boernesamtale")
+    result = run("validate", str(copy / "udviklingsplan"))
+    assert ("indsatsomraader[4].aktiviteter[1].anbefalinger[0]: anbefaling opfoelgning nr. 2 "
+            "findes ikke: analyserapporten har 1 anbefaling under temaet opfoelgning") in \
+        squeeze(result.output)
+
+
+def test_an_activity_ending_before_it_starts_is_an_error(copy):
+    rapport = copy / "udviklingsplan" / "rapport.yaml"
+    edit(rapport, "start: 2020-03\n        slut: 2020-06", "start: 2020-08\n        slut: 2020-06")
+    result = run("validate", str(copy / "udviklingsplan"))
+    assert result.exit_code == 1
+    assert "slut (2020-06) ligger før start (2020-08)" in result.output

@@ -1,0 +1,315 @@
+"""The municipality's development plan (dokument: udviklingsplan), the document between the
+analysis report and the status reports.
+
+A plan is focus areas (indsatsområder), each with the Task Force's recommendations it answers,
+a table of activities (Aktivitet | Målgruppe | Formål | Ansvarlig/leverandør | Start | Slut,
+dates as months) and goals in the status report's model (criterion, target, milestones; the
+criteria are the plan's `ledelsestilsyn.kriterier`, so the status reports measure them).
+Recommendations are named `{tema, nr}`; inside a course their wording is taken from the
+analysis report (course.py), outside one the plan may quote it in `tekst`.
+
+Here: the model, its checks, the facts the templates read, and `from_analysis`, which
+scaffolds a plan with one entry per recommendation of an analysis bundle
+(`new DIR --fra-analyse ANALYSE_BUNDLE`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from taskforce_report import catalogues, language
+from taskforce_report.errors import InputError, Problem, input_error
+from taskforce_report.models import (
+    DOCUMENT_MODELS,
+    Appearance,
+    AuditSettings,
+    Goal,
+    Markdown,
+    Period,
+    RecommendationRef,
+    Strict,
+    month_key,
+)
+from taskforce_report.validation import dotted, suggest
+from taskforce_report.yamlfile import YamlDocument
+
+DOCUMENT = "udviklingsplan"
+
+
+# ---- the model --------------------------------------------------------------------------
+
+class Activity(Strict):
+    """One row of a focus area's table of activities."""
+
+    aktivitet: Markdown = Field(min_length=1)
+    maalgruppe: str = ""  # "Socialrådgivere i Modtagelsen"
+    formaal: Markdown = ""
+    ansvarlig: str = ""  # the one responsible, or the supplier: "Teamleder, Modtagelsen"
+    start: str | None = None  # ÅÅÅÅ-MM
+    slut: str | None = None
+    anbefalinger: list[RecommendationRef] = Field(default_factory=list)
+
+    @field_validator("start", "slut", mode="before")
+    @classmethod
+    def _month(cls, value: object) -> str | None:
+        return None if value is None or value == "" else month_key(value)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Activity:
+        if self.start and self.slut and self.slut < self.start:
+            raise ValueError(f"slut ({self.slut}) ligger før start ({self.start})")
+        return self
+
+
+class FocusArea(Strict):
+    titel: str = Field(min_length=1)
+    formaal: Markdown = ""
+    anbefalinger: list[RecommendationRef] = Field(default_factory=list)  # the area answers
+    aktiviteter: list[Activity] = Field(default_factory=list)
+    maal: list[Goal] = Field(default_factory=list)
+
+
+class DevelopmentPlan(Strict):
+    dokument: Literal["udviklingsplan"]
+    koncept: str = "udviklingsplan"
+    kommune: str = Field(min_length=1)
+    afdeling: str = Field(min_length=1)
+    udvalg: str = Field(min_length=1)  # the committee the plan is sent to
+    dato: dt.date
+    tema: str = "kommune"
+    titel: str = "Udviklingsplan"
+    periode: Period | None = None  # the plan's period
+    udseende: Appearance = Field(default_factory=lambda: Appearance())
+    indledning: Markdown = ""
+    ledelsestilsyn: AuditSettings = Field(default_factory=lambda: AuditSettings())
+    indsatsomraader: list[FocusArea] = Field(min_length=1)
+    skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
+
+    def theme_overrides(self) -> dict:
+        """The theme settings the bundle sets (themes.with_overrides): name, logo, colours."""
+        look = self.udseende
+        out: dict = {"udgiver": self.kommune, "forfatter": self.kommune,
+                     "logo_alt": look.logo_alt or f"{self.kommune}s logo"}
+        if look.farver:
+            out["farver"] = dict(look.farver)
+        if look.logo:
+            out["logo"] = look.logo
+        return out
+
+
+# the document type joins the others (bundle.py imports this module, so every load knows it)
+DOCUMENT_MODELS[DOCUMENT] = DevelopmentPlan
+
+
+def check_report(report: DevelopmentPlan, doc: YamlDocument | None) -> None:
+    """Every goal names a criterion of ledelsestilsyn.kriterier (the status reports measure it
+    there)."""
+    locate = doc.locate if doc is not None else (lambda path: "")
+    file = doc.file if doc is not None else "rapport.yaml"
+    known = list(report.ledelsestilsyn.kriterier)
+    problems = []
+    for a, area in enumerate(report.indsatsomraader):
+        for g, goal in enumerate(area.maal):
+            for c, criterion in enumerate(goal.criteria):
+                if criterion in report.ledelsestilsyn.kriterier:
+                    continue
+                place = (("indsatsomraader", a, "maal", g, "kriterium")
+                         if goal.kriterium is not None else
+                         ("indsatsomraader", a, "maal", g, "kriterier", c))
+                problems.append(Problem(
+                    file, dotted(place), f"'{criterion}' er ikke et kriterium under "
+                    f"ledelsestilsyn.kriterier{suggest(criterion, known)} (kendte: "
+                    f"{', '.join(known) or 'ingen'}); statusrapporterne måler målet dér",
+                    locate(place)))
+    if problems:
+        raise InputError(problems)
+
+
+# ---- the facts --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RecommendationLine:
+    navn: str  # "Underretninger, anbefaling 1"
+    tekst: str  # the wording, "" when neither the course nor `tekst` gives it
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    aktivitet: str
+    maalgruppe: str
+    formaal: str
+    ansvarlig: str
+    start: str  # "mar. 2020", or ""
+    slut: str
+    anbefalinger: tuple[str, ...]  # "Underretninger 1"
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    nr: int
+    tekst: str
+    kriterium: str  # the audit criterion's name
+    maal: str  # "100 %", or ""
+    milepaele: tuple[str, ...]  # "75 % august 2021"
+
+
+@dataclass(frozen=True)
+class AreaView:
+    """One focus area: a section of the plan's chapter (document.structure reads id, titel)."""
+
+    id: str
+    nr: int
+    titel: str
+    formaal: str
+    anbefalinger: tuple[RecommendationLine, ...]
+    aktiviteter: tuple[ActivityRow, ...]
+    maal: tuple[GoalLine, ...]
+
+
+def _heading(theme_id: str, course) -> str:
+    if course is not None:
+        return course.theme_heading(theme_id)
+    return catalogues.every_theme()[theme_id].overskrift
+
+
+def _slug(text: str) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-") or "omraade"
+
+
+def _month(value: str | None) -> str:
+    return language.month_year_short(value) if value else ""
+
+
+def analyse(bundle) -> tuple[dict[str, Any], list]:
+    report: DevelopmentPlan = bundle.report
+    course = getattr(bundle, "course", None)
+    criteria = report.ledelsestilsyn.kriterier
+    areas, goals = [], 0
+    for a, area in enumerate(report.indsatsomraader, start=1):
+        own_refs = list(area.anbefalinger)
+        for activity in area.aktiviteter:  # the area answers what its activities answer
+            own_refs += [r for r in activity.anbefalinger
+                         if (r.tema, r.nr) not in {(x.tema, x.nr) for x in own_refs}]
+        recommendations = tuple(
+            RecommendationLine(f"{_heading(r.tema, course)}, anbefaling {r.nr}", r.tekst)
+            for r in own_refs)
+        rows = tuple(ActivityRow(
+            aktivitet=x.aktivitet, maalgruppe=x.maalgruppe, formaal=x.formaal,
+            ansvarlig=x.ansvarlig, start=_month(x.start), slut=_month(x.slut),
+            anbefalinger=tuple(f"{_heading(r.tema, course)} {r.nr}" for r in x.anbefalinger))
+            for x in area.aktiviteter)
+        lines = []
+        for goal in area.maal:
+            goals += 1
+            lines.append(GoalLine(
+                nr=goals, tekst=goal.tekst,
+                kriterium=", ".join(criteria[k].navn for k in goal.criteria),
+                maal=language.percent(goal.procent / 100) if goal.procent is not None else "",
+                milepaele=tuple(f"{language.percent(m.procent / 100)} "
+                                f"{language.month(m.maaned)}" for m in goal.milepaele)))
+        areas.append(AreaView(id=f"{a}-{_slug(area.titel)}", nr=a, titel=area.titel,
+                              formaal=area.formaal, anbefalinger=recommendations,
+                              aktiviteter=rows, maal=tuple(lines)))
+    period = report.periode
+    facts: dict[str, Any] = {
+        "kommune": report.kommune,
+        "indledning": report.indledning,
+        "indsatsomraader": tuple(areas),
+        "periode": (language.month(period.fra), language.month(period.til)) if period else None,
+        "antal_maal": goals,
+        "antal_aktiviteter": sum(len(a.aktiviteter) for a in areas),
+    }
+    return facts, []
+
+
+# ---- new DIR --fra-analyse ANALYSE_BUNDLE -----------------------------------------------
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def plan_yaml(analysis, today: dt.date, in_course: bool) -> str:
+    """rapport.yaml of a plan with one focus area per theme of the analysis report that has
+    recommendations, and one activity per recommendation, naming it by {tema, nr}. The wording
+    is never copied into the plan: inside a course it is looked up, outside one it stands as a
+    comment to write the activity from."""
+    from taskforce_report.bundle import concept_of
+
+    report = analysis.report
+    themes = concept_of(analysis).themes
+    lines = [
+        "# Udviklingsplanen: indsatsområder med aktiviteter og mål, der svarer på Task Forcens",
+        "# anbefalinger. Hver aktivitet nævner den anbefaling, den svarer på, med tema og nr.;",
+        "# ordlyden hentes fra analyserapporten" + (" i forløbet, så den aldrig tastes igen."
+                                                    if in_course else
+                                                    ", når planen ligger i et forløb."),
+        "# Se docs/bundle-format.md.",
+        f"dokument: {DOCUMENT}",
+        f"kommune: {report.kommune}",
+        "afdeling: Familieafdelingen",
+        "udvalg: Børne- og Familieudvalget",
+        f"dato: {today.isoformat()}",
+        "tema: kommune",
+        "titel: Udviklingsplan",
+        "",
+        "indledning: |",
+        f"  Udviklingsplanen følger op på Task Forcens analyse af {report.kommune} fra "
+        f"{language.date(report.dato)}.",
+        "",
+        "ledelsestilsyn:",
+        "  # de kriterier, målene måles på i ledelsestilsynet (navn og optælling)",
+        "  kriterier: {}",
+        "",
+        "indsatsomraader:",
+    ]
+    for theme_id, text in report.temaer.items():
+        if not text.anbefalinger:
+            continue
+        heading = themes[theme_id].overskrift if theme_id in themes else theme_id
+        lines += [f"  - titel: {_quoted(heading)}", "    aktiviteter:"]
+        for nr, wording in enumerate(text.anbefalinger, start=1):
+            comment = " ".join(wording.split())
+            lines += [
+                f"      # anbefaling {nr}: »{comment}«",
+                f"      - aktivitet: {_quoted(f'Aktivitet til anbefaling {nr} (skriv den)')}",
+                "        maalgruppe: \"\"",
+                "        formaal: \"\"",
+                "        ansvarlig: \"\"",
+                "        start: null   # ÅÅÅÅ-MM",
+                "        slut: null",
+                f"        anbefalinger: [{{tema: {theme_id}, nr: {nr}}}]",
+            ]
+        lines.append("    maal: []")
+    return "\n".join(lines) + "\n"
+
+
+def from_analysis(directory: Path, analysis_path: Path, today: dt.date | None = None) -> list:
+    """Scaffolds DIRECTORY/rapport.yaml for a plan from the analysis bundle, checked first as
+    `validate` checks it; refuses to overwrite."""
+    from taskforce_report.bundle import REPORT_FILE, load
+    from taskforce_report.course import COURSE_FILE
+    from taskforce_report.pdf import write_atomic
+    from taskforce_report.safeio import present
+    from taskforce_report.scaffold import _check_new
+
+    analysis = load(Path(analysis_path))
+    if analysis.report.dokument != "analyserapport":
+        raise input_error(str(analysis_path), "dokument", f"forventede et analysebundt "
+                          f"(dokument: analyserapport); fandt {analysis.report.dokument}")
+    if not any(t.anbefalinger for t in analysis.report.temaer.values()):
+        raise input_error(f"{analysis_path}/{REPORT_FILE}", "temaer", "analyserapporten har "
+                          "ingen anbefalinger under temaerne; planen svarer på dem")
+    directory = Path(directory)
+    target = directory / REPORT_FILE
+    _check_new(directory)
+    in_course = present(directory.resolve().parent / COURSE_FILE)
+    text = plan_yaml(analysis, today or dt.date.today(), in_course)
+    write_atomic(target, text)
+    return [target]
