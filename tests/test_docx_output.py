@@ -20,15 +20,19 @@ from taskforce_report.cli import main
 STATUS = ROOT / "input" / "eksempel-status"
 
 
-def _writer_text(path: Path, tmp: Path) -> str:
-    """The Word file opened and printed to PDF by LibreOffice Writer; its text."""
+def _writer_pdf(path: Path, tmp: Path) -> Path:
+    """The Word file opened and printed to PDF by LibreOffice Writer."""
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is needed: bash scripts/setup.sh --test")
     out = tmp / f"lo-{path.stem}"
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profil", "--headless",
                     "--convert-to", "pdf", "--outdir", str(out), str(path)],
                    check=True, capture_output=True, timeout=240)
-    return " ".join(pdf_pages(out / f"{path.stem}.pdf"))
+    return out / f"{path.stem}.pdf"
+
+
+def _writer_text(path: Path, tmp: Path) -> str:
+    return " ".join(pdf_pages(_writer_pdf(path, tmp)))
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +68,12 @@ def test_the_status_report_opens_in_writer_with_headings_tables_and_charts(statu
     assert len(media) == len(charts) > 5
     assert 'w:val="da-DK"' in styles
     assert "<w:tblHeader/>" in body
-    text = _writer_text(target, tmp_path)
+    printed = _writer_pdf(target, tmp_path)
+    images = subprocess.run(["pdfimages", "-list", str(printed)], check=True,
+                            capture_output=True, text=True).stdout.strip().split("\n")[2:]
+    # every chart reached Writer's page (each PNG with its transparency as a soft mask)
+    assert sum(1 for line in images if line.split()[2] == "image") == len(charts)
+    text = " ".join(pdf_pages(printed))
     assert "1 Indledning" in text and "2 Overblik over målene" in text
     assert "Sparring ved sagsstart dokumenteret" in text
     assert "Af udviklingsplanens 21 mål er 11 opfyldt" in text
