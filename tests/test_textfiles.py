@@ -15,8 +15,6 @@ from taskforce_report.cli import main
 from taskforce_report.errors import InputError
 from taskforce_report.textfiles import apply
 
-TF_STATUS = EXAMPLE.parent / "eksempel-tf-status"
-
 
 def _copy(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
@@ -143,13 +141,28 @@ def test_the_personal_data_guard_names_the_markdown_file(tmp_path):
     assert "tekster/rapport.md, linje 3: resume" in caught.value.format_message()
 
 
-def test_the_task_force_status_report_converts_too(tmp_path):
+@pytest.mark.parametrize("name", ["eksempel-tf-status", "eksempel-pejlemaerker",
+                                  "eksempel-status"])
+def test_every_kind_of_document_converts_both_ways(tmp_path, name):
+    source = EXAMPLE.parent / name
     out = tmp_path / "md"
-    apply(TF_STATUS, "markdown", out)
-    assert (out / "tekster" / "rapport.md").read_text().count("\n## ") >= 2
-    before = build_module.prepare(TF_STATUS).bundle.report
-    after = build_module.prepare(out).bundle.report
-    assert after == before
+    apply(source, "markdown", out)
+    assert (out / "tekster" / "rapport.md").read_text().count("\n## ") >= 1
+    before = load(source).report
+    assert load(out).report == before
+    apply(out, "yaml", tmp_path / "back")
+    assert load(tmp_path / "back").report == before
+
+
+def test_an_application_has_no_text_files(tmp_path):
+    bundle = _copy(EXAMPLE.parent / "eksempel-ansoegning", tmp_path / "a")
+    with pytest.raises(InputError) as caught:
+        apply(bundle, "markdown")
+    assert "dokumenttypen ansoegning tager ikke tekster i tekster/" in \
+        caught.value.format_message()
+    (bundle / "tekster").mkdir()
+    (bundle / "tekster" / "rapport.md").write_text("## Indledning\n\nx\n")
+    assert "tager ikke tekster i tekster/" in _message(bundle)
 
 
 def test_new_scaffolds_markdown_texts(tmp_path):
