@@ -107,6 +107,23 @@ def read_input(path: Path, display: str | None = None, root: Path | None = None,
     return b"".join(chunks)
 
 
+# Characters no text of a bundle needs and a terminal or a PDF viewer would act on: C0 and C1
+# controls but tab and line breaks, and bidi overrides.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_control(text: str, display: str, what: str = "en tekstfil") -> None:
+    """An InputError naming the first control character in `text` and its line."""
+    found = CONTROL.search(text)
+    if found is None:
+        return
+    code = ord(found.group())
+    shown = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    raise input_error(display, "", f"filen rummer kontroltegnet {shown} (U+{code:04X}); det "
+                      f"hører ikke hjemme i {what}: slet det",
+                      line=f"linje {text.count(chr(10), 0, found.start()) + 1}")
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 _TMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")

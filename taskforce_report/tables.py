@@ -127,23 +127,13 @@ def _csv_error(exc: csv.Error) -> str:
     return f"ugyldig CSV ({text})"
 
 
-# Control characters but tab and line breaks, and bidi overrides (see yamlfile)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def read_csv(path: Path, spec: TableSpec) -> Table:
     file = path.name
-    from taskforce_report.safeio import read_input
+    from taskforce_report.safeio import read_input, refuse_control
 
     raw = read_input(path, file, limit=_MAX_BYTES)  # never a link, a FIFO or a device
     text, notes = _decode(raw, file)
-    control = _CONTROL.search(text)
-    if control is not None:  # a terminal escape, a bell: nothing a table needs, refused
-        code = ord(control.group())
-        shown = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-        raise input_error(file, "", f"filen rummer kontroltegnet {shown} (U+{code:04X}); det "
-                          "hører ikke hjemme i en tabel: slet det",
-                          line=f"linje {text.count(chr(10), 0, control.start()) + 1}")
+    refuse_control(text, file, "en tabel")  # a terminal escape, a bell: nothing a table needs
     if not text.strip():
         raise input_error(file, "", f"filen er tom; forventede en overskriftslinje med "
                           f"{', '.join(spec.required)}")

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from taskforce_report.errors import InputError, Problem, input_error
-from taskforce_report.safeio import present, read_input
+from taskforce_report.safeio import present, read_input, refuse_control
 from taskforce_report.validation import suggest
 from taskforce_report.yamlfile import YamlDocument, decode
 
@@ -209,7 +209,9 @@ def read_file(path: Path, display: str, root: Path) -> str:
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise input_error(display, "", "filen indeholder binære data (NUL-tegn); forventede en "
                           "Markdown-tekstfil i UTF-8")
-    return decode(raw, display).replace("\r\n", "\n")
+    text = decode(raw, display).replace("\r\n", "\n")
+    refuse_control(text, display, "en Markdown-tekst")  # an escape would reach the terminal
+    return text
 
 
 def text_files(bundle: Path) -> list[str]:

@@ -20,6 +20,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from taskforce_report.errors import input_error
+from taskforce_report.safeio import CONTROL  # controls a quoted escape still brings in
 
 # libyaml's parser is ten times faster than the pure-Python one and gives the same marks.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -251,7 +252,7 @@ def _check_nodes(node: yaml.Node, file: str, seen: set[int]) -> None:
         for item in node.value:
             _check_nodes(item, file, seen)
     elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
-        control = _CONTROL_IN_VALUE.search(node.value)
+        control = CONTROL.search(node.value)
         if control is not None:  # written as an escape ("\e", "\x07", "\u202e") in quotes
             raise input_error(
                 file, "", line=f"linje {node.start_mark.line + 1}",
@@ -259,11 +260,6 @@ def _check_nodes(node: yaml.Node, file: str, seen: set[int]) -> None:
                 "skrevet som escape i anførselstegn); det må ikke stå i et rapportbundt: slet det")
 
 
-# Characters no text of a bundle needs and a terminal or a PDF viewer would act on: C0 and C1
-# controls but tab and line breaks, bidi overrides. YAML refuses them written raw; these are
-# the ones a double-quoted escape still brings in.
-_CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
-                               r"\u202a-\u202e\u2066-\u2069]")
 
 
 def _check_events(text: str, file: str) -> None:

@@ -580,6 +580,15 @@ def test_a_control_character_in_a_table_is_refused(status):
     assert "linje 3" in result.output and "\x1b" not in result.output
 
 
+def test_a_control_character_in_a_markdown_text_is_refused(mini):
+    (mini / "tekster").mkdir()
+    (mini / "tekster" / "rapport.md").write_text("# Resumé\n\nTekst \x1b]0;titel\x07 her.\n",
+                                                 encoding="utf-8")
+    result = run("validate", mini)
+    assert result.exit_code == 1 and "kontroltegnet" in result.output, result.output
+    assert "tekster/rapport.md" in result.output and "\x1b" not in result.output
+
+
 # ---- validate checks the logo as build does --------------------------------------------------
 
 @pytest.mark.parametrize("logo, says", [
