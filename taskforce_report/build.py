@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import archive, chartcache, privacy
+from taskforce_report import archive, chartcache, consistency, privacy
 from taskforce_report.analysis import Results, analyse
 from taskforce_report.bundle import Bundle, concept_of, load
 from taskforce_report.chartcache import draw_all
@@ -56,6 +56,9 @@ class Prepared:
     document: Document
     warnings: tuple[str, ...] = ()  # personal data let through with --allow-personal-data
     allow_personal_data: bool = False
+    # figures that can both be true but read as contradicting (consistency.py); the method text
+    # says so too
+    notes: tuple[str, ...] = ()
 
 
 def _quiet(stage: str) -> None:
@@ -69,6 +72,12 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
     bundle = load(bundle_path)
     found = privacy.check(bundle)
     if found and not allow_personal_data:
+        # the guard's finds and the tables' own errors together: a CPR number in one row must
+        # not hide an unknown criterion in the next
+        try:
+            normalise(bundle)
+        except InputError as exc:
+            raise InputError(with_others(found, exc.problems)) from None
         raise InputError(found)
     tables = normalise(bundle)
     progress("analyserer")
@@ -89,7 +98,17 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
         raise InputError(printed)
     warnings = [str(p) for p in found]
     warnings += [str(p) for p in printed if not found]  # the same finds, seen again printed
-    return replace(prepared, warnings=tuple(warnings))
+    notes = consistency.warnings(results.facts.get("uoverensstemmelser", ()))
+    return replace(prepared, warnings=tuple(warnings), notes=notes)
+
+
+def with_others(guard: list, others: list) -> list:
+    """The guard's problems, then the others, each file's together; a cell the guard already
+    names (a case named by a CPR number) is not named twice."""
+    named = {(p.file, p.place.lower()) for p in guard}
+    rest = [p for p in others if (p.file, p.place.lower()) not in named]
+    order = list(dict.fromkeys(p.file for p in [*guard, *rest]))
+    return sorted([*guard, *rest], key=lambda p: order.index(p.file))
 
 
 def default_outdir(bundle_path: Path) -> Path:
@@ -113,7 +132,8 @@ def slides_html_path(target: Path) -> Path:
 def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
           progress: Callable[[str], None] = _quiet, allow_personal_data: bool = False,
           warn: Callable[[str], None] = _quiet, pdf_ua: bool = False,
-          layout: LayoutProcess | None = None, draft: bool = False) -> Path:
+          layout: LayoutProcess | None = None, draft: bool = False,
+          note: Callable[[str], None] = _quiet) -> Path:
     """Builds the bundle's document; `progress` hears the name of each stage as it starts.
     `layout`, a LayoutProcess started beforehand, lays out the PDF in its own process.
     `draft`: the draft for factual hearing (--udkast), a PDF of the document or the memo."""
@@ -123,6 +143,8 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
     prepared = prepare(bundle_path, progress, allow_personal_data)
     for warning in prepared.warnings:
         warn(warning)
+    for line in prepared.notes:
+        note(line)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt, draft)
     if fmt == SLIDES_FORMAT:

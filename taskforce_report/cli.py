@@ -43,6 +43,10 @@ def _warn(message: str) -> None:
     click.echo(f"Advarsel: personoplysninger: {message}", err=True)
 
 
+def _note(message: str) -> None:
+    click.echo(f"Bemærk: {message}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="taskforce-report")
 def main() -> None:
@@ -95,7 +99,7 @@ def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
 
         target = run_build(bundle, outdir, fmt, progress=_quiet if quiet else StageReporter(),
                            allow_personal_data=allow_personal_data, warn=_warn, pdf_ua=pdf_ua,
-                           layout=layout, draft=draft)
+                           layout=layout, draft=draft, note=_note)
     if fmt == "slides":
         from taskforce_report.build import slides_html_path
 
@@ -176,6 +180,8 @@ def validate(bundle: Path) -> None:
         for section in chapter.sections:
             if section.heading:
                 click.echo(f"    {section.shown} {section.title}".replace("     ", "    "))
+    for line in prepared.notes:  # figures that read as contradicting (consistency.py), last
+        click.echo(f"  bemærk: {line}")
 
 
 @main.command()

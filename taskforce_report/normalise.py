@@ -12,6 +12,7 @@ from taskforce_report import (
     application,
     audit,
     casereview,
+    consistency,
     course,
     keyfigures,
     selfevaluation,
@@ -54,8 +55,10 @@ def normalise(bundle: Bundle) -> dict[str, Any]:
     # inside a course: the audit log of the course folder, the baseline of the analysis bundle
     tables: dict[str, Any] = course.shared_tables(bundle, dict(bundle.tables))
     if isinstance(tables.get("sagsgennemgang"), Table):
+        source = tables["sagsgennemgang"].source
         tables["sagsgennemgang"] = casereview.normalise(tables["sagsgennemgang"],
                                                         casereview.criteria(bundle.kriterier))
+        consistency.check_rows(tables["sagsgennemgang"], source)
     if "socialfaglig" in tables:
         tables["socialfaglig"] = socialwork.normalise(tables["socialfaglig"])
     if "selvevaluering" in tables:

@@ -16,7 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from taskforce_report import bundleconcept, casereview, citations, language, socialwork
+from taskforce_report import (
+    bundleconcept,
+    casereview,
+    citations,
+    consistency,
+    language,
+    socialwork,
+)
 from taskforce_report.bundle import Bundle, concept_of
 from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import InputError, Problem
@@ -129,6 +136,8 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
         "redegoerelse_temaer": tuple(k for k, a in areas.items() if a.redegoerelse),
         "anbefalinger": tuple(report.anbefalinger),
         "statusmaaling": found,
+        # cases in accordance overall and yet criticised: said in the text, warned in the build
+        "uoverensstemmelser": consistency.overall_but_criticised(frame),
         "ydelser": tuple(report.ydelser),
         # the bundle's own concept, its free texts cited like the report's (build.prepare)
         "bundtkoncept": bundleconcept.cited(bundle, values),

@@ -561,3 +561,84 @@ def test_paragraphs_of_a_synthetic_text_blank_lines_and_short_lines():
     run = " ".join(["Der sker noget godt her."] * 20 + ["Derudover er der mere."] * 3)
     parts = legacy.paragraphs(run)
     assert len(parts) == 2 and parts[1].startswith("Derudover")
+
+
+# ---- every error of a file at once; figures that contradict each other ---------------------
+
+ROOT_INPUT = FIXTURES.parent.parent / "input"
+
+
+def _case_review_copy(tmp_path: Path, example: str, edit) -> Path:
+    import csv
+
+    bundle = tmp_path / example
+    shutil.copytree(ROOT_INPUT / example, bundle)
+    path = bundle / "sagsgennemgang.csv"
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+    return bundle
+
+
+def test_a_cpr_number_does_not_hide_the_files_other_errors(tmp_path):
+    from click.testing import CliRunner
+
+    from taskforce_report.cli import main
+
+    def cpr_and_typo(rows):
+        rows[1][0] = "010203-1234"  # sag
+        rows[2][1] = "ukendt_krit"  # kriterium
+
+    bundle = _case_review_copy(tmp_path, "eksempel-kommune", cpr_and_typo)
+    result = CliRunner().invoke(main, ["validate", str(bundle)])
+    assert result.exit_code == 1
+    assert "2 fejl i input" in result.output
+    assert "række 2, kolonne sag: ligner et CPR-nummer" in result.output
+    assert "række 3, kolonne kriterium: 'ukendt_krit'" in result.output
+    assert result.output.count("række 2") == 1  # the CPR number named once, not twice
+
+
+def test_met_in_full_and_criticised_on_the_same_row_is_an_error(tmp_path):
+    from taskforce_report.build import prepare
+
+    def both(rows):
+        header = rows[0]
+        v, k = header.index("vurdering"), header.index("kritik")
+        row = next(r for r in rows[1:] if r[v] == "ja")
+        row[k] = "ja"
+
+    with pytest.raises(InputError) as caught:
+        prepare(_case_review_copy(tmp_path, "eksempel-tf-status", both))
+    message = caught.value.format_message()
+    assert "sagsgennemgang.csv: række" in message
+    assert "er vurderet 'ja' (kravet er opfyldt)" in message
+    assert "ret vurdering eller kritik" in message
+
+
+def test_a_case_in_accordance_overall_and_criticised_is_noted_and_warned(tmp_path):
+    """The example Task Force status report: 60 % of 20 cases in accordance overall (12) and
+    criticism in 10 of 20, so some cases are both; the reader is told how many."""
+    from click.testing import CliRunner
+
+    from taskforce_report.build import prepare
+    from taskforce_report.cli import main
+
+    bundle = _case_review_copy(tmp_path, "eksempel-tf-status", lambda rows: None)
+    prepared = prepare(bundle)
+    assert prepared.notes == tuple(
+        f"sagsgennemgang.csv: runde {r}: {n} sager er samlet set i overensstemmelse med regler "
+        "og praksis og har samtidig kritik; metodeteksten nævner det"
+        for r, n in (("baseline", 2), ("status", 5)))
+    texts = [u.tekst for u in prepared.results.facts["uoverensstemmelser"]]
+    assert texts[1] == (
+        "I statusmålingen er der fem sager, hvor sagsbehandlingen samlet set er vurderet i "
+        "overensstemmelse med regler og praksis, selv om Ankestyrelsen har udtalt kritik på et "
+        "enkelt krav; de tæller derfor med i begge tal.")
+    result = CliRunner().invoke(main, ["validate", str(bundle)])
+    assert result.exit_code == 0 and "bemærk: sagsgennemgang.csv: runde status" in result.output
+    build = CliRunner().invoke(main, ["build", str(bundle), "-o", str(tmp_path / "ud"), "-q"])
+    assert build.exit_code == 0, build.output
+    assert "Bemærk: sagsgennemgang.csv: runde status: 5 sager" in build.output
+    text = squeeze(" ".join(pdf_pages(tmp_path / "ud" / "taskforce-status.pdf")))
+    assert "I statusmålingen er der fem sager, hvor sagsbehandlingen samlet set" in text
