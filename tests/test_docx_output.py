@@ -148,3 +148,12 @@ def test_the_task_force_status_report_as_word(tmp_path):
     document = docx.Document(target)
     assert len(document.tables) >= 1
     assert document.core_properties.language == "da-DK"
+
+
+def test_the_theme_is_on_the_styles(status_docx):
+    target, _ = status_docx
+    theme = prepare(STATUS).theme
+    styles = docx.Document(target).styles
+    assert styles["Normal"].font.name == theme.fonts["broedtekst"]
+    assert styles["Heading 1"].font.name == theme.fonts["overskrift"]
+    assert str(styles["Heading 1"].font.color.rgb) == theme.colours["primaer"].lstrip("#").upper()
