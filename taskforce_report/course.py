@@ -88,6 +88,18 @@ class Course:
     def name(self) -> str:
         return self.root.name
 
+    def audit_criteria(self) -> set[str]:
+        """Every audit criterion a document of the course names (`ledelsestilsyn.kriterier` of
+        the plan and the status reports), as their rapport.yaml writes them."""
+        found: set[str] = set()
+        for m in self.members:
+            data = m.doc.data if isinstance(m.doc.data, dict) else {}
+            audit = data.get("ledelsestilsyn")
+            criteria = audit.get("kriterier") if isinstance(audit, dict) else None
+            if isinstance(criteria, dict):
+                found |= {str(k) for k in criteria}
+        return found
+
     def member(self, dokument: str) -> Member | None:
         return next((m for m in self.members if m.dokument == dokument), None)
 
@@ -283,6 +295,8 @@ def attach(bundle, course: Course):
     from taskforce_report.models import StatusReport, TaskForceStatusReport
 
     report = bundle.report
+    if isinstance(report, StatusReport):
+        report = with_plan_goals(report, course, bundle.report_doc)
     if isinstance(report, StatusReport) or report.dokument == "udviklingsplan":
         report = with_recommendations(report, course, bundle.report_doc)
     if isinstance(report, TaskForceStatusReport):
@@ -294,6 +308,55 @@ def attach(bundle, course: Course):
             update["analyserapport"] = analysis.dato
         report = report.model_copy(update=update) if update else report
     return replace(bundle, report=report, course=course)
+
+
+def with_plan_goals(report, course: Course, doc: YamlDocument | None):
+    """A status report's development point that names a focus area of the plan
+    (`indsatsomraade: <titel>`) reports on that area's goals, taken from the plan, with the
+    plan's audit criteria beside the report's own: the goals are written once, in the plan."""
+    from taskforce_report import audit
+
+    named = [i for i, p in enumerate(report.udviklingspunkter) if p.indsatsomraade]
+    if not named:
+        return report
+    file = doc.file if doc is not None else REPORT_FILE
+    needs(course, "udviklingsplan", file, "udviklingspunkternes indsatsomraade henviser til")
+    plan = course.plan.report
+    areas = {a.titel: a for a in plan.indsatsomraader}
+    data = report.model_dump()
+    problems = []
+    for i in named:
+        point = data["udviklingspunkter"][i]
+        place = ("udviklingspunkter", i, "indsatsomraade")
+        line = doc.locate(place) if doc is not None else ""
+        area = areas.get(point["indsatsomraade"])
+        if area is None:
+            problems.append(Problem(file, dotted(place), f"udviklingsplanen har intet "
+                                    f"indsatsområde '{point['indsatsomraade']}'"
+                                    f"{suggest(point['indsatsomraade'], list(areas))} "
+                                    f"(indsatsområder: {', '.join(areas)})", line))
+        elif point["maal"]:
+            problems.append(Problem(file, dotted(place), "punktet har både maal og "
+                                    "indsatsomraade; målene står i udviklingsplanen, så slet "
+                                    "maal her", line))
+        else:
+            point["maal"] = [goal.model_dump() for goal in area.maal]
+    if problems:
+        raise InputError(problems)
+    criteria = data["ledelsestilsyn"]["kriterier"]
+    for criterion_id, criterion in plan.ledelsestilsyn.kriterier.items():
+        own = criteria.setdefault(criterion_id, criterion.model_dump())
+        if own["optaelling"] != criterion.optaelling:  # one counting rule per measurement
+            place = ("ledelsestilsyn", "kriterier", criterion_id, "optaelling")
+            problems.append(Problem(
+                file, dotted(place), f"'{own['optaelling']}' er ikke udviklingsplanens regel "
+                f"for kriteriet, '{criterion.optaelling}'; et kriterium tælles på én måde i "
+                "hele forløbet", doc.locate(place) if doc is not None else ""))
+    if problems:
+        raise InputError(problems)
+    report = type(report).model_validate(data)
+    audit.check_report(report, doc)
+    return report
 
 
 def _references(data: Any, path: tuple = ()):
@@ -374,7 +437,9 @@ def shared_tables(bundle, tables: dict[str, Any]) -> dict[str, Any]:
                 raise input_error(tables["ledelsestilsyn"].source, "", "forløbet har sit eget "
                                   f"{AUDIT_FILE} ({course.name}/{AUDIT_FILE}); en statusrapport "
                                   "i forløbet tæller derfra; fjern bundtets kopi")
-            tables["ledelsestilsyn"] = _up_to(shared, bundle.report.dato)
+            own = set(bundle.report.ledelsestilsyn.kriterier)
+            tables["ledelsestilsyn"] = _only(_up_to(shared, bundle.report.dato),
+                                             course.audit_criteria() - own)
     if isinstance(bundle.report, TaskForceStatusReport):
         tables["sagsgennemgang"] = _both_rounds(bundle, course, tables.get("sagsgennemgang"))
     return tables
@@ -405,6 +470,14 @@ def _up_to(table, date: dt.date):
             return True
 
     return replace(table, frame=table.frame[table.frame["runde"].map(keep)])
+
+
+def _only(table, others: set[str]):
+    """The shared log without the rows of criteria that other documents of the course measure
+    (the course's log holds every status report's criteria; each counts its own). A criterion
+    no document knows stays, so its error is told."""
+    return replace(table, frame=table.frame[~table.frame["kriterium"].str.strip()
+                                            .isin(sorted(others))])
 
 
 def _both_rounds(bundle, course: Course, own):

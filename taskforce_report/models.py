@@ -491,6 +491,9 @@ class DevelopmentPoint(Strict):
     indsatser: list[Effort] = Field(default_factory=list)
     tekst: Markdown = ""  # after the Indsats | Status table
     maal: list[Goal] = Field(default_factory=list)
+    # inside a course: the development plan's focus area (its titel) whose goals this point
+    # reports on, instead of repeating them under maal (course.py)
+    indsatsomraade: str | None = None
 
     @model_validator(mode="after")
     def _first_effort_named(self) -> DevelopmentPoint:

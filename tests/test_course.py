@@ -287,3 +287,44 @@ def test_an_activity_ending_before_it_starts_is_an_error(copy):
     result = run("validate", str(copy / "udviklingsplan"))
     assert result.exit_code == 1
     assert "slut (2020-06) ligger før start (2020-08)" in result.output
+
+
+def _status_from_plan(copy: Path, extra: str = "") -> Path:
+    bundle = copy / "status-plan"
+    bundle.mkdir()
+    (bundle / "rapport.yaml").write_text(
+        "dokument: statusrapport\nkommune: Skovbæk Kommune\nafdeling: Afdeling Børn og "
+        "Familie\nudvalg: Børne- og Ungeudvalget\ndato: 2021-12-20\n" + extra +
+        "udviklingspunkter:\n  - titel: Underretninger\n    indsatsomraade: Underretninger\n",
+        encoding="utf-8")
+    return bundle
+
+
+def test_a_status_report_may_take_its_goals_from_the_plan(copy):
+    facts = prepare(_status_from_plan(copy)).results.facts
+    goals = facts["maal"]
+    assert [g.kort for g in goals] == ["Underretning vurderet inden for 24 timer",
+                                       "Tilbagemelding til fagperson"]
+    # measured in the course's audit log, up to December 2021, and traced
+    assert goals[0].seneste.runde == "2021-12" and goals[0].seneste.grundlag == 28
+    assert goals[0].anbefalinger[0].tekst.startswith("Udarbejder retningslinjer for screening")
+    entry = next(e for e in facts["sporing"].entries if (e.tema_id, e.nr) == ("underretninger",
+                                                                                1))
+    assert [g.nr for g in entry.maal] == [1]
+
+
+def test_a_plan_area_that_does_not_exist_or_another_rule_is_an_error(copy):
+    bundle = _status_from_plan(copy)
+    edit(bundle / "rapport.yaml", "indsatsomraade: Underretninger",
+         "indsatsomraade: Underretning")
+    result = run("validate", str(bundle))
+    assert result.exit_code == 1
+    assert ("udviklingspunkter[0].indsatsomraade: udviklingsplanen har intet indsatsområde "
+            "'Underretning' — mente du 'Underretninger'?") in result.output
+    shutil.rmtree(bundle)
+    bundle = _status_from_plan(copy, "ledelsestilsyn:\n  kriterier:\n    vurdering_24_timer: "
+                                     "{navn: Vurderet, optaelling: hvor_relevant}\n")
+    result = run("validate", str(bundle))
+    assert result.exit_code == 1
+    assert ("'hvor_relevant' er ikke udviklingsplanens regel for kriteriet, 'alle_sager'; et "
+            "kriterium tælles på én måde i hele forløbet") in result.output
