@@ -11,6 +11,7 @@ from typing import Any
 
 from taskforce_report import (
     application,
+    applicationform,
     audit,
     bundleconcept,
     casereview,
@@ -82,6 +83,7 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
         return Results(facts=facts, charts=tuple(charts))
     if isinstance(report, Application):
         facts, charts = application.analyse(report, tables)
+        facts["skema"] = applicationform.form(bundle.path)  # the form's questions, as data
         return Results(facts=facts, charts=tuple(charts))
     if report.dokument == "udviklingsplan":
         from taskforce_report import plan

@@ -225,8 +225,8 @@ def _cases(n: int) -> str:
 
 
 def status_text(regel: str, measurement: Measurement, wording: str | None = None) -> str:
-    """The status as the reports write it: "80 % af sagerne er helt eller delvist overholdt
-    (målt på 45 sager)", or in the goal's own `wording` around the same computed figures; a
+    """The status as the reports write it: "75 % af sagerne er helt eller delvist overholdt
+    (målt på 36 sager)", or in the goal's own `wording` around the same computed figures; a
     round without a measurement says so, never 0 %."""
     if measurement.sager == 0:
         return (f"Ikke målt: kriteriet indgik ikke i ledelsestilsynet i {measurement.maaned}")

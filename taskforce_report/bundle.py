@@ -21,6 +21,7 @@ from taskforce_report import (
     selfevaluation,
     textfiles,
 )
+from taskforce_report.applicationform import FORM_FILE
 from taskforce_report.bundleconcept import CONCEPT_FILE, BundleConcept
 from taskforce_report.errors import InputError, Problem, input_error
 from taskforce_report.models import (
@@ -77,7 +78,7 @@ class Bundle:
 def known_files() -> set[str]:
     """The names of the files a bundle may have besides its logo (archive.plain_name lets only
     these and a logo out of a PDF again)."""
-    return {REPORT_FILE, CONCEPT_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE,
+    return {REPORT_FILE, CONCEPT_FILE, FORM_FILE, INTERVIEWS_FILE, CRITERIA_FILE, QUESTIONS_FILE,
             INDICATORS_FILE, IMPORT_REPORT_FILE, WORKBOOK,
             *(spec.filename for spec in SPECS.values())}
 

@@ -105,12 +105,17 @@ def count_phrase(count: int, start: bool = False) -> str:
 # A number and its unit stay on one line: `100 %` must not break into `100` and `%`.
 _UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:%|‰|kr\.|mio\.|mia\.|procentpoint|pct\.)(?!\w))")
 _SECTION_SPACE = re.compile(r"(?<=§) (?=\d)")
+_DAY_SPACE = re.compile(r"(?<=\b\d\.) (?=(?:januar|februar|marts|april|maj|juni|juli|august|"
+                        r"september|oktober|november|december)\b)|(?<=\b\d\d\.) (?=(?:januar|"
+                        r"februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                        r"december)\b)")
 
 
 def bind_units(text: str) -> str:
-    """Ties a number to its unit with a no-break space (`54 %`, `312 mio. kr.`, `§ 50`),
-    wherever a text comes from: the bundle's own texts as well as ours."""
-    return _SECTION_SPACE.sub(NBSP, _UNIT_SPACE.sub(NBSP, text))
+    """Ties a number to its unit with a no-break space (`54 %`, `312 mio. kr.`, `§ 50`) and a
+    day to its month (`22. november`), wherever a text comes from: the bundle's own texts as
+    well as ours."""
+    return _DAY_SPACE.sub(NBSP, _SECTION_SPACE.sub(NBSP, _UNIT_SPACE.sub(NBSP, text)))
 
 
 def date(value: dt.date | None, missing: str = "") -> str:

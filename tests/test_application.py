@@ -76,21 +76,21 @@ def test_the_example_has_the_forms_seven_sections_in_order(application_pdf, appl
     places = [application_text.find(title) for title in SECTIONS]
     assert all(p >= 0 for p in places), dict(zip(SECTIONS, places, strict=True))
     assert places == sorted(places)
-    # the form's head on the first page, the questions in its wording
+    # the form's head on the first page, the questions from the form catalogue (own wording)
     first = pages[0]
     assert "Den Permanente Task Force på området udsatte børn og unge" in first
-    assert "skema til ansøgning om et task force-forløb" in first.lower()
+    assert "ansøgning om et forløb med task forcen" in first.lower()
     assert "Fjordlund Kommune" in first and "22. november 2019" in first
-    assert "Navn, telefon og e-mailadresse på den projektansvarlige (direktør)" in application_text
-    assert ("Hvornår foretrækker kommunen at påbegynde Task Force-forløbet? Der forventes opstart "
-            "i januar, marts, august og oktober 2020.") in application_text
-    assert "Ønsket opstart: marts 2020." in application_text
+    assert "Projektansvarlig direktør med telefon og e-mail" in application_text
+    assert ("Hvornår vil kommunen helst begynde forløbet? Forløb forventes at kunne begynde i "
+            "januar, marts, august og oktober 2020.") in application_text
+    assert "Ønsket start: marts 2020." in application_text
 
 
 def test_the_directors_signature_line(application_text):
     signature = application_text[application_text.find("2.1 Direktørens underskrift"):]
-    assert signature.startswith("2.1 Direktørens underskrift Kommunen skal ved "
-                                "direktørunderskrift forpligte sig på")
+    assert signature.startswith("2.1 Direktørens underskrift Med sin underskrift lover "
+                                "direktøren, at kommunen sætter de ressourcer af")
     assert "Fjordlund, 18. november 2019 Sted og dato Hanne Vestergaard Direktør for Børn, Unge " \
            "og Familie" in squeeze(signature[:600])
 
@@ -101,8 +101,8 @@ def test_the_case_statistics_in_danish_numbers(application_text):
                 "Familieplejeteamet 80", "I alt 1.340"):
         assert row in application_text
     # the notifications: the sentence from the figures, and the chart's caption
-    assert ("Fjordlund Kommune har i perioden fra november 2018 til oktober 2019 modtaget i alt "
-            "1.768 underretninger, i gennemsnit 147 om måneden.") in application_text
+    assert ("Fra november 2018 til oktober 2019 fik Fjordlund Kommune 1.768 underretninger, "
+            "gennemsnitligt 147 om måneden.") in application_text
     assert "Figur 3.1 Underretninger pr. måned, november 2018 – oktober 2019" in application_text
 
 
@@ -124,7 +124,8 @@ def test_the_contacts_are_printed_and_the_bundle_travels_in_the_pdf(application_
     from pypdf import PdfReader
 
     for value in ("Telefon 12 34 56 78", "E-mail hanve@fjordlund.dk", "Telefon 87 65 43 21",
-                  "E-mail jokm@fjordlund.dk", "CVR: 11223344", "Kontaktperson i ansøgningsfasen"):
+                  "E-mail jokm@fjordlund.dk", "CVR: 11223344",
+                  "Kontaktperson, mens ansøgningen behandles"):
         assert value in application_text
     reader = PdfReader(application_pdf)
     attached = set(reader.attachments)
@@ -411,3 +412,42 @@ def test_the_starting_point_closes_chapter_1_of_the_pejlemaerker_concept(tmp_pat
     lines = [line.strip() for line in result.output.splitlines()]
     chapter_2 = next(i for i, line in enumerate(lines) if line.startswith("2 "))
     assert lines[chapter_2 - 1] == "1.7 Kommunens udgangspunkt"
+
+
+# ---- the form's questions are data: the year's official wording can replace ours ----------
+
+
+def test_a_bundle_replaces_the_forms_texts_one_by_one(tmp_path):
+    import shutil
+
+    from taskforce_report import applicationform
+    from taskforce_report.build import prepare
+
+    bundle = tmp_path / "ansoegning"
+    shutil.copytree(EXAMPLE_APP, bundle)
+    (bundle / "ansoegningsskema.yaml").write_text(
+        "minimum:\n  underskrift: Direktøren skriver under på årets officielle tekst.\n",
+        encoding="utf-8")
+    skema = prepare(bundle).results.facts["skema"]
+    assert skema["minimum"]["underskrift"] == "Direktøren skriver under på årets officielle tekst."
+    # the texts the bundle leaves out keep the packaged wording
+    assert skema["opstart"]["start"] == applicationform.packaged()["opstart"]["start"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("minimum:\n  underskrivt: x\n",
+     "ansoegningsskema.yaml, linje 2: minimum.underskrivt: ukendt tekst; kendte i minimum:"),
+    ("minimm:\n  underskrift: x\n", "ansoegningsskema.yaml, linje 1: minimm: ukendt sektion"),
+    ("oevrige:\n  tiltag_punkter: en tekst\n",
+     "ansoegningsskema.yaml, linje 2: oevrige.tiltag_punkter: skal være en liste af tekster"),
+])
+def test_a_wrong_form_file_is_named_with_its_key(tmp_path, text, message):
+    import shutil
+
+    bundle = tmp_path / "ansoegning"
+    shutil.copytree(EXAMPLE_APP, bundle)
+    (bundle / "ansoegningsskema.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "-q", str(bundle), "-o", str(tmp_path / "ud")])
+    assert result.exit_code == 1
+    assert message in result.output.replace("\n", " ")
+    assert not (tmp_path / "ud").exists()

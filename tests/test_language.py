@@ -61,6 +61,8 @@ def test_number_and_unit_are_bound_by_a_no_break_space():
         f"312,0{NB}mio. kr. og 18.750{NB}kr.")
     assert language.bind_units("2 procentpoint efter § 50") == f"2{NB}procentpoint efter §{NB}50"
     assert language.bind_units("2014 kravene") == "2014 kravene"  # only units
+    assert language.bind_units("senest 22. november 2019") == f"senest 22.{NB}november 2019"
+    assert language.bind_units("den 8. oktober") == f"den 8.{NB}oktober"
 
 
 def test_every_printed_value_is_bound_and_markdown_too():
