@@ -18,6 +18,10 @@ from taskforce_report import colours as colours_
 from taskforce_report import language
 from taskforce_report.themes import Theme
 
+# One text size for every chart: ticks, labels, legends and notes alike, never under 8 pt
+# (the charts are placed at their drawn size, so a point here is a point on the page).
+TEXT_SIZE = 8
+
 
 @dataclass(frozen=True)
 class ChartSpec:
@@ -63,7 +67,7 @@ def _rc(theme: Theme) -> dict[str, Any]:
         "svg.fonttype": "none",
         "svg.hashsalt": "taskforce-report",
         "font.family": [font, "DejaVu Sans"],
-        "font.size": 8.5,
+        "font.size": TEXT_SIZE,
         "axes.edgecolor": colours.get("linje", "#999999"),
         "axes.labelcolor": colours.get("tekst", "#222222"),
         "axes.spines.top": False,
@@ -215,7 +219,7 @@ def criteria_bars(figure, spec: ChartSpec, theme: Theme) -> None:
         for y, (start, value) in enumerate(zip(left, values, strict=True)):
             if value:
                 ax.text(start + value / 2, y, language.number(value), ha="center", va="center",
-                        color=label_colour, fontsize=8, fontweight="bold",
+                        color=label_colour, fontsize=TEXT_SIZE, fontweight="bold",
                         bbox={"boxstyle": "square,pad=0.15", "facecolor": colour,
                               "edgecolor": "none"} if hatches[column] else None)
         left = [a + b for a, b in zip(left, values, strict=True)]
@@ -262,11 +266,17 @@ def _value_axis(axis, spec: ChartSpec) -> None:
 
 def _line_limits(ax, high: float) -> None:
     """From 0, always: levels are compared between areas, and a cut axis would make a 10 %
-    difference look like a doubling. The sentences give the exact figures."""
-    from matplotlib.ticker import MaxNLocator
+    difference look like a doubling. The sentences give the exact figures.
 
-    ax.set_ylim(0, high * 1.15 if high > 0 else 1)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
+    The axis ends at the first tick at or above the highest value, so no point lies above the
+    top tick where the reader cannot read it off."""
+    from matplotlib.ticker import FixedLocator, MaxNLocator
+
+    ticks = [t for t in MaxNLocator(nbins=5, steps=[1, 2, 5, 10]).tick_values(
+        0, high * 1.04 if high > 0 else 1) if t >= 0]
+    top = next((t for t in ticks if t >= high and t > 0), ticks[-1])
+    ax.set_ylim(0, top)
+    ax.yaxis.set_major_locator(FixedLocator([t for t in ticks if t <= top]))
 
 
 def _legend_below(ax, handles: int, offset: float = -0.1) -> None:
@@ -305,7 +315,7 @@ def key_figure_line(figure, spec: ChartSpec, theme: Theme) -> None:
     _line_limits(ax, max(seen, default=0))
     _value_axis(ax.yaxis, spec)
     if spec.data.get("enhed"):
-        ax.set_title(spec.data["enhed"], loc="left", fontsize=7.5,
+        ax.set_title(spec.data["enhed"], loc="left", fontsize=TEXT_SIZE,
                      color=colours.get("daempet", "#555555"), pad=4)
     ax.tick_params(axis="x", length=0)
     _legend_below(ax, len(spec.data["serier"]) + (goal is not None))
@@ -341,11 +351,11 @@ def key_figure_bars(figure, spec: ChartSpec, theme: Theme) -> None:
         labels = ["" if v is None else
                   (language.percent(v, decimals) if share else language.number(v, decimals))
                   for v in serie["vaerdier"]]
-        ax.bar_label(bars, labels=labels, padding=2, fontsize=7.5,
+        ax.bar_label(bars, labels=labels, padding=2, fontsize=TEXT_SIZE,
                      color=colours.get("tekst", "#222222"))
         for y, v in zip(ys, serie["vaerdier"], strict=True):
             if v is None:
-                ax.text(top * 0.01, y, "mangler", va="center", fontsize=7.5,
+                ax.text(top * 0.01, y, "mangler", va="center", fontsize=TEXT_SIZE,
                         color=colours.get("daempet", "#555555"))
     ax.set_yticks(range(len(categories)), categories[::-1])
     ax.tick_params(axis="y", length=0)
@@ -393,12 +403,13 @@ def goal_trend(figure, spec: ChartSpec, theme: Theme) -> None:
                           for m in milestones)
             ax.annotate(language.percent(share), (x, share), textcoords="offset points",
                         xytext=(0, -6 if crowded else 5), ha="center",
-                        va="top" if crowded else "bottom", fontsize=7,
+                        va="top" if crowded else "bottom", fontsize=TEXT_SIZE,
                         color=colours.get("tekst"), zorder=5,
                         bbox={"boxstyle": "square,pad=0.1", "facecolor": "white",
                               "edgecolor": "none"})
         else:
-            ax.text(x, 0.04, "ikke\nmålt", ha="center", va="bottom", fontsize=6.5, color=muted)
+            ax.text(x, 0.04, "ikke\nmålt", ha="center", va="bottom", fontsize=TEXT_SIZE,
+                    color=muted)
     if milestones:
         ax.scatter([m[0] for m in milestones], [m[1] for m in milestones], marker="D", s=26,
                    facecolor="white", edgecolor=mark_colour, linewidth=1.3, zorder=4)
@@ -418,9 +429,9 @@ def goal_trend(figure, spec: ChartSpec, theme: Theme) -> None:
     for tick, (_, _, muted_label) in zip(ax.get_xticklabels(), ticks, strict=True):
         if muted_label:
             tick.set_color(mark_colour)
-    ax.tick_params(axis="x", length=0, labelsize=7)
+    ax.tick_params(axis="x", length=0, labelsize=TEXT_SIZE)
     ax.set_axisbelow(True)
-    ax.tick_params(axis="y", labelsize=7)
+    ax.tick_params(axis="y", labelsize=TEXT_SIZE)
     ax.set_ylim(0, 1.12)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
     danish_axis(ax.yaxis, percent=True)
@@ -433,7 +444,7 @@ def goal_trend(figure, spec: ChartSpec, theme: Theme) -> None:
         handles.append(Line2D([], [], color=muted, linestyle=(0, (4, 2.5)), linewidth=1.1,
                               label=spec.data.get("maal_navn") or "Mål"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.28),
-              ncol=len(handles), fontsize=7, handlelength=1.6, columnspacing=1.2,
+              ncol=len(handles), fontsize=TEXT_SIZE, handlelength=1.6, columnspacing=1.2,
               borderaxespad=0.2)
 
 
@@ -462,7 +473,7 @@ def round_bars(figure, spec: ChartSpec, theme: Theme) -> None:
                 label=name, zorder=2)
         for y, value in zip(ys, values, strict=True):
             label = "ikke målt" if value is None else language.percent(value)
-            ax.text((value or 0) + 0.012, y, label, va="center", fontsize=7.5,
+            ax.text((value or 0) + 0.012, y, label, va="center", fontsize=TEXT_SIZE,
                     color=colours.get("daempet" if value is None else "tekst", "#222222"))
     ax.set_yticks(range(len(rows)), [row[0] for row in rows][::-1])
     ax.tick_params(axis="y", length=0)
@@ -507,14 +518,14 @@ def month_bars(figure, spec: ChartSpec, theme: Theme) -> None:
                   zorder=2)
     # on a white ground, so the average's line never runs through a count
     ax.bar_label(bars, labels=["" if v is None else language.number(v) for v in values],
-                 padding=2, fontsize=7 if len(values) > 14 else 7.5,
+                 padding=2, fontsize=TEXT_SIZE,
                  color=colours.get("tekst", "#222222"), zorder=5,
                  bbox={"boxstyle": "square,pad=0.12", "facecolor": "white",
                        "edgecolor": "none"})
     for x, value in zip(xs, values, strict=True):
         if value is None:
             ax.text(x, top * 0.02, "mangler", rotation=90, ha="center", va="bottom",
-                    fontsize=7, color=muted)
+                    fontsize=TEXT_SIZE, color=muted)
     average = spec.data.get("gennemsnit")
     handles = [Patch(color=bar_colour, label="Underretninger")]
     if average is not None:
@@ -525,7 +536,7 @@ def month_bars(figure, spec: ChartSpec, theme: Theme) -> None:
                               label=spec.data.get("gennemsnit_navn") or "Gennemsnit"))
     step = max(1, math.ceil(len(values) / 18))  # at most 18 month labels
     ax.set_xticks(xs[::step], [f"{m}\n{y}" if y else m for m, y in labels[::step]])
-    ax.tick_params(axis="x", length=0, labelsize=7.5)
+    ax.tick_params(axis="x", length=0, labelsize=TEXT_SIZE)
     ax.set_xlim(-0.6, len(values) - 0.4)
     ax.set_ylim(0, top * 1.16)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, steps=[1, 2, 5, 10]))

@@ -46,3 +46,12 @@ def test_a_hyphenated_line_is_as_tall_as_its_neighbours(example_pdf, tmp_path):
     body_height = plain.most_common(1)[0][0]
     # every hyphenated line of body text has the body's line height, none is taller
     assert max(hyphenated) <= body_height, (hyphenated, plain)
+
+
+def test_the_table_of_contents_fits_on_one_page(example_pdf):
+    from conftest import pdf_pages
+
+    pages = pdf_pages(example_pdf)
+    toc = next(i for i, text in enumerate(pages) if "Indhold 1 Indledning" in text)
+    assert "Bilag 1 Selvevaluering" in pages[toc]  # the last entry on the same page
+    assert ". . . . ." not in pages[toc + 1]  # and no leader dots run on to the next
