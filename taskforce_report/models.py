@@ -28,6 +28,21 @@ class Strict(BaseModel):
                               allow_inf_nan=False)
 
 
+def _isbn(value: str) -> str:
+    """An ISBN-13 of the digital edition, as printed in the imprint (`978-87-93676-12-1`):
+    hyphens and spaces allowed, the check digit must be right."""
+    if not value:
+        return value
+    digits = value.replace("-", "").replace(" ", "")
+    if len(digits) != 13 or not digits.isdigit():
+        raise ValueError(f"'{value}' er ikke et ISBN-13 (13 cifre, fx 978-87-93676-12-1)")
+    check = (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits[:12])) % 10) % 10
+    if check != int(digits[12]):
+        raise ValueError(f"'{value}' har forkert kontrolciffer; det sidste ciffer skulle være "
+                         f"{check}")
+    return value
+
+
 class Period(Strict):
     fra: dt.date
     til: dt.date
@@ -62,6 +77,8 @@ class AnalysisReport(Strict):
     dato: dt.date
     tema: str = "socialstyrelsen"
     titel: str = "Analyserapport"
+    isbn: str = ""  # the digital edition's ISBN-13, printed in the imprint when given
+    _isbn = field_validator("isbn")(_isbn)
     referencegruppe: list[str] = Field(default_factory=list)
     dataindsamling: Period
     resume: Markdown = ""
@@ -651,6 +668,8 @@ class StatusReport(Strict):
     dato: dt.date
     tema: str = "kommune"
     titel: str = "Status på udviklingsplanen"
+    isbn: str = ""  # the digital edition's ISBN-13, printed in the imprint when given
+    _isbn = field_validator("isbn")(_isbn)
     udseende: Appearance = Field(default_factory=lambda: Appearance())
     fokuspunkter: FocusPoints | None = None
     indledning: Markdown = ""
@@ -737,6 +756,8 @@ class TaskForceStatusReport(Strict):
     dato: dt.date
     tema: str = "socialstyrelsen"
     titel: str = "Statusrapport"
+    isbn: str = ""  # the digital edition's ISBN-13, printed in the imprint when given
+    _isbn = field_validator("isbn")(_isbn)
     forloeb: Period | None = None  # the course, from the cooperation agreement to its end
     analyserapport: dt.date | None = None  # the date of the analysis report that began it
     indledning: Markdown = ""  # the bundle's own opening of chapter 1

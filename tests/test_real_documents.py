@@ -238,8 +238,9 @@ def test_free_section_shows_the_bundles_image_and_a_markdown_table(seed_pdf, see
                  "Sager pr. rådgiver", "Børn med handicap 35"):
         assert said in text, said
     html, out = seed_html
-    assert ('<img src="assets/billede-anciennitet.svg" alt="Søjlediagram: 40 % har under et '
-            'års anciennitet') in html.replace("\u00a0", " ")
+    # number and unit bound by a no-break space, in an alt text too (language.bind_units)
+    assert ('<img src="assets/billede-anciennitet.svg" alt="Søjlediagram: 40\u00a0% har under et '
+            'års anciennitet') in html
     assert (out / "assets" / "billede-anciennitet.svg").read_bytes() == \
         (SEED_001 / "anciennitet.svg").read_bytes()
     assert '<table class="md-tabel">' in html and '<td style="text-align:right">35</td>' in html
