@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 DEBIAN_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils qpdf fonts-dejavu-core)
 LOCK="requirements.lock"
 if [ "${1:-}" = "--test" ]; then
-  DEBIAN_PACKAGES+=(chromium chromium-driver libreoffice-calc-nogui libreoffice-writer-nogui python3-uno)
+  DEBIAN_PACKAGES+=(chromium chromium-driver libreoffice-calc-nogui libreoffice-writer-nogui python3-uno npm)
   LOCK="requirements-test.lock"
 fi
 
@@ -37,3 +37,7 @@ python3 -m pip install -q --disable-pip-version-check --no-deps -e .
 # (as on this project's machines) every command would compile it again: about 0,3 s of each
 # build and validate (docs/performance.md). Python still recompiles a module edited since.
 python3 -m compileall -q taskforce_report
+# axe-core, the accessibility checker of the HTML test, at the version of its npm lock
+if [ "${1:-}" = "--test" ]; then
+  (cd tests/axe && npm ci --no-audit --no-fund --silent)
+fi

@@ -42,6 +42,9 @@ RESERVED = ("sager", "kritik", "tema")  # names citations use beside the criteri
 _CPR = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
 _ALIASES = {"ikke_relevant": "ikke relevant", "ikke-relevant": "ikke relevant"}
 
+# A chart needs this many rows (criteria); a table of one or two rows is printed without one.
+MIN_CHART_ROWS = 3
+
 
 # ---- the catalogue ----------------------------------------------------------------------
 
@@ -569,9 +572,10 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.da
         if not results:
             continue
         ids = [r.id for r in results]
-        drawable = any(r.relevante for r in results)
+        # one or two rows are read off the table; a chart of them adds nothing
+        drawable = sum(1 for r in results if r.relevante) >= MIN_CHART_ROWS
         figures += drawable
-        compared = any(r.landsresultat is not None for r in results)
+        compared = sum(1 for r in results if r.landsresultat is not None) >= MIN_CHART_ROWS
         figures += compared
         by_theme[theme_id] = ThemeReview(
             id=theme_id, overskrift=theme.overskrift, kriterier=results,
@@ -845,8 +849,8 @@ def compare(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.d
         found = tuple(grouped.get(theme_id, ()))
         if not found:
             continue
-        drawable = any(c.baseline.andel is not None or c.status.andel is not None
-                       for c in found)
+        drawable = sum(1 for c in found if c.baseline.andel is not None
+                       or c.status.andel is not None) >= MIN_CHART_ROWS
         figures += drawable
         groups.append(ComparisonGroup(
             id=theme_id, overskrift=theme.overskrift, kriterier=found,

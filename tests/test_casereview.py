@@ -158,7 +158,10 @@ def _row(page: str, text: str) -> list[str]:
     raise AssertionError(f"no row with {text!r}")
 
 
-def test_chapter_table_and_citing_phrase_agree(mini):
+def test_chapter_table_and_citing_phrase_agree(mini, monkeypatch):
+    # the sample has two criteria per theme: let them have their chart for what follows (a
+    # chart of one or two rows is left out of reports: test_a_table_of_two_rows_has_no_chart)
+    monkeypatch.setattr(casereview, "MIN_CHART_ROWS", 1)
     prepared = prepare(sample_bundle(mini))
     page, _ = render(prepared, flavour="html")
     text = squeeze(html.unescape(re.sub(r"<[^>]+>", " ", page)))
@@ -276,3 +279,10 @@ def test_example_bundle_agrees_with_its_theme_texts():
     assert "I 4 ud af de 9 sager med underretninger" in analysis
     raw = prepared.bundle.report.temaer["underretninger"].analyse
     assert "{sagsgennemgang.underretning_24t.ikke_opfyldt}" in raw
+
+
+def test_a_table_of_two_rows_has_no_chart(mini):
+    prepared = prepare(sample_bundle(mini))
+    assert not [c for c in prepared.results.charts if c.kind == "criteria_bars"]
+    page, _ = render(prepared, flavour="html")
+    assert "afsluttet inden for fire måneder" in page  # the table is still there

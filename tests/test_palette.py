@@ -70,3 +70,12 @@ def test_met_and_not_met_have_a_second_cue_beside_colour():
     patterns = set(re.findall(r'<pattern id="([^"]+)"', svg))
     assert len(patterns) == 2, "delvist and ikke opfyldt are hatched, opfyldt is plain"
     assert all(f"url(#{p})" in svg for p in patterns)  # and the bars are filled with them
+
+
+@pytest.mark.parametrize("theme_name", ["socialstyrelsen", "kommune"])
+def test_text_colours_read_at_4_5_to_1_on_the_page(theme_name):
+    palette = load_theme(theme_name).colours
+    for key in ("tekst", "daempet", "primaer", "sekundaer"):
+        if key in palette:
+            ratio = colours.contrast(palette[key], WHITE)
+            assert ratio >= colours.TEXT_CONTRAST, (theme_name, key, palette[key], ratio)
