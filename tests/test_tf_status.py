@@ -135,11 +135,12 @@ def test_phrases_in_the_status_reports_idiom(tmp_path):
 def test_grouped_by_the_concepts_areas_in_their_order(tmp_path):
     result = compared(tmp_path)
     groups = [(g.id, [c.id for c in g.kriterier], g.tabel, g.figur) for g in result.grupper]
+    # every area has its table; only an area of three or more criteria has a chart (figur)
     assert groups == [
-        ("styring", ["tidlig_11_3"], 1, 1),
-        ("udredning", ["underretning_24t", "underretning_tilbagemelding", "bfu_4_mdr"], 2, 2),
-        ("indsats", ["handleplan_indhold", "eftervaern_17_5"], 3, 3),
-        ("inddragelse", ["boernesamtale"], 4, 4),  # the child conversation is inddragelse
+        ("styring", ["tidlig_11_3"], 1, 0),
+        ("udredning", ["underretning_24t", "underretning_tilbagemelding", "bfu_4_mdr"], 2, 1),
+        ("indsats", ["handleplan_indhold", "eftervaern_17_5"], 3, 0),
+        ("inddragelse", ["boernesamtale"], 4, 0),  # the child conversation is inddragelse
     ]
     classic = compared(tmp_path, concept="tf_klassisk")
     assert [g.id for g in classic.grupper] == ["tidlig_indsats", "underretninger",
@@ -186,11 +187,10 @@ def test_the_table_row_and_the_citation_in_the_html(tmp_path):
             "afgørelsen, er steget fra 75 % til 100 %.") in text
     assert "steget for 2 af de 5 krav, der kan sammenlignes, faldet for 1 og uændret for 2" in text
     assert "kritik i 4 af de 10 sager i baselinemålingen og i 0 af de 8 sager" in text
-    # one chart per area, both rounds named in its legend
-    assert [c.id for c in prepared.results.charts] == [
-        "statusmaaling-styring", "statusmaaling-udredning", "statusmaaling-indsats",
-        "statusmaaling-inddragelse"]
-    assert prepared.results.charts[1].data["serier"] == ("Baselinemåling, maj 2019",
+    # a chart for the area of three criteria only (one or two are read off the table), both
+    # rounds named in its legend
+    assert [c.id for c in prepared.results.charts] == ["statusmaaling-udredning"]
+    assert prepared.results.charts[0].data["serier"] == ("Baselinemåling, maj 2019",
                                                          "Statusmåling, november 2021")
 
 
