@@ -239,7 +239,7 @@ def _name_pattern(name: str) -> re.Pattern | None:
     parts = [p for p in re.split(r"[ -]+", normalise(name)) if p]
     if not parts:
         return None
-    between = r"[ ,-]+"
+    between = r"[ ,-]*"  # nothing too: `Mikkel&shy;Holm` prints as one word
     forward = between.join(re.escape(p) for p in parts)
     options = [forward]
     if len(parts) > 1:

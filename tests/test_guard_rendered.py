@@ -335,7 +335,8 @@ def obfuscated_name(draw) -> str:
     first = draw(st.sampled_from(["Mikkel", "MIKKEL", "mikkel", "Mik\u00adkel", "**Mik**kel",
                                   "Mi&#107;kel", "Mikk\u200bel"]))
     last = draw(st.sampled_from(["Holm", "HOLM", "Ho\u00adlm", "*Holm*", "H&#111;lm"]))
-    between = draw(st.sampled_from([" ", "  ", "\n", "\u00a0", "-", "\u2011", " \n "]))
+    between = draw(st.sampled_from([" ", "  ", "\n", "\u00a0", "-", "\u2011", " \n ",
+                                     "\u00ad", "&shy;", "&nbsp;"]))
     possessive = draw(st.sampled_from(["", "s", "'s", "'"]))
     if draw(st.booleans()):
         return f"{last},{between}{first}{possessive}"
