@@ -300,6 +300,9 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
         record["format"] = fmt
     if draft:  # so verify and regenerate make the draft again, not the final report
         record["udkast"] = True
+    course = getattr(prepared.bundle, "course", None)
+    if course is not None:  # its shared data stays in the course: verify and regenerate say so
+        record["forloeb"] = {"mappe": course.name, "dokument": prepared.bundle.path.name}
     return record
 
 

@@ -326,6 +326,7 @@ def regenerate(report: Path, outdir: Path | None) -> None:
     from taskforce_report.paths import default_output_root
 
     embedded = _embedded_or_exit(report)  # the manifest and the file names checked
+    _not_alone(report, embedded, "regenerate")
     outdir = outdir or default_output_root() / f"{report.stem}-regenereret"
     pdf_ua = embedded.manifest.get("pdf_variant") == PDF_UA_VARIANT
     fmt = embedded.manifest.get("format", "pdf")  # "notat" for a committee memo
@@ -352,6 +353,8 @@ def verify(report: Path, bundle: Path | None) -> None:
     from taskforce_report.build import PDF_VARIANT, current_manifest, pdf_bytes, prepare
 
     embedded = _embedded_or_exit(report)
+    if bundle is None:
+        _not_alone(report, embedded, "verify")
     with tempfile.TemporaryDirectory(prefix="taskforce-verify-") as tmp:
         source = bundle or archive.extract_bundle(embedded, Path(tmp) / "bundt")
         prepared = prepare(source)
@@ -400,6 +403,21 @@ def lock(report: Path) -> None:
                    "taskforce-report begyndte at gemme dem)", err=True)
         raise SystemExit(1)
     click.echo(text, nl=False)
+
+
+def _not_alone(report: Path, embedded, command: str) -> None:
+    """A document of a course shares data (the baseline, the audit log, the recommendations)
+    that stays in the course's folders: it cannot be rebuilt from its own bundle alone."""
+    course = embedded.manifest.get("forloeb")
+    if not isinstance(course, dict):
+        return
+    folder = f"{course.get('mappe', 'FORLØB')}/{course.get('dokument', 'MAPPE')}"
+    hint = (f"taskforce-report verify {report} {folder}" if command == "verify" else
+            f"taskforce-report build {folder}")
+    click.echo(f"Fejl: {report}: rapporten er et dokument i forløbet {course.get('mappe', '')} "
+               "og deler data med forløbets andre dokumenter (baselinemåling, ledelsestilsyn, "
+               f"anbefalinger), som ikke ligger i PDF'en; brug forløbets mappe: {hint}", err=True)
+    raise SystemExit(1)
 
 
 def _embedded_or_exit(report: Path):

@@ -109,6 +109,10 @@ def test_a_goal_takes_the_recommendations_wording_from_the_analysis_report(copy)
         texts = [r.tekst for g in goals for r in g.anbefalinger if r.tema_id == "underretninger"
                  and r.nr == 1]
         assert texts == ["Udarbejder skriftlige retningslinjer for screening af underretninger."]
+    plan = prepare(copy / "udviklingsplan").results.facts["indsatsomraader"]
+    quoted = [r.tekst for a in plan for r in a.anbefalinger
+              if r.navn == "Underretninger, anbefaling 1"]
+    assert quoted == ["Udarbejder skriftlige retningslinjer for screening af underretninger."]
     trace = prepare(copy / "taskforce-status").results.facts["sporing"]
     entry = next(e for e in trace.entries if (e.tema_id, e.nr) == ("underretninger", 1))
     assert entry.tekst.startswith("Udarbejder skriftlige retningslinjer")
@@ -328,3 +332,19 @@ def test_a_plan_area_that_does_not_exist_or_another_rule_is_an_error(copy):
     assert result.exit_code == 1
     assert ("'hvor_relevant' er ikke udviklingsplanens regel for kriteriet, 'alle_sager'; et "
             "kriterium tælles på én måde i hele forløbet") in result.output
+
+
+def test_a_course_document_is_verified_with_its_course(tmp_path):
+    out = tmp_path / "ud"
+    assert run("build", str(EXAMPLE / "taskforce-status"), "-o", str(out), "-q").exit_code == 0
+    pdf = out / "taskforce-status.pdf"
+    alone = run("verify", str(pdf))
+    assert alone.exit_code == 1
+    assert "rapporten er et dokument i forløbet eksempel-forloeb" in alone.output
+    assert f"verify {pdf} eksempel-forloeb/taskforce-status" in squeeze(alone.output)
+    assert "Traceback" not in alone.output
+    again = run("verify", str(pdf), str(EXAMPLE / "taskforce-status"))
+    assert again.exit_code == 0, again.output
+    assert "identisk" in again.output
+    assert run("regenerate", str(pdf), "-o", str(tmp_path / "r")).exit_code == 1
+    assert not (tmp_path / "r").exists()
