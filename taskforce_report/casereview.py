@@ -370,7 +370,7 @@ def _singular(sager: str) -> str:
 
 def phrase(criterion: CriterionEntry, failed: int, base: int, words: bool = False) -> str:
     """The finding as the reports write it, failures counted against the relevant cases:
-    "I 5 ud af de 12 sager med en børnefaglig undersøgelse er fire måneders fristen
+    "I 5 ud af de 12 sager med en børnefaglig undersøgelse er firemånedersfristen
     overskredet." """
     if base == 0:
         return "Kravet har ikke været relevant i nogen af de gennemgåede sager."

@@ -52,6 +52,12 @@ def _format(value: Any, modifiers: list[str]) -> str:
     return text
 
 
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether position `at` of `text` opens a sentence (or the text, or a line)."""
+    before = text[:at].rstrip(" ")
+    return before == "" or before.endswith((".", "!", "?", "\n")) and not before.endswith("..")
+
+
 def _unknown(name: str, values: Mapping[str, Any]) -> str:
     prefix = name.split(".", 1)[0]
     if prefix in SOURCES and not any(k.startswith(prefix + ".") for k in values):
@@ -94,7 +100,12 @@ def resolve_text(text: str, values: Mapping[str, Any]) -> tuple[str, list[str]]:
             errors.append(_unknown(name, values))
             return token
         try:
-            return _format(values[name], modifiers)
+            value = values[name]
+            if _starts_sentence(text, match.start()) and isinstance(value, int) \
+                    and not isinstance(value, bool) and "ord" not in modifiers:
+                # Danish does not open a sentence with digits: "Fire ud af de seks …"
+                return language.count_phrase(value, start=True)
+            return _format(value, modifiers)
         except ValueError as exc:
             errors.append(f"{token}: {exc}")
             return token

@@ -115,9 +115,9 @@ def test_rounds_are_counted_apart(tmp_path):
 def test_phrases_in_the_reports_idiom(tmp_path):
     review = casereview.review(frame(tmp_path), casereview.criteria(), dt.date(2015, 11, 12))
     bfu = review.criterion("bfu_4_mdr")
-    assert bfu.tekst == ("I 3 ud af de 4 sager med en børnefaglig undersøgelse er fire måneders "
-                         "fristen overskredet, uden at der er udarbejdet en foreløbig vurdering. "
-                         "Ankestyrelsen udtaler kritik i 2 af disse sager.")
+    assert bfu.tekst == ("I 3 ud af de 4 sager med en børnefaglig undersøgelse er "
+                         "firemånedersfristen overskredet, uden at der er udarbejdet en "
+                         "foreløbig vurdering. Ankestyrelsen udtaler kritik i 2 af disse sager.")
     assert review.criterion("boernesamtale").tekst == (
         "I alle 4 sager, hvor der skulle have været afholdt en børnesamtale, er der afholdt en "
         "børnesamtale forud for afgørelsen.")

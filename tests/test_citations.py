@@ -118,7 +118,8 @@ def test_interviews_fill_section_1_5_and_chapter_6(mini):
     assert (basis.boern, basis.boern_ord) == (4, "fire")
     chapter = prepared.document.chapter("boerneinterviews")
     assert chapter.title == "Resultat af interviews med fire børn"
-    assert facts["boerneinterviews"].temaer[0].fund == "3 ud af de 4 har skiftet."
+    # a count opening a sentence in words (citations._starts_sentence)
+    assert facts["boerneinterviews"].temaer[0].fund == "Tre ud af de 4 har skiftet."
     assert facts["temaer"]["eftervaern"].analyse == "Interviewene med fire børn viser, at 3 har " \
                                                      "skiftet."
 
@@ -154,6 +155,17 @@ def test_example_theme_texts_cite_and_match_the_data():
     assert "Interviewene med seks børn og unge viser, at 5 ud af de 6 har oplevet at skifte" \
         in tilsyn
     bfu = prepared.results.facts["temaer"]["boernefaglige_undersoegelser"].analyse
-    assert "er fire måneders fristen, jf. servicelovens § 50, overskredet i 5 sager" in bfu
+    assert "er firemånedersfristen, jf. servicelovens § 50, overskredet i 5 sager" in bfu
     assert prepared.document.chapter("boerneinterviews").title == \
         "Resultat af interviews med seks børn"
+
+
+def test_a_count_opening_a_sentence_is_written_in_words():
+    from taskforce_report.citations import resolve_text
+
+    text, errors = resolve_text("Interviewene viser det. {a} ud af de {b} kan ikke huske det.",
+                                {"a": 4, "b": 6})
+    assert not errors
+    assert text == "Interviewene viser det. Fire ud af de 6 kan ikke huske det."
+    assert resolve_text("{a} sager", {"a": 12})[0] == "Tolv sager"
+    assert resolve_text("I {a} sager", {"a": 12})[0] == "I 12 sager"  # mid-sentence: digits
