@@ -696,9 +696,15 @@ class Comparison:
     tekst: str
 
     @property
+    def lille_grundlag(self) -> bool:
+        """A round of fewer than language.SMALL_BASE relevant cases: its share is not printed,
+        and no change in procentpoint either (one case would move it ten points or more)."""
+        return any(language.is_small_base(r.relevante) for r in (self.baseline, self.status))
+
+    @property
     def aendring_tekst(self) -> str:
-        """The change as the table prints it: "+35", "−10", "0", "–"."""
-        return signed_points(self.aendring)
+        """The change as the table prints it: "+35", "−10", "0", "–" (also on a small base)."""
+        return "–" if self.lille_grundlag else signed_points(self.aendring)
 
 
 @dataclass(frozen=True)
@@ -775,9 +781,11 @@ _ROUND_NAMES = {BASELINE: "baselinemålingen", STATUS: "statusmålingen"}
 
 def _measured_in(count: RoundCount, runde: str, words: bool) -> str:
     """ "i statusmålingen er kravet opfyldt i 3 ud af 4 sager (75 %)" """
+    share = "" if language.is_small_base(count.relevante) else \
+        f" ({language.percent(count.andel)})"  # on a small base the count says it
     return (f"i {_ROUND_NAMES[runde]} er kravet opfyldt i {_count(count.opfyldt, words)} ud af "
             f"{_count(count.relevante, words)} {'sag' if count.relevante == 1 else 'sager'}"
-            f" ({language.percent(count.andel)})")
+            f"{share}")
 
 
 def change_phrase(criterion: CriterionEntry, before: RoundCount, after: RoundCount,
@@ -799,6 +807,14 @@ def change_phrase(criterion: CriterionEntry, before: RoundCount, after: RoundCou
             return (f"Kravet var ikke relevant i nogen af sagerne i {_ROUND_NAMES[runde]}, så "
                     f"udviklingen kan ikke opgøres{tail}.")
     first, last = before.procent, after.procent
+    small = language.is_small_base(before.relevante) or language.is_small_base(after.relevante)
+    if small and not (first == last and first in (0, 100)):
+        # fewer than SMALL_BASE cases: counts, not shares that one case moves ten points
+        return (f"Kravet er opfyldt i {_count(before.opfyldt, words)} ud af "
+                f"{_count(before.relevante, words)} "
+                f"{'sag' if before.relevante == 1 else 'sager'} i baselinemålingen og i "
+                f"{_count(after.opfyldt, words)} ud af {_count(after.relevante, words)} i "
+                "statusmålingen.")
     if first == last == 100:
         if criterion.opfyldt:
             return f"I begge målinger {criterion.opfyldt} i alle sager."

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, pdf_pages, squeeze
 
-from taskforce_report import casereview, catalogues
+from taskforce_report import casereview, catalogues, language
 from taskforce_report.build import build, prepare, render
 from taskforce_report.cli import main
 from taskforce_report.errors import InputError
@@ -78,7 +78,32 @@ def counts(c: casereview.Comparison):
             (c.status.opfyldt, c.status.relevante, c.status.procent), c.aendring)
 
 
-def test_both_rounds_counted_by_hand_under_the_status_rule(tmp_path):
+@pytest.fixture
+def any_base(monkeypatch):
+    """The hand-counted sample has four to ten cases a criterion; these tests are about the
+    shares and their wording, so they let shares be printed on any base (the report's rule,
+    counts below language.SMALL_BASE, is tested in test_small_bases_are_told_as_counts)."""
+    monkeypatch.setattr(language, "SMALL_BASE", 1)
+
+
+def test_small_bases_are_told_as_counts(tmp_path):
+    c = compared(tmp_path).criterion
+    # 4 of 10 against 6 of 8: the status round has fewer than ten cases
+    assert squeeze(c("underretning_24t").tekst) == (
+        "Kravet er opfyldt i 4 ud af 10 sager i baselinemålingen og i 6 ud af 8 i "
+        "statusmålingen.")
+    assert c("underretning_24t").aendring_tekst == "–"
+    assert squeeze(c("tidlig_11_3").tekst) == ("Kravet indgik ikke i baselinemålingen, og i "
+                                               "statusmålingen er kravet opfyldt i 1 ud af 1 sag.")
+    assert "%" not in " ".join(c(k).tekst for k in ("underretning_24t", "bfu_4_mdr"))
+    (tmp_path / "b").mkdir()
+    page, _ = render(prepare(tf_bundle(tmp_path / "b")), flavour="html")
+    text = squeeze(re.sub(r"<[^>]+>", " ", html.unescape(page)))
+    assert ("(servicelovens § 155, stk. 2) 4 af 10 – 6 af 8 – –") in text
+    assert "Andele og ændringer vises ikke, når en måling har færre end 10 relevante sager" in text
+
+
+def test_both_rounds_counted_by_hand_under_the_status_rule(tmp_path, any_base):
     result = compared(tmp_path)
     assert result.sager == (10, 8)
     # criticism: B05, B06, B07 on underretning_24t and B04 on bfu_4_mdr; none in status
@@ -101,14 +126,14 @@ def test_both_rounds_counted_by_hand_under_the_status_rule(tmp_path):
     assert (development.steget, development.faldet, development.uaendret) == (1, 1, 3)
 
 
-def test_the_analysis_rule_counts_delvist_as_not_met(tmp_path):
+def test_the_analysis_rule_counts_delvist_as_not_met(tmp_path, any_base):
     bfu = compared(tmp_path, casereview.ANALYSIS_RULE).criterion("bfu_4_mdr")
     assert counts(bfu) == ((2, 4, 50), (1, 4, 25), -25)
     assert squeeze(bfu.tekst) == ("Andelen af sager, hvor undersøgelsen er afsluttet inden for "
                                   "fire måneder, er faldet fra 50 % til 25 %.")
 
 
-def test_phrases_in_the_status_reports_idiom(tmp_path):
+def test_phrases_in_the_status_reports_idiom(tmp_path, any_base):
     c = compared(tmp_path).criterion
     text = {k: squeeze(c(k).tekst) for k in ("underretning_24t", "bfu_4_mdr", "boernesamtale",
                                              "handleplan_indhold", "underretning_tilbagemelding",
@@ -171,7 +196,7 @@ def tf_bundle(tmp_path: Path, koncept: str = "tf_pejlemaerker", rows: str = SAMP
     return bundle
 
 
-def test_the_table_row_and_the_citation_in_the_html(tmp_path):
+def test_the_table_row_and_the_citation_in_the_html(tmp_path, any_base):
     prepared = prepare(tf_bundle(tmp_path))
     page, _ = render(prepared, flavour="html")
     text = squeeze(re.sub(r"<[^>]+>", " ", html.unescape(page)))
@@ -194,7 +219,7 @@ def test_the_table_row_and_the_citation_in_the_html(tmp_path):
                                                          "Statusmåling, november 2021")
 
 
-def test_a_second_reading_is_shown_beside_and_labelled(tmp_path):
+def test_a_second_reading_is_shown_beside_and_labelled(tmp_path, any_base):
     prepared = prepare(tf_bundle(tmp_path, reading=", anden_laesning: "
                                  "helt_eller_delvist_hvor_relevant"))
     page, _ = render(prepared, flavour="html")
