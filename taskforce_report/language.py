@@ -230,6 +230,7 @@ FILTERS = {
     "point": points,
     "andel_af": share_of,
     "antal": count_phrase,
+    "lille_grundlag": is_small_base,
     "dato": date,
     "maaned": month,
     "talord": number_word,

@@ -103,6 +103,8 @@ def environment(theme: Theme) -> ImmutableSandboxedEnvironment:
     )
     env.filters.update(language.FILTERS)
     env.filters.update(_TEXT_FILTERS)
+    env.tests["lille_grundlag"] = language.is_small_base  # a share of it is told as a count
+    env.globals["lille_grundlag"] = language.SMALL_BASE
     return env
 
 
