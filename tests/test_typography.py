@@ -55,3 +55,49 @@ def test_the_table_of_contents_fits_on_one_page(example_pdf):
     toc = next(i for i, text in enumerate(pages) if "Indhold 1 Indledning" in text)
     assert "Bilag 1 Selvevaluering" in pages[toc]  # the last entry on the same page
     assert ". . . . ." not in pages[toc + 1]  # and no leader dots run on to the next
+
+
+def _fill_and_starts(path):
+    """Per page: how far down its body text reaches (0–1 of the page height), and the pages
+    on which a bookmarked heading (chapter, section, theme) begins."""
+    from pypdf import PdfReader
+
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    fills = []
+    for _w, height, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>',
+                                      out, re.S):
+        h = float(height)
+        bottoms = [float(b) for a, b in re.findall(
+            r'<block xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">', body)
+            if 0.08 * h < float(a) and float(b) < 0.9 * h]  # not the running head or foot
+        fills.append(max(bottoms) / h if bottoms else 0.0)
+    reader = PdfReader(path)
+    starts: set[int] = set()
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                starts.add(reader.get_destination_page_number(item))
+
+    walk(reader.outline)
+    return fills, starts
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize("bundle", ["eksempel-kommune", "eksempel-pejlemaerker",
+                                    "eksempel-tf-status"])
+def test_no_page_is_more_than_half_empty_except_before_a_heading(bundle, tmp_path):
+    from conftest import ROOT
+
+    from taskforce_report.build import build
+
+    fills, starts = _fill_and_starts(build(ROOT / "input" / bundle, tmp_path))
+    last = len(fills) - 1  # the back page
+    for page, fill in enumerate(fills[1:-1], start=1):
+        if fill < 0.5:
+            # a page may end early only where the next begins a chapter, section or theme, or
+            # is the back page: never because a figure or a box moved on
+            assert page + 1 in starts or page + 1 == last, (bundle, page + 1, round(fill, 2))
