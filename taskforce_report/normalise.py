@@ -21,19 +21,13 @@ from taskforce_report import (
 from taskforce_report.bundle import Bundle
 from taskforce_report.errors import InputError, Problem
 from taskforce_report.models import Application, StatusReport
-from taskforce_report.tables import Table
-
-# The tables each document reads. Another table in the bundle is an error, not a file silently
-# ignored (or read by code that expects another document: noegletal.csv in a status bundle).
-TABLES_OF = {
-    "analyserapport": ("noegletal", "sagsgennemgang", "selvevaluering", "socialfaglig"),
-    "taskforce-status": ("sagsgennemgang", "socialfaglig"),
-    "statusrapport": ("ledelsestilsyn",),
-    "ansoegning": application.TABLES,
-}
+from taskforce_report.tables import TABLES_OF, Table
 
 
 def _check_tables_belong(bundle: Bundle) -> None:
+    """The tables each document reads are tables.TABLES_OF. Another table in the bundle is an
+    error, not a file silently ignored (or read by code that expects another document:
+    noegletal.csv in a status bundle)."""
     kind = bundle.report.dokument
     problems = []
     for name, table in bundle.tables.items():

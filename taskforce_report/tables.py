@@ -81,6 +81,15 @@ SPECS = {
     )
 }
 
+# The tables each document reads: a bundle's other tables are an error (normalise.py), and the
+# workbook `new` writes has a sheet for these only (workbook.py).
+TABLES_OF: dict[str, tuple[str, ...]] = {
+    "analyserapport": ("noegletal", "sagsgennemgang", "selvevaluering", "socialfaglig"),
+    "taskforce-status": ("sagsgennemgang", "socialfaglig"),
+    "statusrapport": ("ledelsestilsyn",),
+    "ansoegning": ("sager", "underretninger"),
+}
+
 
 # Letters UTF-8 writes in two or three bytes (æøå, é, ½, §, –, ’, €): found beside bytes that are
 # not UTF-8, they show a file saved partly in one encoding and partly in another.

@@ -18,7 +18,7 @@ from taskforce_report.errors import (
     input_error,
     raise_row_problems,
 )
-from taskforce_report.tables import SPECS, Table, frame_from_rows
+from taskforce_report.tables import SPECS, TABLES_OF, Table, frame_from_rows
 
 WORKBOOK = "data.xlsx"
 
@@ -263,11 +263,7 @@ def _catalogue_ids(name: str) -> list[str]:
 
 # The sheets each document reads, in the order the template lists them; a template holds
 # only its document's (a status report reads nothing but the audit).
-SHEETS = {
-    "analyserapport": ("noegletal", "sagsgennemgang", "selvevaluering", "socialfaglig"),
-    "statusrapport": ("ledelsestilsyn",),
-    "ansoegning": ("sager", "underretninger"),
-}
+SHEETS = TABLES_OF
 
 
 def vocabularies() -> dict[tuple[str, str], list[str]]:

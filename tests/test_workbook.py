@@ -251,3 +251,11 @@ def test_projektmappe_writes_the_workbook_anew_from_rapport_yaml(status_bundle):
         "tragtmodel", "boernesamtale", "partshoering_14_dage"]
     again = CliRunner().invoke(main, ["new", str(status_bundle), "--projektmappe"])
     assert again.exit_code == 1 and "data.xlsx: findes allerede" in again.output
+
+
+def test_one_list_of_the_tables_each_document_reads():
+    from taskforce_report import application, normalise, tables, workbook
+
+    assert workbook.SHEETS is tables.TABLES_OF is normalise.TABLES_OF
+    assert set(tables.TABLES_OF["ansoegning"]) == set(application.TABLES)
+    assert set().union(*tables.TABLES_OF.values()) == set(SPECS)
