@@ -431,10 +431,9 @@ def seed_000_text(tmp_path_factory) -> str:
 
 def test_application_without_a_date_with_the_deadlines_time_and_the_secretariat(seed_000_text):
     text = seed_000_text
-    assert "Frist for indsendelse af ansøgning 22. november 2019 kl. 12.00" in text
-    assert "senest 22. november 2019 kl. 12.00" in text
+    assert text.count("22. november 2019 kl. 12.00") == 2  # the front page and the guidance
     assert "Ansøgningens dato" not in text  # the form has none
-    assert "sendes på e-mail til taskforce@socialstyrelsen.dk" in text
+    assert "e-mail til taskforce@socialstyrelsen.dk" in text
 
 
 def test_case_figures_as_ranges_are_printed_as_ranges(seed_000_text):
