@@ -220,7 +220,7 @@ def criteria_bars(figure, spec: ChartSpec, theme: Theme) -> None:
             if value:
                 ax.text(start + value / 2, y, language.number(value), ha="center", va="center",
                         color=label_colour, fontsize=TEXT_SIZE, fontweight="bold",
-                        bbox={"boxstyle": "square,pad=0.15", "facecolor": colour,
+                        bbox={"boxstyle": "round,pad=0.3", "facecolor": colour,
                               "edgecolor": "none"} if hatches[column] else None)
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_yticks(positions, [row[0] for row in rows])
