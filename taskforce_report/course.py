@@ -249,6 +249,7 @@ def read(root: Path) -> Course:
                                     f"kommune, '{settings.kommune}' ({COURSE_FILE})",
                                     m.doc.locate(("kommune",))))
     problems += _dates_in_order(members)
+    problems += _one_rule_per_criterion(members)
     if problems:
         raise InputError(problems)
     return Course(root, settings, tuple(members))
@@ -270,6 +271,29 @@ def _dates_in_order(members: list[Member]) -> list[Problem]:
                     "rækkefølgen ansøgning, analyserapport, udviklingsplan, statusrapporter, "
                     "Task Forcens statusrapport", later.doc.locate(("dato",))))
                 break
+    return problems
+
+
+def _one_rule_per_criterion(members: list[Member]) -> list[Problem]:
+    """An audit criterion is counted by one rule in the whole course: the plan and every status
+    report that names it give it the same `optaelling`."""
+    problems, first = [], {}
+    for m in sorted(members, key=lambda m: (ORDER.index(m.dokument), m.dato or dt.date.min)):
+        data = m.doc.data if isinstance(m.doc.data, dict) else {}
+        audit = data.get("ledelsestilsyn")
+        criteria = audit.get("kriterier") if isinstance(audit, dict) else None
+        for criterion_id, entry in (criteria or {}).items() if isinstance(criteria, dict) \
+                else ():
+            rule = entry.get("optaelling") if isinstance(entry, dict) else None
+            if not isinstance(rule, str):
+                continue
+            seen = first.setdefault(criterion_id, (rule, m))
+            if seen[0] != rule:
+                place = ("ledelsestilsyn", "kriterier", criterion_id, "optaelling")
+                problems.append(Problem(
+                    m.file, dotted(place), f"'{rule}' er ikke den regel, {seen[1].folder}/ "
+                    f"tæller kriteriet efter ('{seen[0]}'); et kriterium tælles på én måde i "
+                    "hele forløbet", m.doc.locate(place)))
     return problems
 
 

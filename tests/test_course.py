@@ -168,6 +168,12 @@ def test_a_retyped_wording_that_differs_is_an_error(copy):
                     "dato: 2019-07-05"),
      "status-2021-07/rapport.yaml, linje 8: dato: statusrapporten er dateret 5. juli 2019, "
      "før analyserapporten i analyse/ (20. november 2019)"),
+    (lambda c: edit(c / "status-2022-01" / "rapport.yaml",
+                    "boernesamtale: {navn: Børnesamtale afholdt, optaelling: hvor_relevant}",
+                    "boernesamtale: {navn: Børnesamtale afholdt, optaelling: alle_sager}"),
+     "status-2022-01/rapport.yaml, linje 43: ledelsestilsyn.kriterier.boernesamtale.optaelling: "
+     "'alle_sager' er ikke den regel, udviklingsplan/ tæller kriteriet efter ('hvor_relevant'); "
+     "et kriterium tælles på én måde i hele forløbet"),
 ])
 def test_a_broken_course_is_one_line_each_and_nothing_is_written(copy, tmp_path, damage,
                                                                   expected):
