@@ -336,8 +336,10 @@ def test_a_plan_area_that_does_not_exist_or_another_rule_is_an_error(copy):
                                      "{navn: Vurderet, optaelling: hvor_relevant}\n")
     result = run("validate", str(bundle))
     assert result.exit_code == 1
-    assert ("'hvor_relevant' er ikke udviklingsplanens regel for kriteriet, 'alle_sager'; et "
-            "kriterium tælles på én måde i hele forløbet") in result.output
+    assert ("status-plan/rapport.yaml, linje 8: ledelsestilsyn.kriterier.vurdering_24_timer."
+            "optaelling: 'hvor_relevant' er ikke den regel, udviklingsplan/ tæller kriteriet "
+            "efter ('alle_sager'); et kriterium tælles på én måde i hele forløbet") in \
+        squeeze(result.output)
 
 
 def test_a_course_document_is_verified_with_its_course(tmp_path):
