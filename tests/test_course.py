@@ -356,3 +356,30 @@ def test_a_course_document_is_verified_with_its_course(tmp_path):
     assert "identisk" in again.output
     assert run("regenerate", str(pdf), "-o", str(tmp_path / "r")).exit_code == 1
     assert not (tmp_path / "r").exists()
+
+
+def test_one_failing_document_does_not_stop_the_others(copy, tmp_path):
+    # a goal naming an unknown criterion breaks status-2021-07 only
+    edit(copy / "status-2021-07" / "rapport.yaml", "kriterium: tragtmodel",
+         "kriterium: tragtmodellen")
+    out = tmp_path / "ud"
+    result = run("build", str(copy), "-o", str(out), "-q")
+    assert result.exit_code == 1
+    line = next(x for x in result.output.splitlines() if "status-2021-07" in x)
+    assert "FEJL: rapport.yaml, linje" in line and "'tragtmodellen' er ikke et kriterium" in line
+    assert "5 bygget, 1 fejlede" in result.output
+    assert not (out / "status-2021-07").exists()
+    assert (out / "taskforce-status" / "taskforce-status.pdf").is_file()
+    assert (out / "status-2022-01" / "statusrapport-slides.pdf").is_file()
+
+
+def test_a_plan_outside_a_course_names_its_recommendations_without_their_wording(tmp_path):
+    from taskforce_report.build import render
+
+    bundle = tmp_path / "plan"
+    shutil.copytree(EXAMPLE / "udviklingsplan", bundle)
+    prepared = prepare(bundle)
+    assert prepared.bundle.course is None
+    page, _ = render(prepared, flavour="html")
+    text = squeeze(page)
+    assert "Underretninger, anbefaling 1:</span> (ordlyden står i analyserapporten)" in text
