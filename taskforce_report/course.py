@@ -114,7 +114,8 @@ class Course:
         from taskforce_report.bundle import load
 
         member = self.member("analyserapport")
-        return None if member is None else load(member.path, in_course=False)
+        return None if member is None else in_folder(member.folder,
+                                                     lambda: load(member.path, in_course=False))
 
     @cached_property
     def plan(self):
@@ -123,7 +124,7 @@ class Course:
             return None
         from taskforce_report.bundle import load
 
-        return load(member.path, in_course=False)
+        return in_folder(member.folder, lambda: load(member.path, in_course=False))
 
     @cached_property
     def analysis_review(self) -> casereview.CaseReview | None:
@@ -182,6 +183,16 @@ class Course:
                 return themes[theme_id].overskrift
         return catalogues.themes()[theme_id].overskrift if theme_id in catalogues.themes() \
             else theme_id
+
+
+def in_folder(folder: str, make):
+    """`make()`, with the files of its errors named inside the course (`analyse/rapport.yaml`):
+    an error in a sibling bundle must not read as the built document's own."""
+    try:
+        return make()
+    except InputError as exc:
+        raise InputError([p if p.file.startswith(f"{folder}/") else
+                          replace(p, file=f"{folder}/{p.file}") for p in exc.problems]) from None
 
 
 # ---- reading and checking the course ----------------------------------------------------

@@ -111,8 +111,10 @@ def latest_status(course):
     members = [m for m in course.ordered() if m.dokument == "statusrapport"]
     if not members:
         return None, ""
+    from taskforce_report.course import in_folder
+
     member = members[-1]
-    prepared = prepare(member.path)
+    prepared = in_folder(member.folder, lambda: prepare(member.path))
     return prepared.results.facts, f"statusrapporten af {language.date(member.dato)}"
 
 

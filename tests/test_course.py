@@ -383,3 +383,11 @@ def test_a_plan_outside_a_course_names_its_recommendations_without_their_wording
     page, _ = render(prepared, flavour="html")
     text = squeeze(page)
     assert "Underretninger, anbefaling 1:</span> (ordlyden står i analyserapporten)" in text
+
+
+def test_an_error_in_a_sibling_bundle_names_its_folder(copy):
+    edit(copy / "analyse" / "rapport.yaml", "koncept: pejlemaerker", "koncept: pejlemaerker\n"
+         "ukendt_noegle: 1")
+    result = run("validate", str(copy / "taskforce-status"))
+    assert result.exit_code == 1
+    assert "analyse/rapport.yaml, linje" in result.output and "ukendt_noegle" in result.output
