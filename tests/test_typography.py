@@ -101,3 +101,21 @@ def test_no_page_is_more_than_half_empty_except_before_a_heading(bundle, tmp_pat
             # a page may end early only where the next begins a chapter, section or theme, or
             # is the back page: never because a figure or a box moved on
             assert page + 1 in starts or page + 1 == last, (bundle, page + 1, round(fill, 2))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_contents_leader_dots_stand_in_columns(example_pdf):
+    """Every section line's dots end at the same place and stand on the same grid."""
+    page = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-bbox", str(example_pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    dots: dict[float, list[float]] = {}
+    for x_min, y_min in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" '
+                                   r'yMax="[\d.]+">\.</word>', page):
+        dots.setdefault(round(float(y_min), 1), []).append(float(x_min))
+    lines = [sorted(xs) for xs in dots.values() if len(xs) > 5]
+    assert len(lines) >= 30
+    ends = [xs[-1] for xs in lines]
+    assert max(ends) - min(ends) < 0.5, (min(ends), max(ends))  # they end at one place
+    step = lines[0][1] - lines[0][0]
+    for xs in lines:  # and every dot sits on the same grid of columns
+        assert all(abs(((ends[0] - x) / step) - round((ends[0] - x) / step)) < 0.05 for x in xs)
