@@ -203,7 +203,8 @@ koncept:
         "  Samlet resultat", "  Overordnet styring og faglig ledelse", "  Faglig udredning",
         "  Valg af indsats og opfølgning", "  Inddragelse", "  Den socialfaglige statusmåling"]
     assert found[-1] == "Bilag 3: Task Forcens ydelser til Skovbæk Kommune"
-    last = " ".join(PdfReader(pdf).pages[-1].extract_text().split())
+    # the last page before the back page with the imprint
+    last = " ".join(PdfReader(pdf).pages[-2].extract_text().split())
     assert "Tabel B3.1 Kurser og undervisning" in last
     assert "14. september 2020 Kursus i faglig analyse (ICS)" in last
     assert "Tabel B3.2 Øvrige ydelser" in last
