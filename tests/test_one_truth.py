@@ -122,3 +122,19 @@ def test_a_criterion_declares_its_rule_once_and_every_document_uses_it(tmp_path)
     # the method text names both rules, each with what it counts
     assert "»helt eller delvist opfyldt«" in review.regel_tekst
     assert "»opfyldt«" in compared.regel_tekst
+
+
+def test_the_second_reading_fits_the_page_beside_the_first(tmp_path):
+    from conftest import pdf_pages, squeeze
+
+    from taskforce_report.build import build
+
+    target = build(EXAMPLES / "eksempel-tf-status", tmp_path)
+    text = squeeze(" ".join(pdf_pages(target)))
+    # both readings and the change, in one row of the eight-column table (none cut off)
+    assert ("(servicelovens § 155, stk. 2) 6 af 13 46 % 46 % 11 af 12 92 % 92 % +46") in text
+    assert "Opfyldt Andel Helt eller delvist opfyldt" in text
+    # the method text states the rule and the second reading's
+    assert "Reglen er den samme som i analyserapporten" in text
+    assert "Som en anden læsning viser tabellerne også andelen af sager, hvor kravet er helt " \
+           "eller delvist opfyldt" in text
