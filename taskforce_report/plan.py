@@ -187,9 +187,46 @@ def _month(value: str | None) -> str:
     return language.month_year_short(value) if value else ""
 
 
+def _cited(report: DevelopmentPlan, course, doc: YamlDocument | None) -> DevelopmentPlan:
+    """The introduction and the focus areas' purposes with their citations resolved: inside a
+    course the analysis report's results, `{analyse.sagsgennemgang.bfu_4_mdr.andel}`. (The
+    goals' own status wordings keep their {andel}: the status reports fill them.)"""
+    from taskforce_report import citations
+
+    values = course.citation_values() if course is not None else {}
+    places = [(("indledning",), report.indledning)] + [
+        (("indsatsomraader", i, "formaal"), area.formaal)
+        for i, area in enumerate(report.indsatsomraader)]
+    problems, resolved = [], {}
+    for path, text in places:
+        if "{" not in text and "}" not in text:
+            continue
+        if course is None and "{analyse." in text:
+            problems.append(Problem(doc.file if doc else "rapport.yaml", dotted(path),
+                                    "{analyse.…} henviser til analyserapporten i planens "
+                                    "forløb, men planen ligger ikke i et forløb (ingen "
+                                    "forloeb.yaml i mappen over den)",
+                                    doc.locate(path) if doc else ""))
+            continue
+        new, errors = citations.resolve_text(text, values)
+        problems += [Problem(doc.file if doc else "rapport.yaml", dotted(path), e,
+                             doc.locate(path) if doc else "") for e in errors]
+        resolved[path] = new
+    if problems:
+        raise InputError(problems)
+    if not resolved:
+        return report
+    areas = [area.model_copy(update={"formaal": resolved.get(("indsatsomraader", i, "formaal"),
+                                                             area.formaal)})
+             for i, area in enumerate(report.indsatsomraader)]
+    return report.model_copy(update={
+        "indledning": resolved.get(("indledning",), report.indledning),
+        "indsatsomraader": areas})
+
+
 def analyse(bundle) -> tuple[dict[str, Any], list]:
-    report: DevelopmentPlan = bundle.report
     course = getattr(bundle, "course", None)
+    report: DevelopmentPlan = _cited(bundle.report, course, bundle.report_doc)
     criteria = report.ledelsestilsyn.kriterier
     areas, goals = [], 0
     for a, area in enumerate(report.indsatsomraader, start=1):

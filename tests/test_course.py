@@ -378,6 +378,14 @@ def test_a_plan_outside_a_course_names_its_recommendations_without_their_wording
 
     bundle = tmp_path / "plan"
     shutil.copytree(EXAMPLE / "udviklingsplan", bundle)
+    result = run("validate", str(bundle))
+    assert result.exit_code == 1
+    assert ("indsatsomraader[3].formaal: {analyse.…} henviser til analyserapporten i planens "
+            "forløb, men planen ligger ikke i et forløb") in result.output
+    rapport = bundle / "rapport.yaml"
+    text = rapport.read_text(encoding="utf-8")
+    rapport.write_text(text[:text.index(" I Task Forcens sagsgennemgang")]
+                       + text[text.index("begrundet stillingtagen.") + 24:], encoding="utf-8")
     prepared = prepare(bundle)
     assert prepared.bundle.course is None
     page, _ = render(prepared, flavour="html")
@@ -391,3 +399,16 @@ def test_an_error_in_a_sibling_bundle_names_its_folder(copy):
     result = run("validate", str(copy / "taskforce-status"))
     assert result.exit_code == 1
     assert "analyse/rapport.yaml, linje" in result.output and "ukendt_noegle" in result.output
+
+
+def test_the_plan_cites_the_analysis_reports_results(copy):
+    facts = prepare(copy / "udviklingsplan").results.facts
+    area = next(a for a in facts["indsatsomraader"] if a.titel == "Børnefaglige undersøgelser")
+    assert squeeze("afsluttet inden for fire måneder i 38 % af sagerne, hvor det var relevant, "
+                   "og 31 % af undersøgelserne") in squeeze(area.formaal)
+    edit(copy / "udviklingsplan" / "rapport.yaml", "{analyse.sagsgennemgang.bfu_4_mdr.andel}",
+         "{analyse.sagsgennemgang.bfu_4mdr.andel}")
+    result = run("validate", str(copy / "udviklingsplan"))
+    assert result.exit_code == 1
+    assert ("indsatsomraader[3].formaal: ukendt henvisning {analyse.sagsgennemgang.bfu_4mdr.andel}"
+            " — mente du {analyse.sagsgennemgang.bfu_4_mdr.andel}?") in result.output
