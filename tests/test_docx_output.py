@@ -106,7 +106,9 @@ def test_the_analysis_report_opens_in_writer(tmp_path):
     assert any(p.style.name == "List Bullet" for p in document.paragraphs)
     text = _writer_text(target, tmp_path)
     assert "Resultat af sagsgennemgang" in text
-    assert re.search(r"Figur 5\.\d", text)
+    # figures numbered in their chapter (the small fixture's case review has too few criteria a
+    # theme for a chart of its own: casereview.MIN_CHART_ROWS)
+    assert re.search(r"Figur \d\.\d", text)
 
 
 def test_same_bundle_same_bytes(tmp_path):
