@@ -42,7 +42,9 @@ def test_text_edit_with_warm_cache_draws_no_chart(tmp_path):
     first = probe("build", str(bundle), "-o", str(tmp_path / "a"), "-q", env=env)
     assert first["exit"] == 0
     drawn = sorted((tmp_path / "cache").glob("*.svg"))
-    assert len(drawn) >= 3  # the bundle's charts, drawn and kept
+    # the bundle's charts, drawn and kept (one: its other tables have one or two rows, which
+    # get no chart)
+    assert len(drawn) >= 1
     report = bundle / "rapport.yaml"
     report.write_text(report.read_text(encoding="utf-8") + "\n# en tekstændring\n",
                       encoding="utf-8")
