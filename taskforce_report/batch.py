@@ -40,7 +40,7 @@ def _one(bundle: Path, root: Path, outdir: Path) -> Outcome:
         return Outcome(name, "", 0, time.perf_counter() - start, False, message)
     except Exception as exc:  # a bug, but one bundle must not stop the batch
         from taskforce_report.errors import one_line
-        from taskforce_report.privacy import mask
+        from taskforce_report.redact import mask
 
         return Outcome(name, "", 0, time.perf_counter() - start, False,
                        one_line(mask(f"intern fejl: {type(exc).__name__}: {exc}")))

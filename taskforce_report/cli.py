@@ -427,7 +427,7 @@ def _embedded_or_exit(report: Path):
         return archive.read_embedded(report)
     except archive.NotOurReport as exc:
         from taskforce_report.errors import one_line
-        from taskforce_report.privacy import mask
+        from taskforce_report.redact import mask
 
         click.echo(f"Fejl: {one_line(mask(str(exc)))}", err=True)
         raise SystemExit(2) from None

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import click
 
+from taskforce_report.redact import mask
+
 # A message is one line a person can read: a value from the bundle may hold line breaks,
 # terminal escapes or ten megabytes, none of which belongs in it.
 MAX_LINE = 600  # characters of one problem's line; a longer one keeps its head and its tail
@@ -43,11 +45,10 @@ class Problem:
     line: str = ""  # "linje 12" or "linje 12, kolonne 3", where the file has lines
 
     def __str__(self) -> str:
-        from taskforce_report.privacy import mask  # a message quoting a cell must not spread a CPR
-
         where = f"{self.file}, {self.line}" if self.line else self.file
         if self.place:
             where += f": {self.place}"
+        # a message quoting a cell must not spread a CPR number or a phone number it holds
         return one_line(mask(f"{where}: {self.message}"))
 
 

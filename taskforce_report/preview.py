@@ -67,7 +67,7 @@ def rebuild(bundle: Path, state: State) -> None:
         return
     except Exception as exc:  # noqa: BLE001 (a bug must not stop the watcher: it is shown)
         from taskforce_report.errors import one_line
-        from taskforce_report.privacy import mask
+        from taskforce_report.redact import mask
 
         _show_error(state, one_line(mask(f"intern fejl i værktøjet ({type(exc).__name__}: "
                                          f"{exc}); siden bygges igen ved næste ændring")))

@@ -289,14 +289,14 @@ def starting_point_yaml(application, source: str) -> str:
 def _check_carried(application, source: str) -> None:
     """The texts carried over may not hold what the analysis report's personal-data guard
     refuses: the phone numbers and e-mails the application may print stay in the application."""
-    from taskforce_report import privacy
+    from taskforce_report import redact
 
     hidden = list(application.skjul)
     problems = [
         Problem(source, f"motivation.{key}", f"{finding}; den kan ikke overføres til "
                 "analyserapporten, hvor personoplysninger afvises: fjern den fra teksten")
         for key, _ in _CARRIED
-        for finding in privacy.findings(getattr(application.motivation, key), hidden)]
+        for finding in redact.findings(getattr(application.motivation, key), hidden)]
     if problems:
         raise InputError(problems)
 
