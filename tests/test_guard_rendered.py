@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from taskforce_report import text as markdown
 from taskforce_report.cli import main
 from taskforce_report.errors import Problem
-from taskforce_report.privacy import check_rendered, findings, mask
+from taskforce_report.privacy import check_rendered
+from taskforce_report.redact import findings, mask
 
 
 class Report:

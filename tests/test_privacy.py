@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from taskforce_report.cli import main
-from taskforce_report.privacy import findings
+from taskforce_report.redact import findings
 
 
 @pytest.mark.parametrize("text, expected", [
