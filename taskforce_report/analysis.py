@@ -6,6 +6,7 @@ Pure functions from the loaded bundle and its normalised tables to plain data. L
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,6 +22,7 @@ from taskforce_report import (
     keyfigures,
     language,
     selfevaluation,
+    sentences,
     slides,
     socialwork,
     tfstatus,
@@ -57,7 +59,10 @@ class Results:
     charts: tuple[ChartSpec, ...] = ()  # what to draw; the chart stage draws them
 
 
-def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
+def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Results:
+    """The facts and charts of the bundle's document. `prepare` is build.prepare: the Task
+    Force's status report traces the goals of another document of its course, which goes
+    through the pipeline first (passed in, as the analysis stage cannot import build)."""
     report = bundle.report
     if isinstance(report, AnalysisReport):
         evidence, charts, values = _evidence(bundle, report, tables)
@@ -75,11 +80,11 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> Results:
         # the committee deck (--format slides), checked with the rest so validate finds its errors
         facts["dias"] = report.dias and slides.deck(report.dias, report, facts["maal"],
                                                     bundle.report_doc)
-        facts["sporing"] = trace.for_document(bundle, facts)  # inside a course only
+        facts["sporing"] = trace.for_document(bundle, facts, prepare)  # inside a course only
         return Results(facts=facts, charts=tuple(charts))
     if isinstance(report, TaskForceStatusReport):
         facts, charts = tfstatus.analyse(bundle, tables)
-        facts["sporing"] = trace.for_document(bundle, facts)  # inside a course only
+        facts["sporing"] = trace.for_document(bundle, facts, prepare)  # inside a course only
         return Results(facts=facts, charts=tuple(charts))
     if isinstance(report, Application):
         facts, charts = application.analyse(report, tables)
@@ -166,7 +171,8 @@ def _add_evidence(facts: dict[str, Any], evidence: dict[str, Any], report: Analy
 
 
 def _analysis_report_facts(report: AnalysisReport, tables: dict[str, Any]) -> dict[str, Any]:
-    key_figures = keyfigures.facts(tables.get("noegletal"), report)  # chapter 4, or {}
+    # chapter 4, or {}
+    key_figures = keyfigures.facts(tables.get("noegletal"), report, sentences.for_result)
     data = tables.get("noegletal")
     has_key_figures = (bool(key_figures) and not key_figures["noegletal"].is_empty()
                        and data is not None and not data.observations.empty)

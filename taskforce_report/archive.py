@@ -36,7 +36,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from taskforce_report import __version__
 from taskforce_report.paths import PACKAGE_DIR, TEMPLATES_DIR
-from taskforce_report.pdf import Attachment
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file the PDF carries, as plain data (it may cross to the layout process)."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str  # PDF/A-3's AFRelationship: "Source", "Data"
+    date: dt.datetime  # created and modified
+    # the manifest: completed by the layout with the fonts it embeds (archive.complete)
+    complete: bool = False
+
 
 MANIFEST = "manifest.json"
 

@@ -13,8 +13,9 @@ from typing import Any
 
 from taskforce_report import archive, chartcache, consistency, privacy
 from taskforce_report.analysis import Results, analyse
-from taskforce_report.bundle import Bundle, concept_of, load
+from taskforce_report.bundle import Bundle, concept_of
 from taskforce_report.chartcache import draw_all
+from taskforce_report.course import load_bundle
 from taskforce_report.document import Document, structure
 from taskforce_report.errors import InputError, input_error
 from taskforce_report.models import document_date
@@ -69,7 +70,7 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
             allow_personal_data: bool = False) -> Prepared:
     """Load and check everything `build` would check; writes nothing."""
     progress("indlæser bundtet")
-    bundle = load(bundle_path)
+    bundle = load_bundle(bundle_path)
     found = privacy.check(bundle)
     if found and not allow_personal_data:
         # the guard's finds and the tables' own errors together: a CPR number in one row must
@@ -81,7 +82,7 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
         raise InputError(found)
     tables = normalise(bundle)
     progress("analyserer")
-    results = analyse(bundle, tables)
+    results = analyse(bundle, tables, prepare)
     theme = load_theme(bundle.report.tema)
     if hasattr(bundle.report, "theme_overrides"):  # the municipality's own name, logo, colours
         theme = with_overrides(theme, bundle.report.theme_overrides(), bundle.path)

@@ -96,17 +96,11 @@ def input_files(bundle: Bundle) -> list[str]:
     return sorted(found + textfiles.text_files(bundle.path))
 
 
-def load(path: Path, in_course: bool = True) -> Bundle:
-    """The bundle at `path`, checked; inside a course (forloeb.yaml in the folder above) as its
-    course completes it (course.attach), unless `in_course` is False."""
-    bundle = _load(Path(path))
-    if in_course:
-        from taskforce_report import course
-
-        found = course.for_bundle(bundle.path)
-        if found is not None:
-            bundle = course.attach(bundle, found)
-    return bundle
+def load(path: Path) -> Bundle:
+    """The bundle at `path`, checked, on its own. Inside a course (forloeb.yaml in the folder
+    above) the pipeline loads it with course.load_bundle, which completes it from the course's
+    other documents: a course is made of bundles, so it is course.py that imports this."""
+    return _load(Path(path))
 
 
 def _load(path: Path) -> Bundle:

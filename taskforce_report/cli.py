@@ -112,13 +112,13 @@ def build(bundle: Path, outdir: Path | None, fmt: str, quiet: bool,
 
 def _build_course(root: Path, outdir: Path | None, quiet: bool) -> None:
     """build COURSE: every document, failures told in the summary and not stopping the rest."""
-    from taskforce_report import course
+    from taskforce_report import course, coursebuild
     from taskforce_report.paths import default_output_root
 
     found = course.read(root)  # the course's own errors: nothing is written
     outdir = outdir or default_output_root() / found.name
-    done = course.build_all(found, outdir, progress=None if quiet else _told)
-    click.echo(course.summary(done))
+    done = coursebuild.build_all(found, outdir, progress=None if quiet else _told)
+    click.echo(coursebuild.summary(done))
     failed = [d for d in done if not d.ok]
     click.echo(f"{len(done) - len(failed)} bygget, {len(failed)} fejlede → {outdir}")
     if failed:
@@ -130,12 +130,12 @@ def _told(folder: str) -> None:
 
 
 def _validate_course(root: Path) -> None:
-    from taskforce_report import course
+    from taskforce_report import course, coursebuild
 
     found = course.read(root)
-    done = course.build_all(found, Path(), write=False)
+    done = coursebuild.build_all(found, Path(), write=False)
     click.echo(f"{root}: forløb for {found.settings.kommune}, {len(done)} dokumenter")
-    click.echo(course.summary(done))
+    click.echo(coursebuild.summary(done))
     from taskforce_report import trace
 
     table = trace.terminal_table(found, [d.prepared for d in done if d.ok])
@@ -210,14 +210,14 @@ def new(directory: Path, kommune: str | None, dokument: str, application: Path |
         analysis: Path | None, workbook_only: bool, texts: str) -> None:
     """Scaffold a bundle in DIRECTORY with every required key and the themes stubbed."""
     from taskforce_report.scaffold import from_application, scaffold, workbook_for
-    from taskforce_report.textfiles import scaffold_markdown
+    from taskforce_report.textconvert import scaffold_markdown
 
     if analysis is not None:
         if application is not None or workbook_only or kommune:
             raise click.UsageError("--fra-analyse laver en udviklingsplan ud fra analysebundtet "
                                    "og bruges alene (uden --kommune, --fra-ansoegning og "
                                    "--projektmappe)")
-        from taskforce_report.plan import from_analysis
+        from taskforce_report.planscaffold import from_analysis
 
         for path in from_analysis(directory, analysis):
             click.echo(f"Skrev {path}")
@@ -254,7 +254,7 @@ def tekster(bundle: Path, target: str, outdir: Path | None) -> None:
     """Move a bundle's texts between rapport.yaml and Markdown files in tekster/.
 
     The document built from the bundle is the same either way."""
-    from taskforce_report.textfiles import apply
+    from taskforce_report.textconvert import apply
 
     for path in apply(bundle, target, outdir):
         click.echo(f"Skrev {path}")

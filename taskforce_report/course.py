@@ -35,6 +35,7 @@ from typing import Any
 from pydantic import Field
 
 from taskforce_report import casereview, language
+from taskforce_report.bundle import concept_of, load
 from taskforce_report.errors import InputError, Problem, input_error
 from taskforce_report.models import Period, Strict, month_key
 from taskforce_report.safeio import present
@@ -111,20 +112,15 @@ class Course:
     @cached_property
     def analysis(self):
         """The analysis report's bundle, loaded as an ordinary bundle; None without one."""
-        from taskforce_report.bundle import load
-
         member = self.member("analyserapport")
-        return None if member is None else in_folder(member.folder,
-                                                     lambda: load(member.path, in_course=False))
+        return None if member is None else in_folder(member.folder, lambda: load(member.path))
 
     @cached_property
     def plan(self):
         member = self.member("udviklingsplan")
         if member is None:
             return None
-        from taskforce_report.bundle import load
-
-        return in_folder(member.folder, lambda: load(member.path, in_course=False))
+        return in_folder(member.folder, lambda: load(member.path))
 
     @cached_property
     def analysis_review(self) -> casereview.CaseReview | None:
@@ -133,8 +129,6 @@ class Course:
         frame = self.baseline_frame()
         if bundle is None or frame is None:
             return None
-        from taskforce_report.bundle import concept_of
-
         known = casereview.criteria(bundle.kriterier)
         return casereview.review(frame, known, bundle.report.dato,
                                  themes=concept_of(bundle).themes)
@@ -175,7 +169,6 @@ class Course:
     def theme_heading(self, theme_id: str) -> str:
         """The heading of a theme of the analysis report's concept: "Underretninger"."""
         from taskforce_report import catalogues
-        from taskforce_report.bundle import concept_of
 
         if self.analysis is not None:
             themes = concept_of(self.analysis).themes
@@ -323,6 +316,14 @@ def needs(course: Course, dokument: str, by: str, why: str) -> Member:
 
 
 # ---- a bundle inside its course ---------------------------------------------------------
+
+def load_bundle(path: Path):
+    """The bundle at `path`, checked; inside a course (forloeb.yaml in the folder above) as its
+    course completes it (`attach`). What the pipeline and the tools load."""
+    bundle = load(path)
+    found = for_bundle(bundle.path)
+    return bundle if found is None else attach(bundle, found)
+
 
 def attach(bundle, course: Course):
     """The bundle as its course completes it: references checked, recommendations' wording
@@ -543,71 +544,3 @@ def _both_rounds(bundle, course: Course, own):
                                      f"analysebundtet ({member.folder}/sagsgennemgang.csv) "
                                      "og skrives ikke igen her; bundtet har kun runden status"))
     return pd.concat([baseline, frame])
-
-
-# ---- building and validating a whole course ---------------------------------------------
-
-@dataclass(frozen=True)
-class Built:
-    """One document of a course after `build COURSE` or `validate COURSE`."""
-
-    folder: str
-    dokument: str
-    ok: bool
-    message: str  # what was written, or the error in one line
-    outputs: tuple[Path, ...] = ()
-    prepared: Any = None  # build.Prepared, for validate's trace
-
-
-def formats_of(prepared) -> list[str]:
-    """What `build COURSE` writes of a document: its PDF, and a status report's committee memo
-    and slides when rapport.yaml has them."""
-    formats = ["pdf"]
-    report = prepared.bundle.report
-    if getattr(report, "notat", None) is not None:
-        formats.append("notat")
-    if prepared.results.facts.get("dias") is not None:
-        formats.append("slides")
-    return formats
-
-
-def _one_line(exc: Exception) -> str:
-    import click
-
-    if isinstance(exc, click.ClickException):
-        return " / ".join(exc.format_message().splitlines())
-    return f"intern fejl: {type(exc).__name__}: {exc}"
-
-
-def build_all(course: Course, outdir: Path, write: bool = True, progress=None) -> list[Built]:
-    """Every document of the course, in the course's order, each into OUTDIR/<subfolder>/; a
-    document that fails is told and the others are built all the same. `write` False checks
-    only (validate)."""
-    from taskforce_report.build import build, prepare
-
-    done = []
-    for member in course.ordered():
-        if progress is not None:
-            progress(member.folder)
-        try:
-            prepared = prepare(member.path)
-            outputs = []
-            if write:
-                for fmt in formats_of(prepared):
-                    outputs.append(build(member.path, outdir / member.folder, fmt))
-            message = ", ".join(str(p) for p in outputs) or "gyldigt"
-            done.append(Built(member.folder, member.dokument, True, message, tuple(outputs),
-                              prepared))
-        except Exception as exc:  # noqa: BLE001 - one document must not stop the course
-            done.append(Built(member.folder, member.dokument, False, _one_line(exc)))
-    return done
-
-
-def summary(done: list[Built]) -> str:
-    rows = [("dokument", "mappe", "resultat")]
-    for d in done:
-        result = (f"ok ({len(d.outputs)} fil{'er' if len(d.outputs) != 1 else ''})"
-                  if d.ok and d.outputs else "ok" if d.ok else f"FEJL: {d.message}")
-        rows.append((d.dokument, d.folder, result))
-    widths = [max(len(r[i]) for r in rows) for i in range(2)]
-    return "\n".join(f"{r[0].ljust(widths[0])}  {r[1].ljust(widths[1])}  {r[2]}" for r in rows)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -969,12 +970,16 @@ def gaps(obs: pd.DataFrame, cat: Catalogue, areas: Areas) -> tuple[tuple[str, st
     return tuple(out)
 
 
-def analyse(data: KeyFigureData | None, report: Any) -> KeyFigures | None:
-    """All of chapter 4 from the normalised data and the report's settings."""
+# what writes an item's sentences: (result, the municipality, which variant) → sentences
+Wording = Callable[[Any, str, int], list[str]]
+
+
+def analyse(data: KeyFigureData | None, report: Any, wording: Wording) -> KeyFigures | None:
+    """All of chapter 4 from the normalised data and the report's settings; `wording` writes an
+    item's sentences (sentences.for_result, passed in by analysis.py: the words build on these
+    results, so this module cannot import them)."""
     if data is None:
         return None
-    from taskforce_report import sentences
-
     settings: KeyFigureSettings = getattr(report, "noegletal", None) or KeyFigureSettings()
     obs, cat, areas = Observations(data.observations), data.catalogue, data.areas
     silent = set(settings.uden_saetninger)
@@ -1001,7 +1006,7 @@ def analyse(data: KeyFigureData | None, report: Any) -> KeyFigures | None:
         finished = []
         for item in items:
             words = () if item.id in silent else tuple(
-                sentences.for_result(item, areas.kommune, variant))
+                wording(item, areas.kommune, variant))
             variant += 1  # the leading sentence's form takes turns down the chapter
             spec = chart_for(item, areas.kommune)
             if not words and spec is None:
@@ -1125,9 +1130,9 @@ def _bars_spec(result: DistributionResult, kommune: str) -> ChartSpec | None:
                      height_cm=1.8 + 0.45 * len(categories) * len(series))
 
 
-def facts(data: KeyFigureData | None, report: Any) -> dict[str, Any]:
+def facts(data: KeyFigureData | None, report: Any, wording: Wording) -> dict[str, Any]:
     """The facts of chapter 4 for analysis.py; empty when the bundle has no key figures."""
-    result = analyse(data, report)
+    result = analyse(data, report, wording)
     if result is None:
         return {}
     return result.facts()

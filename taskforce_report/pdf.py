@@ -8,29 +8,14 @@ renders, so a build pays for that import only where the floor does (docs/perform
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import logging
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from taskforce_report.errors import InputError, Problem, input_error
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """A file the PDF carries, as plain data (it may cross to the layout process)."""
-
-    name: str
-    data: bytes
-    description: str
-    relationship: str  # PDF/A-3's AFRelationship: "Source", "Data"
-    date: dt.datetime  # created and modified
-    # the manifest: completed by the layout with the fonts it embeds (archive.complete)
-    complete: bool = False
 
 
 class RefusedResource(Exception):

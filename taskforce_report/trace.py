@@ -103,11 +103,10 @@ def build(course, goals: Any = None, source: str = "") -> Trace | None:
     return Trace(entries, source)
 
 
-def latest_status(course):
+def latest_status(course, prepare):
     """The facts of the course's latest status report (by date) and what to call it; (None,
-    "") when the course has none."""
-    from taskforce_report.build import prepare
-
+    "") when the course has none. `prepare` is build.prepare, passed down by the pipeline
+    (this module is part of the analysis that build runs, so it cannot import build)."""
     members = [m for m in course.ordered() if m.dokument == "statusrapport"]
     if not members:
         return None, ""
@@ -118,15 +117,15 @@ def latest_status(course):
     return prepared.results.facts, f"statusrapporten af {language.date(member.dato)}"
 
 
-def for_document(bundle, facts: dict[str, Any]) -> Trace | None:
+def for_document(bundle, facts: dict[str, Any], prepare) -> Trace | None:
     """The appendix of a status report (its own goals) or of the Task Force's status report
-    (the goals of the course's latest status report)."""
+    (the goals of the course's latest status report, prepared with `prepare`)."""
     course = getattr(bundle, "course", None)
     if course is None or course.analysis is None:
         return None
     if bundle.report.dokument == "statusrapport":
         return build(course, facts.get("maal"), "denne statusrapport")
-    status, source = latest_status(course)
+    status, source = latest_status(course, prepare)
     return build(course, status.get("maal") if status else None, source)
 
 

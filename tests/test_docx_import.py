@@ -21,7 +21,7 @@ from taskforce_report.bundle import load
 from taskforce_report.cli import main
 from taskforce_report.docximport import import_docx
 from taskforce_report.errors import InputError
-from taskforce_report.textfiles import apply
+from taskforce_report.textconvert import apply
 
 _EMPHASIS = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*)")
 

@@ -13,7 +13,7 @@ from taskforce_report import build as build_module
 from taskforce_report.bundle import input_files, load
 from taskforce_report.cli import main
 from taskforce_report.errors import InputError
-from taskforce_report.textfiles import apply
+from taskforce_report.textconvert import apply
 
 
 def _copy(source: Path, target: Path) -> Path:

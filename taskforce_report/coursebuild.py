@@ -1,0 +1,79 @@
+"""Building and validating a whole course (`build COURSE`, `validate COURSE`): each document
+of the course through the pipeline in the course's order, the failures told and the rest built.
+
+Above the pipeline, not in course.py: course.py reads forloeb.yaml and joins the documents'
+data while a bundle loads, so it sits below `build` and must not call it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from taskforce_report.build import build, prepare
+from taskforce_report.course import Course
+
+
+@dataclass(frozen=True)
+class Built:
+    """One document of a course after `build COURSE` or `validate COURSE`."""
+
+    folder: str
+    dokument: str
+    ok: bool
+    message: str  # what was written, or the error in one line
+    outputs: tuple[Path, ...] = ()
+    prepared: Any = None  # build.Prepared, for validate's trace
+
+
+def formats_of(prepared) -> list[str]:
+    """What `build COURSE` writes of a document: its PDF, and a status report's committee memo
+    and slides when rapport.yaml has them."""
+    formats = ["pdf"]
+    report = prepared.bundle.report
+    if getattr(report, "notat", None) is not None:
+        formats.append("notat")
+    if prepared.results.facts.get("dias") is not None:
+        formats.append("slides")
+    return formats
+
+
+def _one_line(exc: Exception) -> str:
+    import click
+
+    if isinstance(exc, click.ClickException):
+        return " / ".join(exc.format_message().splitlines())
+    return f"intern fejl: {type(exc).__name__}: {exc}"
+
+
+def build_all(course: Course, outdir: Path, write: bool = True, progress=None) -> list[Built]:
+    """Every document of the course, in the course's order, each into OUTDIR/<subfolder>/; a
+    document that fails is told and the others are built all the same. `write` False checks
+    only (validate)."""
+    done = []
+    for member in course.ordered():
+        if progress is not None:
+            progress(member.folder)
+        try:
+            prepared = prepare(member.path)
+            outputs = []
+            if write:
+                for fmt in formats_of(prepared):
+                    outputs.append(build(member.path, outdir / member.folder, fmt))
+            message = ", ".join(str(p) for p in outputs) or "gyldigt"
+            done.append(Built(member.folder, member.dokument, True, message, tuple(outputs),
+                              prepared))
+        except Exception as exc:  # noqa: BLE001 - one document must not stop the course
+            done.append(Built(member.folder, member.dokument, False, _one_line(exc)))
+    return done
+
+
+def summary(done: list[Built]) -> str:
+    rows = [("dokument", "mappe", "resultat")]
+    for d in done:
+        result = (f"ok ({len(d.outputs)} fil{'er' if len(d.outputs) != 1 else ''})"
+                  if d.ok and d.outputs else "ok" if d.ok else f"FEJL: {d.message}")
+        rows.append((d.dokument, d.folder, result))
+    widths = [max(len(r[i]) for r in rows) for i in range(2)]
+    return "\n".join(f"{r[0].ljust(widths[0])}  {r[1].ljust(widths[1])}  {r[2]}" for r in rows)
