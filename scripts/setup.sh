@@ -11,7 +11,10 @@ cd "$(dirname "$0")/.."
 DEBIAN_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils qpdf fonts-dejavu-core)
 LOCK="requirements.lock"
 if [ "${1:-}" = "--test" ]; then
-  DEBIAN_PACKAGES+=(chromium chromium-driver libreoffice-calc-nogui libreoffice-writer-nogui python3-uno npm)
+  DEBIAN_PACKAGES+=(chromium chromium-driver libreoffice-calc-nogui libreoffice-writer-nogui python3-uno)
+  # npm for axe-core: Debian's only where none is installed (a Node.js from elsewhere brings its
+  # own npm, and Debian's npm package would ask to replace that Node.js)
+  command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(npm)
   LOCK="requirements-test.lock"
 fi
 
