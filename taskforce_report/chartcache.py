@@ -9,6 +9,7 @@ share it; a damaged entry is just drawn again.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -42,16 +43,42 @@ def cache_dir() -> Path | None:
 
 
 @cache
+def drawing_modules() -> list[Path]:
+    """charts.py and every module of the package it imports, followed through theirs: all the
+    code that draws or formats a chart (the Danish number formats in language.py among them)."""
+    package = Path(__file__).parent
+    found: list[Path] = []
+    todo = [package / "charts.py"]
+    while todo:
+        path = todo.pop()
+        if path in found or not path.is_file():
+            continue
+        found.append(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "taskforce_report":
+                todo += [package / f"{alias.name}.py" for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    "taskforce_report."):
+                todo.append(package / f"{node.module.split('.', 1)[1]}.py")
+    return sorted(found)
+
+
+@cache
 def _code_digest() -> str:
     """The drawing code and the libraries that shape the SVG: a change draws everything anew."""
     sha = hashlib.sha256()
-    sha.update((Path(__file__).parent / "charts.py").read_bytes())
+    for path in drawing_modules():
+        sha.update(path.name.encode() + b"\0" + path.read_bytes())
     sha.update(f"{__version__}|{version('matplotlib')}".encode())
     return sha.hexdigest()
 
 
 def _theme_digest(theme: Theme) -> str:
-    settings = {"farver": theme.colours, "skrifter": theme.fonts}
+    """The theme's colours and fonts, the font files included: the labels are measured in
+    them, so another file of the same name gives other boxes."""
+    settings = {"farver": theme.colours, "skrifter": theme.fonts,
+                "filer": [hashlib.sha256(path.read_bytes()).hexdigest()
+                          for _face, path in theme.font_faces()]}
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
 
