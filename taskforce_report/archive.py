@@ -12,7 +12,8 @@ embeds (`skrifter`), and the versions of Pango and HarfBuzz (`biblioteker`). The
 known only once the pages are laid out: the layout completes the manifest (`complete`) just
 before it is written into the PDF.
 `regenerate` extracts the bundle and builds it again; `verify` rebuilds and compares, byte for
-byte and then page by page.
+byte and then page by page. A document of a course also carries the course's files, under
+`forloeb/` (coursefiles.py), and is extracted into its course laid out again.
 """
 
 from __future__ import annotations
@@ -232,7 +233,8 @@ def attachments(files: dict[str, bytes], manifest_data: dict[str, Any],
 # --- reading a report back: nothing in it is trusted ----------------------------------------
 
 # Bounds on what a PDF may carry back: a real bundle is a few megabytes.
-MAX_ATTACHMENTS = 64
+# a document of a course carries the course's documents too (coursefiles.py)
+MAX_ATTACHMENTS = 256
 MAX_ATTACHMENT_BYTES = 60_000_000
 MAX_NAME = 200
 MAX_REPORT_BYTES = 500_000_000  # a report with its bundle is a few megabytes
@@ -247,7 +249,47 @@ def _known_names() -> frozenset[str]:
 _PLAIN_PART = re.compile(r"^[A-Za-z0-9ÆØÅæøå_][A-Za-z0-9ÆØÅæøå_ .-]*$")
 
 
+# A course's folder or one of its documents' subfolders, as a PDF names it (the manifest's
+# `forloeb`, the attachments under `forloeb/`): one plain name, no dot or _ first (course.read
+# skips those), never `.` or `..`.
+_FOLDER = re.compile(r"^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå_ .-]{0,99}$")
+
+
+def plain_folder(name: Any) -> bool:
+    return isinstance(name, str) and bool(_FOLDER.match(name)) and not name.endswith(".")
+
+
 def plain_name(name: str) -> bool:
+    """Whether `name` may be written into the extracted bundle: a bundle's own file
+    (`bundle_name`), or a file of its course (`course_name`)."""
+    return bundle_name(name) or course_name(name)
+
+
+def course_name(name: str) -> bool:
+    """A file of the course a document reads, under `forloeb/` (coursefiles.py): the course
+    root's forloeb.yaml, ledelsestilsyn.csv or data.xlsx, or `forloeb/<subfolder>/<a bundle's
+    own file>` with a plain subfolder name."""
+    from taskforce_report.coursefiles import COURSE_DIR
+
+    if not isinstance(name, str) or len(name) > MAX_NAME:
+        return False
+    prefix, _, rest = name.partition("/")
+    if prefix != COURSE_DIR or not rest:
+        return False
+    if rest in _course_root_names():
+        return True
+    folder, _, inner = rest.partition("/")
+    return plain_folder(folder) and bool(inner) and bundle_name(inner)
+
+
+def _course_root_names() -> frozenset[str]:
+    from taskforce_report.course import AUDIT_FILE, COURSE_FILE
+    from taskforce_report.workbook import WORKBOOK
+
+    return frozenset({COURSE_FILE, AUDIT_FILE, WORKBOOK})
+
+
+def bundle_name(name: str) -> bool:
     """Whether `name` may be written into the extracted bundle: one of the files the tool
     reads, a text file of tekster/ (a theme's id), or a logo (rapport.yaml's
     `udseende.logo`): a relative path of plain names ending in
@@ -278,6 +320,24 @@ def _variants() -> tuple[str, ...]:
     return tuple(VARIANTS)
 
 
+class CourseRecord(BaseModel):
+    """The manifest's `forloeb`: the course's folder and the document's subfolder in it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    mappe: str
+    dokument: str
+
+    @field_validator("mappe", "dokument")
+    @classmethod
+    def _folder(cls, value: str, info) -> str:
+        # the course's own folder may begin with _ (course.read skips only such subfolders)
+        plain = value.removeprefix("_") if info.field_name == "mappe" else value
+        if not plain_folder(plain):
+            raise ValueError(f"ugyldigt mappenavn {_shown(value)}")
+        return value
+
+
 class Manifest(BaseModel):
     """manifest.json as `regenerate` and `verify` use it: what decides a path or an option is
     checked before it is used. Keys this version does not know are kept (a newer tool may add
@@ -291,6 +351,7 @@ class Manifest(BaseModel):
     pdf_variant: str = "pdf/a-3a"
     format: Literal["pdf", "notat", "slides"] = "pdf"
     files: dict[str, str] = Field(default_factory=dict)
+    forloeb: CourseRecord | None = None
 
     @field_validator("pdf_variant")
     @classmethod
@@ -385,7 +446,33 @@ def read_embedded(pdf: Path) -> Embedded:
     if bad is not None:
         raise NotOurReport(f"{pdf}: vedhæftet fil med ugyldigt navn {_shown(bad)}; forventede "
                            "et af bundtets filnavne")
+    course = course_of(data)
+    own = f"{COURSE_PREFIX}{course[1]}/" if course else None
+    for name in found:
+        # a course's file in a report of no course, or in the document's own subfolder (its
+        # own files travel by their plain names)
+        if (course is None and not bundle_name(name)) or (
+                course is not None and course_name(name) and name.startswith(own)):
+            raise NotOurReport(f"{pdf}: vedhæftet fil med ugyldigt navn {_shown(name)}; "
+                               + ("rapporten er ikke et dokument i et forløb" if course is None
+                                  else "dokumentets egne filer ligger ikke under forloeb/"))
     return Embedded(manifest=data, files=found)
+
+
+COURSE_PREFIX = "forloeb/"
+
+
+def course_of(manifest_data: dict[str, Any]) -> tuple[str, str] | None:
+    """The course's folder and the document's subfolder the manifest records, or None."""
+    record = manifest_data.get("forloeb")
+    if not isinstance(record, dict):
+        return None
+    return str(record.get("mappe")), str(record.get("dokument"))
+
+
+def carries_course(embedded: Embedded) -> bool:
+    """Whether the report carries its course's files (made since reports of a course do)."""
+    return any(name.startswith(COURSE_PREFIX) for name in embedded.files)
 
 
 def _attachments(reader, pdf: Path) -> dict[str, bytes]:
@@ -410,16 +497,29 @@ def _attachments(reader, pdf: Path) -> dict[str, bytes]:
 
 def extract_bundle(embedded: Embedded, target: Path) -> Path:
     """Writes the embedded files into the folder `target` (the names were checked by
-    read_embedded; safeio refuses any path that would still leave the folder)."""
+    read_embedded; safeio refuses any path that would still leave the folder) and returns the
+    folder of the bundle to build: `target` itself, or for a document of a course the course
+    laid out again, `target/<course>/<subfolder>/` beside `target/<course>/forloeb.yaml` and
+    the other documents' subfolders."""
     from taskforce_report.safeio import write_output
 
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
+    course = course_of(embedded.manifest) if carries_course(embedded) else None
+    if course is not None and not (plain_folder(course[0].removeprefix("_"))
+                                   and plain_folder(course[1])):
+        raise NotOurReport(f"ugyldigt forløb i {MANIFEST}")
+    root = target / course[0] if course else target
+    bundle = root / course[1] if course else target
     for name, data in sorted(embedded.files.items()):
-        if not plain_name(name):
+        if course is not None and course_name(name):
+            write_output(root / name.removeprefix(COURSE_PREFIX), data, target)
+        elif bundle_name(name):
+            write_output(bundle / name, data, target)
+        else:
             raise NotOurReport(f"vedhæftet fil med ugyldigt navn {_shown(name)}")
-        write_output(target / name, data, target)
-    return target
+    bundle.mkdir(parents=True, exist_ok=True)
+    return bundle
 
 
 @contextmanager

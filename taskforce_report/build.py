@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import archive, chartcache, consistency, privacy
+from taskforce_report import archive, chartcache, consistency, coursefiles, privacy
 from taskforce_report.analysis import Results, analyse
 from taskforce_report.bundle import Bundle, concept_of
 from taskforce_report.chartcache import draw_all
@@ -71,7 +71,8 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
     """Load and check everything `build` would check; writes nothing."""
     progress("indlæser bundtet")
     bundle = load_bundle(bundle_path)
-    found = privacy.check(bundle)
+    # the course's files travel in the PDF too (coursefiles.py): the guard reads them as well
+    found = privacy.check(bundle) + coursefiles.problems(bundle)
     if found and not allow_personal_data:
         # the guard's finds and the tables' own errors together: a CPR number in one row must
         # not hide an unknown criterion in the next
@@ -273,7 +274,7 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
         progress("tegner figurer, sætter siderne og skriver PDF")
         bundle = prepared.bundle.path
         roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
-        files = privacy.published_files(prepared.bundle)
+        files = archived_files(prepared.bundle)
         record = current_manifest(prepared, variant, fmt, files, draft)
         options = {
             "pdf_variant": variant,
@@ -293,7 +294,7 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
                      files: dict[str, bytes] | None = None,
                      draft: bool = False) -> dict[str, Any]:
     if files is None:
-        files = privacy.published_files(prepared.bundle)
+        files = archived_files(prepared.bundle)
     record = archive.manifest(files, prepared.bundle.document,
                               prepared.theme.name, prepared.theme.digest(), variant)
     record.update(archive.causes(concept_of(prepared.bundle), prepared.theme))
@@ -302,9 +303,15 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
     if draft:  # so verify and regenerate make the draft again, not the final report
         record["udkast"] = True
     course = getattr(prepared.bundle, "course", None)
-    if course is not None:  # its shared data stays in the course: verify and regenerate say so
+    if course is not None:  # regenerate and verify rebuild the course around its folder
         record["forloeb"] = {"mappe": course.name, "dokument": prepared.bundle.path.name}
     return record
+
+
+def archived_files(bundle: Bundle) -> dict[str, bytes]:
+    """The input files the PDF carries: the bundle's own as published, and inside a course the
+    course's files it reads, under `forloeb/` (coursefiles.py)."""
+    return {**privacy.published_files(bundle), **coursefiles.files(bundle)}
 
 
 def _copy_assets(files: dict[str, Path], folder: Path) -> None:

@@ -319,7 +319,8 @@ def import_docx(source: Path, bundle: Path, accept_changes: bool, koncept: str |
 def regenerate(report: Path, outdir: Path | None) -> None:
     """Extract the bundle embedded in REPORT.pdf and build it again.
 
-    The bundle is written to OUTDIR/bundt/ and the document to OUTDIR/."""
+    The bundle is written to OUTDIR/bundt/ (a document of a course: the course, laid out again,
+    to OUTDIR/forloeb/<course>/) and the document to OUTDIR/."""
     from taskforce_report import archive
     from taskforce_report.build import PDF_UA_VARIANT
     from taskforce_report.build import build as run_build
@@ -335,8 +336,14 @@ def regenerate(report: Path, outdir: Path | None) -> None:
     with archive.extracted(embedded, outdir) as fresh:
         target = run_build(fresh, outdir, fmt, pdf_ua=pdf_ua,
                            draft=embedded.manifest.get("udkast") is True)
-        bundle = archive.replace_bundle(fresh, outdir / "bundt")
-    click.echo(f"Udpakkede bundtet til {bundle}")
+        course = archive.course_of(embedded.manifest)
+        if course is None:
+            bundle = archive.replace_bundle(fresh, outdir / "bundt")
+            click.echo(f"Udpakkede bundtet til {bundle}")
+        else:  # the whole course, extracted around its document: fresh/../.. holds it
+            where = archive.replace_bundle(fresh.parent.parent, outdir / "forloeb")
+            click.echo(f"Udpakkede forløbet til {where / course[0]} (dokumentet i "
+                       f"{course[1]}/)")
     click.echo(f"Skrev {target}")
 
 
@@ -406,10 +413,13 @@ def lock(report: Path) -> None:
 
 
 def _not_alone(report: Path, embedded, command: str) -> None:
-    """A document of a course shares data (the baseline, the audit log, the recommendations)
-    that stays in the course's folders: it cannot be rebuilt from its own bundle alone."""
+    """A document of a course made before its PDF carried the course's files (coursefiles.py)
+    shares data (the baseline, the audit log, the recommendations) that stayed in the course's
+    folders: it cannot be rebuilt from its own bundle alone."""
+    from taskforce_report import archive
+
     course = embedded.manifest.get("forloeb")
-    if not isinstance(course, dict):
+    if not isinstance(course, dict) or archive.carries_course(embedded):
         return
     folder = f"{course.get('mappe', 'FORLØB')}/{course.get('dokument', 'MAPPE')}"
     hint = (f"taskforce-report verify {report} {folder}" if command == "verify" else

@@ -95,18 +95,36 @@ def check(bundle) -> list[Problem]:
             for finding in findings(text, hidden, allowed):
                 problems.append(Problem("indikatorer.yaml", _dotted(path), finding))
     for table in bundle.tables.values():
-        frame = table.frame
-        for column in frame.columns:
-            if column in NUMERIC_COLUMNS:
-                continue
-            for row, text in frame[column].items():
-                if not text:
-                    continue
-                for finding in findings(text, hidden, allowed):
-                    problems.append(table.problem(int(row), column, finding))
+        problems += table_problems(table, hidden, allowed)
     if getattr(bundle, "path", None) is not None:
         problems += _published_problems(published_files(bundle), hidden, problems, allowed)
     return problems
+
+
+def table_problems(table, hidden: list[str], allowed: frozenset[str]) -> list[Problem]:
+    """Every find in the text cells of one table, named by file, row and column."""
+    problems = []
+    frame = table.frame
+    for column in frame.columns:
+        if column in NUMERIC_COLUMNS:
+            continue
+        for row, text in frame[column].items():
+            if not text:
+                continue
+            for finding in findings(text, hidden, allowed):
+                problems.append(table.problem(int(row), column, finding))
+    return problems
+
+
+def without_hidden(raw: bytes, doc) -> bytes:
+    """_without_hidden, for a course's document that travels as its rapport.yaml alone."""
+    return _without_hidden(raw, doc)
+
+
+def published_problems(files: dict[str, bytes], hidden: list[str], found: list[Problem],
+                       allowed: frozenset[str] = frozenset()) -> list[Problem]:
+    """_published_problems, for the course's files (coursefiles.py)."""
+    return _published_problems(files, hidden, found, allowed)
 
 
 def published_files(bundle) -> dict[str, bytes]:

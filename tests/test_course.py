@@ -342,20 +342,51 @@ def test_a_plan_area_that_does_not_exist_or_another_rule_is_an_error(copy):
         squeeze(result.output)
 
 
-def test_a_course_document_is_verified_with_its_course(tmp_path):
+@pytest.mark.parametrize("folder, name", [("taskforce-status", "taskforce-status.pdf"),
+                                          ("status-2022-01", "statusrapport.pdf")])
+def test_a_course_document_is_verified_and_regenerated_from_its_pdf_alone(tmp_path, folder,
+                                                                         name):
+    """The PDF carries the course's files it read under forloeb/ (coursefiles.py): verify and
+    regenerate lay the course out again around the document and build it from there."""
+    from taskforce_report import archive
+
     out = tmp_path / "ud"
-    assert run("build", str(EXAMPLE / "taskforce-status"), "-o", str(out), "-q").exit_code == 0
-    pdf = out / "taskforce-status.pdf"
+    built = run("build", str(EXAMPLE / folder), "-o", str(out), "-q")
+    assert built.exit_code == 0, built.output
+    pdf = out / name
+    embedded = archive.read_embedded(pdf)
+    assert embedded.manifest["forloeb"] == {"mappe": "eksempel-forloeb", "dokument": folder}
+    assert embedded.files["forloeb/forloeb.yaml"] == (EXAMPLE / "forloeb.yaml").read_bytes()
+    assert embedded.files["forloeb/ledelsestilsyn.csv"] == \
+        (EXAMPLE / "ledelsestilsyn.csv").read_bytes()
+    assert embedded.files["forloeb/analyse/sagsgennemgang.csv"] == \
+        (EXAMPLE / "analyse" / "sagsgennemgang.csv").read_bytes()
+    assert "forloeb/analyse/rapport.yaml" in embedded.files
+    assert "rapport.yaml" in embedded.files  # the document's own files keep their names
+    assert not [n for n in embedded.files if n.startswith(f"forloeb/{folder}/")]
+    assert set(embedded.manifest["files"]) == set(embedded.files)
     alone = run("verify", str(pdf))
-    assert alone.exit_code == 1
-    assert "rapporten er et dokument i forløbet eksempel-forloeb" in alone.output
-    assert f"verify {pdf} eksempel-forloeb/taskforce-status" in squeeze(alone.output)
-    assert "Traceback" not in alone.output
-    again = run("verify", str(pdf), str(EXAMPLE / "taskforce-status"))
+    assert alone.exit_code == 0, alone.output
+    assert "identisk" in alone.output
+    again = run("regenerate", str(pdf), "-o", str(tmp_path / "r"))
     assert again.exit_code == 0, again.output
-    assert "identisk" in again.output
-    assert run("regenerate", str(pdf), "-o", str(tmp_path / "r")).exit_code == 1
-    assert not (tmp_path / "r").exists()
+    assert (tmp_path / "r" / name).read_bytes() == pdf.read_bytes()
+    course_root = tmp_path / "r" / "forloeb" / "eksempel-forloeb"
+    assert (course_root / "forloeb.yaml").is_file()
+    assert (course_root / folder / "rapport.yaml").is_file()
+    assert (course_root / "analyse" / "sagsgennemgang.csv").read_bytes() == \
+        (EXAMPLE / "analyse" / "sagsgennemgang.csv").read_bytes()
+
+
+def test_the_guard_reads_the_course_files_a_document_carries(copy, tmp_path):
+    """A CPR number in a comment of forloeb.yaml or in a sibling's case review would travel in
+    every document's PDF: the guard refuses it there, naming the file in the course."""
+    text = (copy / "forloeb.yaml").read_text(encoding="utf-8")
+    (copy / "forloeb.yaml").write_text(text + "# sag 010203-1234\n", encoding="utf-8")
+    result = run("build", str(copy / "udviklingsplan"), "-o", str(tmp_path / "ud"), "-q")
+    assert result.exit_code == 1, result.output
+    assert "forloeb/forloeb.yaml" in result.output and "CPR-nummer" in result.output
+    assert not (tmp_path / "ud").exists()
 
 
 def test_one_failing_document_does_not_stop_the_others(copy, tmp_path):

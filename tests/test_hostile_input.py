@@ -247,6 +247,32 @@ def test_regenerate_refuses_a_crafted_attachment_name(tmp_path, name):
     assert not out.exists() and written_outside(tmp_path, out) == []
 
 
+COURSE = {**GOOD, "forloeb": {"mappe": "eksempel-forloeb", "dokument": "status-2021-07"}}
+
+
+@pytest.mark.parametrize("manifest, name", [
+    (COURSE, "forloeb/../../evil.yaml"), (COURSE, "forloeb/../rapport.yaml"),
+    (COURSE, "forloeb/analyse/../../rapport.yaml"), (COURSE, "forloeb/./rapport.yaml"),
+    (COURSE, "forloeb/analyse/../logo.svg"), (COURSE, "forloeb//rapport.yaml"),
+    (COURSE, "forloeb/.skjult/rapport.yaml"), (COURSE, "forloeb/analyse/noter.txt"),
+    (COURSE, "forloeb//tmp/evil.yaml"), (COURSE, "forloeb/status-2021-07/rapport.yaml"),
+    (GOOD, "forloeb/forloeb.yaml"),
+    ({**GOOD, "forloeb": {"mappe": "..", "dokument": "status"}}, "forloeb/forloeb.yaml"),
+    ({**GOOD, "forloeb": {"mappe": "x", "dokument": "../../ud"}}, "forloeb/forloeb.yaml"),
+], ids=["traversal", "parent", "inner-traversal", "dot", "logo-traversal", "empty-part",
+        "hidden-folder", "unknown", "absolute", "own-folder", "no-course", "course-dotdot",
+        "member-traversal"])
+def test_regenerate_refuses_a_crafted_course_file(tmp_path, manifest, name):
+    """A report of a course carries its course under forloeb/ (coursefiles.py): only plain
+    names of a course's files, never a way out of the extracted course."""
+    pdf = crafted_pdf(tmp_path / "r.pdf", manifest, {**status_files(), name: b"kommune: x\n"})
+    result, out = regenerate(tmp_path, pdf)
+    assert result.exit_code == 2, result.output
+    assert "ugyldig" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not out.exists() and written_outside(tmp_path, out) == []
+
+
 def test_regenerate_refuses_an_unreadable_manifest(tmp_path):
     pdf = crafted_pdf(tmp_path / "r.pdf", None, raw_manifest=b"[" * 100_000)
     assert_one_line(regenerate(tmp_path, pdf)[0], 2, "manifest.json")
@@ -305,7 +331,11 @@ def test_regenerate_replaces_the_bundle_folder_whole(tmp_path):
     ("rapport.yaml", True), ("tekster/rapport.md", True), ("billeder/logo.svg", True),
     ("tekster/../x.md", False), ("tekster/a/b.md", False), ("tekster/.md", False),
     ("x/../logo.svg", False), ("logo.svg/", False), ("noter.txt", False),
-    ("../rapport.yaml", False),
+    ("../rapport.yaml", False), ("forloeb/forloeb.yaml", True),
+    ("forloeb/analyse/rapport.yaml", True), ("forloeb/analyse/tekster/rapport.md", True),
+    ("forloeb/ledelsestilsyn.csv", True), ("forloeb/../rapport.yaml", False),
+    ("forloeb/analyse/../../x.yaml", False), ("forloeb/a/b/rapport.yaml", False),
+    ("forloeb/_kladde/rapport.yaml", False), ("forloeb/noter.txt", False),
 ])
 def test_the_names_a_report_may_carry_back(name, ok):
     from taskforce_report.archive import plain_name
