@@ -92,7 +92,7 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
     document = structure(concept, results.facts)
     prepared = Prepared(bundle, theme, results, document, (), allow_personal_data)
     # the guard again on what the document prints: Markdown, entities and markup resolved
-    progress("sætter HTML")
+    progress("kontrollerer den trykte tekst for personoplysninger")
     html, _ = render_html(document, bundle.report, results.facts, theme, flavour="pdf",
                           charts=chart_references(list(results.charts)))
     printed = privacy.check_rendered(html, bundle.report)
