@@ -95,10 +95,13 @@ def share_of(count: int, base: int, decimals: int = 0) -> str:
     return percent(count / base, decimals)
 
 
-def count_phrase(count: int, start: bool = False) -> str:
+def count_phrase(count: int, start: bool = False, neuter: bool = False) -> str:
     """A count in running text: under ten in words (`fire`), larger as a number (`12`), and in
-    words at the start of a sentence (`Fire`, `Tolv`) where Danish will not open with digits."""
+    words at the start of a sentence (`Fire`, `Tolv`) where Danish will not open with digits.
+    `neuter` for a noun that takes et (`et mål`, not `en mål`)."""
     text = number_word(count) if (count < 10 or (start and count <= 20)) else number(count)
+    if neuter and count == 1:
+        text = "et"
     return capitalize_first(text) if start else text
 
 

@@ -53,6 +53,10 @@ def test_counts_in_words_under_ten_and_at_the_start_of_a_sentence():
     assert language.count_phrase(4, start=True) == "Fire"
     assert language.count_phrase(12, start=True) == "Tolv"
     assert language.count_phrase(138, start=True) == "138"  # the sentence must be turned
+    assert language.count_phrase(1, neuter=True) == "et"  # et mål, not en mål
+    assert language.count_phrase(1, start=True, neuter=True) == "Et"
+    assert language.count_phrase(1) == "en"  # en sag
+    assert language.count_phrase(3, neuter=True) == "tre"
 
 
 def test_number_and_unit_are_bound_by_a_no_break_space():
