@@ -32,7 +32,7 @@ from taskforce_report.charts import ChartSpec
 from taskforce_report.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.models import AuditCriterion, StatusReport, month_key
 from taskforce_report.tables import Table
-from taskforce_report.validation import dotted, suggest
+from taskforce_report.validation import unknown_goal_criteria
 from taskforce_report.vocabulary import Vocabulary
 from taskforce_report.yamlfile import YamlDocument
 
@@ -139,21 +139,8 @@ def check_report(report: StatusReport, doc: YamlDocument | None) -> None:
     and a free section's focus point exists."""
     locate = doc.locate if doc is not None else (lambda path: "")
     file = doc.file if doc is not None else "rapport.yaml"
-    known = list(report.ledelsestilsyn.kriterier)
-    problems = []
-    for p, point in enumerate(report.udviklingspunkter):
-        for g, goal in enumerate(point.maal):
-            for c, kriterium in enumerate(goal.criteria):
-                if kriterium in report.ledelsestilsyn.kriterier:
-                    continue
-                place = (("udviklingspunkter", p, "maal", g, "kriterium")
-                         if goal.kriterium is not None else
-                         ("udviklingspunkter", p, "maal", g, "kriterier", c))
-                listed = ", ".join(known) if known else "ingen"
-                problems.append(Problem(
-                    file, dotted(place),
-                    f"'{kriterium}' er ikke et kriterium under ledelsestilsyn.kriterier"
-                    f"{suggest(kriterium, known)} (kendte: {listed})", locate(place)))
+    problems = unknown_goal_criteria("udviklingspunkter", report.udviklingspunkter,
+                                     report.ledelsestilsyn.kriterier, file, locate)
     points = len(report.fokuspunkter.punkter) if report.fokuspunkter else 0
     for s, section in enumerate(report.afsnit):
         if section.fokuspunkt is not None and section.fokuspunkt > points:

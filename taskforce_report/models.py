@@ -333,6 +333,16 @@ class Appearance(Strict):
     logo_alt: str = ""  # the logo's alt text; default "<kommune>s logo"
     farver: dict[str, str] = Field(default_factory=dict)  # theme colour name → #RRGGBB
 
+    def theme_overrides(self, kommune: str) -> dict:
+        """The theme settings the bundle sets (themes.with_overrides): name, logo, colours."""
+        out: dict = {"udgiver": kommune, "forfatter": kommune,
+                     "logo_alt": self.logo_alt or f"{kommune}s logo"}
+        if self.farver:
+            out["farver"] = dict(self.farver)
+        if self.logo:
+            out["logo"] = self.logo
+        return out
+
     @field_validator("logo")
     @classmethod
     def _logo(cls, value: str | None) -> str | None:
@@ -683,14 +693,7 @@ class StatusReport(Strict):
 
     def theme_overrides(self) -> dict:
         """The theme settings the bundle sets (themes.with_overrides): name, logo, colours."""
-        look = self.udseende
-        out: dict = {"udgiver": self.kommune, "forfatter": self.kommune,
-                     "logo_alt": look.logo_alt or f"{self.kommune}s logo"}
-        if look.farver:
-            out["farver"] = dict(look.farver)
-        if look.logo:
-            out["logo"] = look.logo
-        return out
+        return self.udseende.theme_overrides(self.kommune)
 
 
 # ---- the Task Force's own status report at the end of a course (see tfstatus.py) ----

@@ -35,7 +35,7 @@ from taskforce_report.models import (
     Strict,
     month_key,
 )
-from taskforce_report.validation import dotted, suggest
+from taskforce_report.validation import dotted, unknown_goal_criteria
 from taskforce_report.yamlfile import YamlDocument
 
 DOCUMENT = "udviklingsplan"
@@ -92,14 +92,7 @@ class DevelopmentPlan(Strict):
 
     def theme_overrides(self) -> dict:
         """The theme settings the bundle sets (themes.with_overrides): name, logo, colours."""
-        look = self.udseende
-        out: dict = {"udgiver": self.kommune, "forfatter": self.kommune,
-                     "logo_alt": look.logo_alt or f"{self.kommune}s logo"}
-        if look.farver:
-            out["farver"] = dict(look.farver)
-        if look.logo:
-            out["logo"] = look.logo
-        return out
+        return self.udseende.theme_overrides(self.kommune)
 
 
 # the document type joins the others (bundle.py imports this module, so every load knows it)
@@ -111,21 +104,9 @@ def check_report(report: DevelopmentPlan, doc: YamlDocument | None) -> None:
     there)."""
     locate = doc.locate if doc is not None else (lambda path: "")
     file = doc.file if doc is not None else "rapport.yaml"
-    known = list(report.ledelsestilsyn.kriterier)
-    problems = []
-    for a, area in enumerate(report.indsatsomraader):
-        for g, goal in enumerate(area.maal):
-            for c, criterion in enumerate(goal.criteria):
-                if criterion in report.ledelsestilsyn.kriterier:
-                    continue
-                place = (("indsatsomraader", a, "maal", g, "kriterium")
-                         if goal.kriterium is not None else
-                         ("indsatsomraader", a, "maal", g, "kriterier", c))
-                problems.append(Problem(
-                    file, dotted(place), f"'{criterion}' er ikke et kriterium under "
-                    f"ledelsestilsyn.kriterier{suggest(criterion, known)} (kendte: "
-                    f"{', '.join(known) or 'ingen'}); statusrapporterne måler målet dér",
-                    locate(place)))
+    problems = unknown_goal_criteria("indsatsomraader", report.indsatsomraader,
+                                     report.ledelsestilsyn.kriterier, file, locate,
+                                     "; statusrapporterne måler målet dér")
     if problems:
         raise InputError(problems)
 

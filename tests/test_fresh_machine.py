@@ -88,7 +88,8 @@ def _imported_top_level(folder: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize(("folder", "extra"), [("taskforce_report", None), ("tests", "test")])
+@pytest.mark.parametrize(("folder", "extra"),
+                         [("taskforce_report", None), ("scripts", None), ("tests", "test")])
 def test_every_import_has_its_package_declared(folder, extra):
     local = {"taskforce_report", "conftest"} | {
         p.stem for place in ("tests", "bench") for p in (ROOT / place).glob("*.py")}
