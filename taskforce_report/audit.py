@@ -226,6 +226,107 @@ def status_text(regel: str, measurement: Measurement, wording: str | None = None
         sager=language.number(measurement.grundlag))
 
 
+# ---- the finding first --------------------------------------------------------------------
+# A goal's paragraph opens with what the reader wants to know (met or not, and by how many
+# procentpoint against the milestone in force), then gives the measurement in the status
+# reports' idiom. Several forms of each finding take turns down the report (`pick_form`), so
+# twenty goals do not read as one template repeated.
+
+
+@dataclass(frozen=True)
+class Yardstick:
+    """What a measurement is held against, as the finding names it."""
+
+    procent: float  # the milestone's or the target's percent (60.0)
+    maaned: str  # "september 2021"; "" for the target itself
+    kommende: bool = False  # a milestone not yet due: no mark, but the distance is told
+
+    @property
+    def tekst(self) -> str:
+        return language.percent(self.procent / 100, 0 if self.procent % 1 == 0 else 1)
+
+
+def _points_text(difference: Decimal) -> str:
+    """A distance in procentpoint: under ten in words (`syv procentpoint`, `et procentpoint`),
+    larger as a number (`24 procentpoint`)."""
+    whole = difference == difference.to_integral_value()
+    if whole and abs(difference) < 10:
+        return f"{language.count_phrase(int(abs(difference)), neuter=True)} procentpoint"
+    return language.points(float(difference), 0 if whole else 1)
+
+
+def finding_forms(status: str | None, share: float, yardstick: Yardstick | None) -> list[str]:
+    """The ways of stating the finding that opens a goal's paragraph, without the measurement;
+    the distance is between the printed whole percent and the yardstick, so it agrees with the
+    figures the reader sees (67 % against 60 % is seven procentpoint)."""
+    if yardstick is None:
+        return ["Målt", "Seneste måling"]
+    distance = _whole_percent(share) - Decimal(str(yardstick.procent))
+    by = _points_text(distance)
+    ref = yardstick.tekst
+    if yardstick.maaned:
+        name, at = f"milepælen for {yardstick.maaned}", f"milepælen på {ref} i {yardstick.maaned}"
+    else:
+        name, at = "målet", f"målet på {ref}"
+    if yardstick.kommende or status is None:
+        side = "over" if distance > 0 else "under"
+        where = "på niveau med den" if distance == 0 else f"{by} {side} den"
+        when = yardstick.maaned or "målet"
+        return [f"Endnu uden vurdering, fordi milepælen på {ref} først gælder fra {when}; "
+                f"målingen ligger {where}",
+                f"Vurderes først i {when}, hvor milepælen er {ref}; målingen ligger nu {where}"]
+    if status == "opfyldt":
+        if distance == 0:
+            return [f"{language.capitalize_first(name)} er nået præcis med {ref}",
+                    f"Opfyldt, præcis på {at}",
+                    f"Præcis på {at}"]
+        return [f"{language.capitalize_first(name)} er nået med {by} over de {ref}",
+                f"Opfyldt med {by} over {at}",
+                f"Over {at} med {by}",
+                f"Mere end nået, {by} over {at}"]
+    if status == "naesten":
+        return [f"{language.capitalize_first(name)} er ikke helt nået; der mangler {by} op til "
+                f"de {ref}",
+                f"Tæt på, {by} under {at}",
+                f"Kun {by} fra {at}",
+                f"Næsten nået, {by} under {at}"]
+    return [f"{language.capitalize_first(name)} er ikke nået; der mangler {by} op til de {ref}",
+            f"Ikke opfyldt, {by} under {at}",
+            f"Under {at} med {by}"]
+
+
+def _opening(text: str, words: int = 5) -> tuple[str, ...]:
+    return tuple(text.replace(language.NBSP, " ").lower().split()[:words])
+
+
+def pick_form(forms: list[str], turn: int, used: set[tuple[str, ...]]) -> str:
+    """The form whose turn it is, or the next one whose first five words no paragraph before
+    has opened with; the form in turn when every one has been used."""
+    order = [forms[(turn + i) % len(forms)] for i in range(len(forms))]
+    return next((f for f in order if _opening(f) not in used), order[0])
+
+
+def finding_text(status: str | None, measurement: Measurement, phrase: str,
+                 yardstick: Yardstick | None, turn: int,
+                 used: set[tuple[str, ...]], navn: str = "") -> str:
+    """The sentence for one measurement of a goal: the finding first, then the measurement
+    ("Opfyldt med syv procentpoint over milepælen på 60 % i september 2021: 67 % af sagerne
+    (målt på 45 sager)."). `navn` names the criterion when a goal has several. A round without
+    a measurement keeps its "Ikke målt: …", which already opens with the finding; `used`
+    gathers the openings said so far."""
+    if measurement.andel is None:
+        text = phrase
+    else:
+        forms = finding_forms(status, measurement.andel, yardstick)
+        if yardstick is None:
+            forms = [f"{f} i {measurement.maaned}" for f in forms]
+        lead = pick_form([f + (f" ({navn})" if navn else "") for f in forms], turn, used)
+        text = f"{lead}: {phrase}"
+    text = text if text.endswith(".") else text + "."
+    used.add(_opening(text))
+    return text
+
+
 def rule_note(regel: str) -> str:
     """How a rule counts, in one sentence, for the method section."""
     rule = RULES[regel]
@@ -282,8 +383,9 @@ class CriterionStatus:
     optaelling: str
     maalinger: tuple[Measurement, ...]  # one per audit round, oldest first
     status: str | None  # a key of STATUS_WORDS; None: no mark (nothing to hold it against)
-    status_tekst: str
+    status_tekst: str  # the measurement: "67 % af sagerne (målt på 45 sager)"
     chart: str  # the chart's id, "" unless two rounds or more measured the criterion
+    fund: str = ""  # the paragraph's sentence: the finding first, then status_tekst
 
     @property
     def seneste(self) -> Measurement | None:
@@ -344,6 +446,11 @@ class GoalStatus:
         return " ".join(m.status_tekst for m in self.maalte)
 
     @property
+    def fund_tekst(self) -> str:
+        """The goal's paragraph: each measurement's finding and figure."""
+        return " ".join(m.fund for m in self.maalte)
+
+    @property
     def seneste(self) -> Measurement | None:
         return self.maalinger[-1] if self.maalinger else None
 
@@ -397,10 +504,20 @@ def _reference(goal: Any, in_force: MilestoneView | None, coming: bool) -> float
     return goal.procent / 100 if goal.procent is not None else None
 
 
+def _yardstick(goal: Any, in_force: MilestoneView | None, coming: bool) -> Yardstick | None:
+    """The milestone in force (or the coming first one) or, without milestones, the target."""
+    if in_force is not None:
+        return Yardstick(in_force.procent, language.month(in_force.runde), coming)
+    return Yardstick(goal.procent, "") if goal.procent is not None else None
+
+
 def goal_status(nr: int, point_nr: int, goal: Any, criteria: Mapping[str, AuditCriterion],
                 measured: dict[tuple[str, str], Measurement], all_rounds: list[str],
-                margin_points: float, marks: bool = True) -> GoalStatus:
-    """`marks`: False leaves every goal without a mark (visning.vurderinger)."""
+                margin_points: float, marks: bool = True,
+                used: set[tuple[str, ...]] | None = None) -> GoalStatus:
+    """`marks`: False leaves every goal without a mark (visning.vurderinger); `used`: the
+    openings of the goals' paragraphs before this one (see pick_form)."""
+    used = set() if used is None else used
     milestones = tuple(
         MilestoneView(m.procent, m.maaned,
                       f"{language.percent(m.procent / 100)} {language.month(m.maaned)}")
@@ -408,6 +525,7 @@ def goal_status(nr: int, point_nr: int, goal: Any, criteria: Mapping[str, AuditC
     latest_round = all_rounds[-1] if all_rounds else None
     in_force, coming = milestone_in_force(milestones, latest_round)
     reference = _reference(goal, in_force, coming) if marks else None
+    yardstick = _yardstick(goal, in_force, coming) if marks else None
     parts = []
     for i, kriterium in enumerate(goal.criteria):
         criterion = criteria[kriterium]
@@ -418,11 +536,14 @@ def goal_status(nr: int, point_nr: int, goal: Any, criteria: Mapping[str, AuditC
         text = (status_text(criterion.optaelling, latest, goal.wording(i)) if latest else
                 "Ikke målt: ledelsestilsynet har endnu ingen runder")
         chart = (f"maal-{nr}" if i == 0 else f"maal-{nr}-{i + 1}")
+        found = (finding_text(status, latest, text, yardstick, nr - 1 + i, used,
+                              criterion.navn.lower() if len(goal.criteria) > 1 else "")
+                 if latest else text + ".")
         parts.append(CriterionStatus(
             kriterium=kriterium, kriterium_navn=criterion.navn,
             optaelling=criterion.optaelling, maalinger=measurements, status=status,
             status_tekst=text,
-            chart=chart if sum(m.maalt for m in measurements) >= 2 else ""))
+            chart=chart if sum(m.maalt for m in measurements) >= 2 else "", fund=found))
     marked = [p.status for p in parts if p.status is not None]
     themes = catalogues.every_theme()
     refs = tuple(RecommendationView(themes[r.tema].overskrift, r.nr, r.tekst, r.tema)
@@ -510,11 +631,13 @@ def analyse(report: StatusReport, frame: pd.DataFrame | None) -> tuple[dict[str,
                            all_rounds)
     points: list[PointView] = []
     goals: list[GoalStatus] = []
+    openings: set[tuple[str, ...]] = set()
     for p, point in enumerate(report.udviklingspunkter, start=1):
         own = []
         for goal in point.maal:
             status = goal_status(len(goals) + 1, p, goal, settings.kriterier, measured,
-                                 all_rounds, settings.naesten, report.visning.vurderinger)
+                                 all_rounds, settings.naesten, report.visning.vurderinger,
+                                 openings)
             goals.append(status)
             own.append(status)
         points.append(PointView(id=f"{p}-{_slug(point.titel)}", nr=p, titel=point.titel,
