@@ -5,6 +5,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -61,3 +62,56 @@ def example_pdf(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("eksempel")
     return build(EXAMPLE, out)
+
+
+def embedded_fonts(pdf) -> set[str]:
+    """Every font the PDF embeds, from its font dictionaries wherever they are (pages, form
+    XObjects, images drawn from SVG)."""
+    return {str(obj.BaseFont).split("+", 1)[-1] for obj in pdf.objects
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"
+            and "/BaseFont" in obj}
+
+
+def tree_elements(pdf) -> set[tuple[int, int]]:
+    """The structure elements reachable from the StructTreeRoot."""
+    seen: set[tuple[int, int]] = set()
+
+    def walk(node):
+        if isinstance(node, pikepdf.Array):
+            for item in node:
+                walk(item)
+        elif isinstance(node, pikepdf.Dictionary):
+            if node.is_indirect:
+                if node.objgen in seen:
+                    return
+                seen.add(node.objgen)
+            if "/K" in node:
+                walk(node.K)
+
+    walk(pdf.Root.StructTreeRoot)
+    return seen
+
+
+def check_marked_content(pdf) -> dict[int, list[str]]:
+    """Every MCID on every page maps (ParentTree) to an element of the structure tree; no
+    artifact carries an MCID. Returns each page's artifact kinds (/Header, /Footer)."""
+    reachable = tree_elements(pdf)
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    kinds: dict[int, list[str]] = {}
+    for number, page in enumerate(pdf.pages):
+        mapping = parents.get(number)
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) != "BDC":
+                continue
+            tag, properties = str(operands[0]), operands[1]
+            mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
+            if tag == "/Artifact":
+                assert mcid is None, (number, properties)
+                kinds.setdefault(number, []).append(str(properties.get("/Subtype", "")))
+            elif mcid is not None:
+                assert mapping is not None and int(mcid) < len(mapping), (number, int(mcid))
+                parent = mapping[int(mcid)]
+                assert isinstance(parent, pikepdf.Dictionary), (number, int(mcid))
+                assert parent.objgen in reachable, (number, int(mcid), tag)
+    return kinds

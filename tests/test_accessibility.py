@@ -5,12 +5,14 @@ veraPDF cannot be installed here; these checks read the structure tree with pike
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 
 import pikepdf
 import pytest
-from conftest import LILLE, ROOT
+from conftest import LILLE, ROOT, check_marked_content, embedded_fonts, squeeze
+from pypdf import PdfReader
 
 from taskforce_report.build import build
 
@@ -93,3 +95,47 @@ def test_every_document_type_is_tagged_pdf_a_3a_by_default(bundle, fmt, tmp_path
     raw = pdf.Root.Metadata.read_bytes().decode("utf-8")
     assert re.search(r"pdfaid:conformance(>|=\")A", raw), bundle
     assert "/StructTreeRoot" in pdf.Root and str(pdf.Root.Lang) == "da"
+    check_marked_content(pdf)
+    # every glyph from the theme's fonts: no DejaVu fallback (the status example's logo named
+    # DejaVu Sans until its text was set in the theme's Carlito)
+    assert not [f for f in embedded_fonts(pdf) if "DejaVu" in f], (bundle, embedded_fonts(pdf))
+
+
+def text_by_marking(path) -> tuple[list[str], list[str]]:
+    """Each page's text drawn inside /Artifact marked content, and the rest: the page's
+    content stream is copied twice, once with only the one and once with only the other text
+    showing operators, and read back with pypdf."""
+    readings = []
+    for artifacts in (True, False):
+        pdf = pikepdf.open(path)
+        for page in pdf.pages:
+            kept, open_tags = [], []
+            for operands, operator in pikepdf.parse_content_stream(page):
+                name = str(operator)
+                if name in ("BDC", "BMC"):
+                    open_tags.append(str(operands[0]))
+                elif name == "EMC":
+                    open_tags.pop()
+                elif name in ("Tj", "TJ", "'", '"') and ("/Artifact" in open_tags) != artifacts:
+                    continue
+                kept.append((operands, operator))
+            page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(kept))
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+        readings.append([squeeze(p.extract_text() or "") for p in PdfReader(buffer).pages])
+    return readings[0], readings[1]
+
+
+def test_running_heads_and_page_numbers_are_artifacts(default_pdf):
+    pdf = pikepdf.open(default_pdf)
+    kinds = check_marked_content(pdf)
+    artifact_text, tagged_text = text_by_marking(default_pdf)
+    pages = len(pdf.pages)
+    numbered = [n for n, text in enumerate(artifact_text) if f"Side {n + 1} af {pages}" in text]
+    assert len(numbered) >= pages - 3, artifact_text  # all but the cover and the back pages
+    for n in numbered:
+        assert "/Header" in kinds[n] and "/Footer" in kinds[n], (n, kinds[n])
+        assert f"Side {n + 1} af" not in tagged_text[n]  # the page number is read nowhere else
+    # the body text is still tagged: headings and paragraphs are outside the artifacts
+    assert any(len(text) > 500 for text in tagged_text)
+    assert all(len(artifact_text[n]) < 200 for n in numbered)

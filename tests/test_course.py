@@ -8,9 +8,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pikepdf
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, pdf_pages, squeeze
+from conftest import ROOT, check_marked_content, embedded_fonts, pdf_pages, squeeze
 
 from taskforce_report import course
 from taskforce_report.build import prepare
@@ -233,6 +234,10 @@ def test_build_course_builds_every_document_with_the_trace(tmp_path):
         "status-2022-01/statusrapport-slides.pdf", "status-2022-01/statusrapport.pdf",
         "taskforce-status/taskforce-status.pdf", "udviklingsplan/udviklingsplan.pdf"]
     assert "6 bygget, 0 fejlede" in result.output
+    for path in written:  # each in the theme's fonts (the logos named DejaVu Sans once)
+        with pikepdf.open(out / path) as pdf:
+            assert not [f for f in embedded_fonts(pdf) if "DejaVu" in f], path
+            check_marked_content(pdf)  # running heads as artifacts, every MCID in the tree
     plan = squeeze(" ".join(pdf_pages(out / "udviklingsplan" / "udviklingsplan.pdf")))
     # the recommendation quoted from the analysis report, the activity table's columns
     assert ("Underretninger, anbefaling 1: »Udarbejder retningslinjer for screening og "

@@ -94,7 +94,9 @@ def test_no_page_is_more_than_half_empty_except_before_a_heading(bundle, tmp_pat
 
     from taskforce_report.build import build
 
-    fills, starts = _fill_and_starts(build(ROOT / "input" / bundle, tmp_path))
+    path = build(ROOT / "input" / bundle, tmp_path)
+    assert not [n for n in font_names(path) if "DejaVu" in n], bundle  # the theme's fonts only
+    fills, starts = _fill_and_starts(path)
     last = len(fills) - 1  # the back page
     for page, fill in enumerate(fills[1:-1], start=1):
         if fill < 0.5:
