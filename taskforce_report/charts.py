@@ -457,7 +457,10 @@ def round_bars(figure, spec: ChartSpec, theme: Theme) -> None:
     round that measured nothing is labelled "ikke målt", never drawn as 0 %.
 
     data: rows = ((label, baseline share or None, status share or None), ...); serier = the
-    two rounds' names for the legend.
+    two rounds' names for the legend; etiketter = per row the two labels, when the spec says
+    them (a count such as "3 af 4" where the share stands on too small a base: no bar then);
+    procent = False: the values are counts of cases (every base small), drawn on an axis of
+    cases up to `grundlag`, the largest base, with no percentage anywhere.
     """
     colours = theme.colours
     rows = list(spec.data["rows"])
@@ -466,14 +469,20 @@ def round_bars(figure, spec: ChartSpec, theme: Theme) -> None:
               (names[1], 2, colours.get("primaer", "#00385F")))
     ax = figure.add_subplot()
     height = 0.36
+    said = spec.data.get("etiketter") or tuple(
+        tuple("ikke målt" if v is None else language.percent(v) for v in row[1:])
+        for row in rows)
+    shares = spec.data.get("procent", True)
+    # the axis: shares to 100 % with room for a label; counts to the largest base likewise
+    end = 1.0 if shares else max(spec.data.get("grundlag", 0), 1)
     for offset, (name, column, colour) in zip((height / 2, -height / 2), series, strict=True):
         ys = [len(rows) - 1 - i + offset for i in range(len(rows))]
         values = [row[column] for row in rows]
         ax.barh(ys, [0 if v is None else v for v in values], height * 0.9, color=colour,
                 label=name, zorder=2)
-        for y, value in zip(ys, values, strict=True):
-            label = "ikke målt" if value is None else language.percent(value)
-            ax.text((value or 0) + 0.012, y, label, va="center", fontsize=TEXT_SIZE,
+        for y, value, labels in zip(ys, values, said, strict=True):
+            ax.text((value or 0) + 0.012 * end, y, labels[column - 1], va="center",
+                    fontsize=TEXT_SIZE,
                     color=colours.get("daempet" if value is None else "tekst", "#222222"))
     ax.set_yticks(range(len(rows)), [row[0] for row in rows][::-1])
     ax.tick_params(axis="y", length=0)
@@ -481,11 +490,20 @@ def round_bars(figure, spec: ChartSpec, theme: Theme) -> None:
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     ax.set_axisbelow(True)
-    ax.set_xlim(0, 1.1)
+    ax.set_xlim(0, end * 1.1 if shares else end * 1.25)
     ax.set_ylim(-0.6, len(rows) - 0.4)
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
-    danish_axis(ax.xaxis, percent=True)
-    ax.set_xlabel("Andel af sagerne, hvor kravet er opfyldt")
+    if shares:
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+        danish_axis(ax.xaxis, percent=True)
+        ax.set_xlabel("Andel af sagerne, hvor kravet er opfyldt")
+    else:  # every base small (language.SMALL_BASE): cases, as the table counts them
+        from matplotlib.ticker import FixedLocator, MaxNLocator
+
+        ticks = [t for t in MaxNLocator(nbins=5, integer=True).tick_values(0, end)
+                 if 0 <= t <= end]
+        ax.xaxis.set_major_locator(FixedLocator(ticks))
+        danish_axis(ax.xaxis)
+        ax.set_xlabel("Antal sager, hvor kravet er opfyldt, ud af de relevante")
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, borderaxespad=0.3,
               handlelength=1.2, columnspacing=1.4)
 
