@@ -66,6 +66,7 @@ def test_tagged_danish_with_ordered_headings_and_alt_texts(ua_pdf):
         assert cells["TH"] > 0
     raw = pdf.Root.Metadata.read_bytes().decode("utf-8")
     assert "pdfuaid:part" in raw
+    assert any("/Footer" in kinds for kinds in check_marked_content(pdf).values())
 
 
 @pytest.fixture(scope="module")
