@@ -241,10 +241,6 @@ class Yardstick:
     maaned: str  # "september 2021"; "" for the target itself
     kommende: bool = False  # a milestone not yet due: no mark, but the distance is told
 
-    @property
-    def tekst(self) -> str:
-        return language.percent(self.procent / 100, 0 if self.procent % 1 == 0 else 1)
-
 
 def _points_text(difference: Decimal) -> str:
     """A distance in procentpoint: under ten in words (`syv procentpoint`, `et procentpoint`),
@@ -263,40 +259,37 @@ def finding_forms(status: str | None, share: float, yardstick: Yardstick | None)
         return ["Målt", "Seneste måling"]
     distance = _whole_percent(share) - Decimal(str(yardstick.procent))
     by = _points_text(distance)
-    ref = yardstick.tekst
-    if yardstick.maaned:
-        name, at = f"milepælen for {yardstick.maaned}", f"milepælen på {ref} i {yardstick.maaned}"
-    else:
-        name, at = "målet", f"målet på {ref}"
+    # the table beside names the milestone in force (in bold) or the target, so the finding
+    # says only which of the two it is measured against and how far
+    name = "milepælen" if yardstick.maaned else "målet"
+    Name = language.capitalize_first(name)
     if yardstick.kommende or status is None:
         side = "over" if distance > 0 else "under"
         where = "på niveau med den" if distance == 0 else f"{by} {side} den"
-        when = yardstick.maaned or "målet"
-        return [f"Endnu uden vurdering, fordi milepælen på {ref} først gælder fra {when}; "
-                f"målingen ligger {where}",
-                f"Vurderes først i {when}, hvor milepælen er {ref}; målingen ligger nu {where}"]
+        return [f"Endnu uden vurdering, fordi den første milepæl først gælder fra "
+                f"{yardstick.maaned}; målingen ligger {where}",
+                f"Vurderes først ved milepælen i {yardstick.maaned}; målingen ligger nu {where}"]
     if status == "opfyldt":
         if distance == 0:
-            return [f"{language.capitalize_first(name)} er nået præcis med {ref}",
-                    f"Opfyldt, præcis på {at}",
-                    f"Præcis på {at}"]
-        return [f"{language.capitalize_first(name)} er nået med {by} over de {ref}",
-                f"Opfyldt med {by} over {at}",
-                f"Over {at} med {by}",
-                f"Mere end nået, {by} over {at}"]
+            return [f"{Name} er nået præcis", f"Opfyldt, præcis på {name}", f"Præcis på {name}"]
+        return [f"{Name} er nået med {by} til overs",
+                f"Opfyldt med {by} over {name}",
+                f"Over {name} med {by}",
+                f"Mere end nået, {by} over {name}"]
     if status == "naesten":
-        return [f"{language.capitalize_first(name)} er ikke helt nået; der mangler {by} op til "
-                f"de {ref}",
-                f"Tæt på, {by} under {at}",
-                f"Kun {by} fra {at}",
-                f"Næsten nået, {by} under {at}"]
-    return [f"{language.capitalize_first(name)} er ikke nået; der mangler {by} op til de {ref}",
-            f"Ikke opfyldt, {by} under {at}",
-            f"Under {at} med {by}"]
+        return [f"{Name} er ikke helt nået; der mangler {by}",
+                f"Tæt på, {by} under {name}",
+                f"Kun {by} fra {name}",
+                f"Næsten nået, {by} under {name}"]
+    return [f"{Name} er ikke nået; der mangler {by}",
+            f"Ikke opfyldt, {by} under {name}",
+            f"Under {name} med {by}"]
 
 
 def _opening(text: str, words: int = 5) -> tuple[str, ...]:
-    return tuple(text.replace(language.NBSP, " ").lower().split()[:words])
+    """The first words as a reader compares them: case, spaces and punctuation aside."""
+    tokens = (w.strip(",;:.") for w in text.replace(language.NBSP, " ").lower().split())
+    return tuple(w for w in tokens if w)[:words]
 
 
 def pick_form(forms: list[str], turn: int, used: set[tuple[str, ...]]) -> str:
@@ -310,8 +303,8 @@ def finding_text(status: str | None, measurement: Measurement, phrase: str,
                  yardstick: Yardstick | None, turn: int,
                  used: set[tuple[str, ...]], navn: str = "") -> str:
     """The sentence for one measurement of a goal: the finding first, then the measurement
-    ("Opfyldt med syv procentpoint over milepælen på 60 % i september 2021: 67 % af sagerne
-    (målt på 45 sager)."). `navn` names the criterion when a goal has several. A round without
+    ("Opfyldt med syv procentpoint over milepælen: 67 % af sagerne (målt på 45 sager).").
+    `navn` names the criterion when a goal has several. A round without
     a measurement keeps its "Ikke målt: …", which already opens with the finding; `used`
     gathers the openings said so far."""
     if measurement.andel is None:
