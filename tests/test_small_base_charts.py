@@ -78,3 +78,14 @@ def test_a_mixed_chart_keeps_shares_and_labels_a_small_base_with_its_count(small
     assert data["procent"] is True  # the national share is always a share
     assert data["rows"][0] == ("a", None if small else 0.5, 0.6)
     assert data["etiketter"][0][0] == ("2 af 4" if small else "50\u00a0%")
+
+
+def test_a_mixed_chart_in_the_example_says_why_some_bars_are_counts(tmp_path):
+    from conftest import ROOT, pdf_pages
+
+    from taskforce_report.build import build
+
+    text = " ".join(pdf_pages(build(ROOT / "input" / "eksempel-tf-status", tmp_path)))
+    assert ("Anm.: Et krav med færre end 10 relevante sager i en af målingerne står med antal "
+            "sager, ikke som andel.") in text
+    assert "Andel af sagerne, hvor kravet er opfyldt, i de to målinger" in text
