@@ -36,17 +36,18 @@ def median(values: list[float]) -> float:
 
 def stage_times(bundle: Path, runs: int) -> tuple[dict[str, float], str]:
     """Warm, in-process: every stage of the pipeline timed on its own (chart cache off)."""
-    from taskforce_report import archive, catalogues
-    from taskforce_report.analysis import analyse
+    from taskforce_report import catalogues
+    from taskforce_report.analyse.analysis import analyse
+    from taskforce_report.analyse.normalise import normalise
     from taskforce_report.build import PDF_VARIANT, TEMPLATES_DIR
-    from taskforce_report.bundle import load
-    from taskforce_report.chartcache import draw_many
-    from taskforce_report.document import structure
-    from taskforce_report.normalise import normalise
-    from taskforce_report.pdf import chart_url, render_pdf
-    from taskforce_report.privacy import published_files
-    from taskforce_report.render import chart_references, render_html
-    from taskforce_report.themes import load_theme
+    from taskforce_report.charts.chartcache import draw_many
+    from taskforce_report.guard.privacy import published_files
+    from taskforce_report.load.bundle import load
+    from taskforce_report.load.themes import load_theme
+    from taskforce_report.output import archive
+    from taskforce_report.output.pdf import chart_url, render_pdf
+    from taskforce_report.render.document import structure
+    from taskforce_report.render.render import chart_references, render_html
 
     samples: dict[str, list[float]] = {}
     html = ""

@@ -30,9 +30,9 @@ import json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from taskforce_report import privacy
-from taskforce_report.analysis import analyse
-from taskforce_report.bundle import load
-from taskforce_report.normalise import normalise
+from taskforce_report.analyse.analysis import analyse
+from taskforce_report.load.bundle import load
+from taskforce_report.analyse.normalise import normalise
 
 bundle_path = Path(sys.argv[1])
 times = {}

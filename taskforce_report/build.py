@@ -11,19 +11,22 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from taskforce_report import archive, chartcache, consistency, coursefiles, privacy
-from taskforce_report.analysis import Results, analyse
-from taskforce_report.bundle import Bundle, concept_of
-from taskforce_report.chartcache import draw_all
-from taskforce_report.course import load_bundle
-from taskforce_report.document import Document, structure
-from taskforce_report.errors import InputError, input_error
+from taskforce_report.analyse import consistency
+from taskforce_report.analyse.analysis import Results, analyse
+from taskforce_report.analyse.normalise import normalise
+from taskforce_report.charts import chartcache
+from taskforce_report.charts.chartcache import draw_all
+from taskforce_report.core.errors import InputError, input_error
+from taskforce_report.core.paths import TEMPLATES_DIR, default_output_root
+from taskforce_report.guard import privacy
+from taskforce_report.load.bundle import Bundle, concept_of
+from taskforce_report.load.course import load_bundle
+from taskforce_report.load.themes import Theme, load_theme, with_overrides
 from taskforce_report.models import document_date
-from taskforce_report.normalise import normalise
-from taskforce_report.paths import TEMPLATES_DIR, default_output_root
-from taskforce_report.pdf import LayoutProcess, render_pdf, write_atomic
-from taskforce_report.render import chart_references, render_html, template_exists
-from taskforce_report.themes import Theme, load_theme, with_overrides
+from taskforce_report.output import archive, coursefiles
+from taskforce_report.output.pdf import LayoutProcess, render_pdf, write_atomic
+from taskforce_report.render.document import Document, structure
+from taskforce_report.render.render import chart_references, render_html, template_exists
 
 FORMATS = ("pdf", "html", "notat", "slides", "docx")
 # --format docx: the document as Word (wordfile.py), and a status report's memo beside it
@@ -231,10 +234,10 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
                fmt: str = "pdf") -> bytes:
     """The document (or with `fmt` "notat" the memo) as a Word file, from the print HTML: the
     same words, tables and charts as the PDF, the charts as PNG with their alt text."""
-    from taskforce_report import wordfile
-    from taskforce_report.pdf import chart_url
-    from taskforce_report.render import MUNICIPAL_DOCUMENTS, document_subject, document_title
-    from taskforce_report.safeio import read_input
+    from taskforce_report.core.safeio import read_input
+    from taskforce_report.output import wordfile
+    from taskforce_report.output.pdf import chart_url
+    from taskforce_report.render.render import MUNICIPAL_DOCUMENTS, document_subject, document_title
 
     specs = list(prepared.results.charts)
     html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
@@ -317,7 +320,7 @@ def archived_files(bundle: Bundle) -> dict[str, bytes]:
 def _copy_assets(files: dict[str, Path], folder: Path) -> None:
     """The rendition's files (the theme's CSS and fonts, the charts), each written atomically
     inside `folder`."""
-    from taskforce_report.safeio import read_input
+    from taskforce_report.core.safeio import read_input
 
     for name, source in sorted(files.items()):
         write_atomic(folder / name, read_input(Path(source)), folder)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from taskforce_report.build import build, prepare
-from taskforce_report.course import Course
+from taskforce_report.load.course import Course
 
 
 @dataclass(frozen=True)

@@ -420,8 +420,8 @@ def test_the_starting_point_closes_chapter_1_of_the_pejlemaerker_concept(tmp_pat
 def test_a_bundle_replaces_the_forms_texts_one_by_one(tmp_path):
     import shutil
 
-    from taskforce_report import applicationform
     from taskforce_report.build import prepare
+    from taskforce_report.load import applicationform
 
     bundle = tmp_path / "ansoegning"
     shutil.copytree(EXAMPLE_APP, bundle)

@@ -33,11 +33,11 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-from taskforce_report import workbook  # noqa: E402
 from taskforce_report.cli import main  # noqa: E402
-from taskforce_report.errors import MAX_LINE, InputError  # noqa: E402
-from taskforce_report.tables import SPECS, read_csv  # noqa: E402
-from taskforce_report.yamlfile import parse_yaml, read_yaml  # noqa: E402
+from taskforce_report.core.errors import MAX_LINE, InputError  # noqa: E402
+from taskforce_report.load import workbook  # noqa: E402
+from taskforce_report.load.tables import SPECS, read_csv  # noqa: E402
+from taskforce_report.load.yamlfile import parse_yaml, read_yaml  # noqa: E402
 
 # ---- a small valid bundle with every file a loader reads ---------------------------------
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from taskforce_report.build import build, prepare
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
+from taskforce_report.core.errors import InputError
 
 LILLE = FIXTURES / "lille"
 

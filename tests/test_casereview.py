@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE, squeeze
 
-from taskforce_report import casereview
+from taskforce_report.analyse import casereview
 from taskforce_report.build import prepare, render
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
-from taskforce_report.tables import SPECS, read_csv
+from taskforce_report.core.errors import InputError
+from taskforce_report.load.tables import SPECS, read_csv
 
 # Five cases, hand-counted below. (case, criterion, assessment, criticism)
 SAMPLE = """sag;kriterium;vurdering;kritik;bemaerkning

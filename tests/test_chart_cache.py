@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from taskforce_report import chartcache
-from taskforce_report.charts import ChartSpec
-from taskforce_report.themes import load_theme
+from taskforce_report.charts import chartcache
+from taskforce_report.charts.charts import ChartSpec
+from taskforce_report.load.themes import load_theme
 
 SPEC = ChartSpec(id="figur", kind="line", title="T", alt="A", data={"x": [1, 2]})
 

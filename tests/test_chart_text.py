@@ -9,8 +9,8 @@ import itertools
 import pytest
 from conftest import ROOT
 
-from taskforce_report import charts
 from taskforce_report.build import prepare
+from taskforce_report.charts import charts
 
 EXAMPLES = ["eksempel-kommune", "eksempel-pejlemaerker", "eksempel-tf-status",
             "eksempel-status", "eksempel-ansoegning"]

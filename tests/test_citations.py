@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE
 
-from taskforce_report import citations
+from taskforce_report.analyse import citations
 from taskforce_report.build import prepare
 from taskforce_report.cli import main
 
@@ -161,7 +161,7 @@ def test_example_theme_texts_cite_and_match_the_data():
 
 
 def test_a_count_opening_a_sentence_is_written_in_words():
-    from taskforce_report.citations import resolve_text
+    from taskforce_report.analyse.citations import resolve_text
 
     text, errors = resolve_text("Interviewene viser det. {a} ud af de {b} kan ikke huske det.",
                                 {"a": 4, "b": 6})

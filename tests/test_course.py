@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, check_marked_content, embedded_fonts, pdf_pages, squeeze
 
-from taskforce_report import course
 from taskforce_report.build import prepare
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
+from taskforce_report.core.errors import InputError
+from taskforce_report.load import course
 
 EXAMPLE = ROOT / "input" / "eksempel-forloeb"
 
@@ -64,7 +64,7 @@ def test_the_analysis_results_can_be_cited_by_the_tf_status(copy):
     facts = prepared.results.facts
     analysis = prepare(copy / "analyse").results.facts["sagsgennemgang"]
     share = analysis.criterion("bfu_4_mdr").andel
-    from taskforce_report import language
+    from taskforce_report.core import language
 
     assert squeeze(f"Ved analysen i 2019 var undersøgelsen afsluttet inden for fire måneder i "
                    f"{language.percent(share)} af sagerne") in squeeze(facts["samlet_vurdering"])
@@ -353,7 +353,7 @@ def test_a_course_document_is_verified_and_regenerated_from_its_pdf_alone(tmp_pa
                                                                          name):
     """The PDF carries the course's files it read under forloeb/ (coursefiles.py): verify and
     regenerate lay the course out again around the document and build it from there."""
-    from taskforce_report import archive
+    from taskforce_report.output import archive
 
     out = tmp_path / "ud"
     built = run("build", str(EXAMPLE / folder), "-o", str(out), "-q")

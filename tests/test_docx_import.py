@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE
 
-from taskforce_report.bundle import load
 from taskforce_report.cli import main
-from taskforce_report.docximport import import_docx
-from taskforce_report.errors import InputError
-from taskforce_report.textconvert import apply
+from taskforce_report.core.errors import InputError
+from taskforce_report.load.bundle import load
+from taskforce_report.tools.docximport import import_docx
+from taskforce_report.tools.textconvert import apply
 
 _EMPHASIS = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*)")
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import LILLE, pdf_pages
 
-from taskforce_report.archive import read_embedded
 from taskforce_report.build import build
 from taskforce_report.cli import main
+from taskforce_report.output.archive import read_embedded
 
 
 @pytest.fixture(scope="module")

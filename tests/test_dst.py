@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from taskforce_report import dst, tables
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
+from taskforce_report.core.errors import InputError
+from taskforce_report.load import tables
+from taskforce_report.tools import dst
 
 # The API's format: UTF-8 with BOM, CRLF, `;`, upper-case codes ending in INDHOLD.
 API = ("\ufeffOMRÅDE;ALDER;TID;INDHOLD\r\n"

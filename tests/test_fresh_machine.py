@@ -21,8 +21,8 @@ from conftest import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from taskforce_report import archive
 from taskforce_report.cli import main
+from taskforce_report.output import archive
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -146,8 +146,8 @@ def test_charts_print_no_findfont_line(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "findfont" not in done.stderr
     svg = subprocess.run([sys.executable, "-c", (
-        "from taskforce_report.charts import register_fonts\n"
-        "from taskforce_report.themes import load_theme\n"
+        "from taskforce_report.charts.charts import register_fonts\n"
+        "from taskforce_report.load.themes import load_theme\n"
         "from matplotlib import font_manager\n"
         "register_fonts(load_theme('socialstyrelsen'))\n"
         "print(font_manager.findfont('Carlito', fallback_to_default=False))")],
@@ -190,7 +190,7 @@ def test_a_wheel_installed_in_a_fresh_environment_builds_every_example_elsewhere
         assert len(written) == 1, (example.name, written)
         assert written[0].read_bytes().startswith(b"%PDF-")
     assert not (ROOT / "output" / "arbejde").exists()
-    installed = subprocess.run([python, "-c", "import taskforce_report.paths as p; "
+    installed = subprocess.run([python, "-c", "import taskforce_report.core.paths as p; "
                                 "print(p.TEMPLATES_DIR); print(p.THEMES_DIR)"],
                                capture_output=True, text=True, check=True, cwd=work,
                                env=environment)

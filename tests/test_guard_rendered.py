@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from taskforce_report import text as markdown
 from taskforce_report.cli import main
-from taskforce_report.errors import Problem
-from taskforce_report.privacy import check_rendered
-from taskforce_report.redact import findings, mask
+from taskforce_report.core import text as markdown
+from taskforce_report.core.errors import Problem
+from taskforce_report.core.redact import findings, mask
+from taskforce_report.guard.privacy import check_rendered
 
 
 class Report:
@@ -269,7 +269,7 @@ def _extra_file(parts):
                                     _custom_properties, _extra_file],
                          ids=["sheet name", "header", "app.xml", "custom.xml", "extra file"])
 def test_every_part_of_the_workbook_is_read(mini, change):
-    from taskforce_report.workbook import write_template
+    from taskforce_report.load.workbook import write_template
 
     template = mini / "data.xlsx"
     write_template(template)

@@ -20,9 +20,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
-from taskforce_report import safeio
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
+from taskforce_report.core import safeio
+from taskforce_report.core.errors import InputError
 
 STATUS = ROOT / "input" / "eksempel-status"
 SECRET = "root:$6$hemmelig-linje:19000:0:99999:7:::"
@@ -338,7 +338,7 @@ def test_regenerate_replaces_the_bundle_folder_whole(tmp_path):
     ("forloeb/_kladde/rapport.yaml", False), ("forloeb/noter.txt", False),
 ])
 def test_the_names_a_report_may_carry_back(name, ok):
-    from taskforce_report.archive import plain_name
+    from taskforce_report.output.archive import plain_name
 
     assert plain_name(name) is ok
 
@@ -378,7 +378,7 @@ def _misbehaving(bundle, root, outdir):
     import signal
     import time
 
-    from taskforce_report import batch
+    from taskforce_report.tools import batch
 
     if bundle.name == "doer":
         os.kill(os.getpid(), signal.SIGKILL)
@@ -393,7 +393,7 @@ def _misbehaving(bundle, root, outdir):
 def three(tmp_path, monkeypatch):
     from conftest import FIXTURES
 
-    from taskforce_report import batch
+    from taskforce_report.tools import batch
 
     root = tmp_path / "samling"
     for name in ("doer", "god", "haenger"):
@@ -452,7 +452,7 @@ def test_a_stopped_batch_ends_its_workers_and_prints_what_finished(tmp_path):
 def _serve(bundle: Path, monkeypatch, idle: float = 1.0) -> int:
     import threading
 
-    from taskforce_report import preview
+    from taskforce_report.tools import preview
 
     monkeypatch.setattr(preview, "IDLE_SECONDS", idle)
     started, box = threading.Event(), {}
@@ -578,7 +578,7 @@ def test_new_refuses_a_name_with_a_line_break_or_control_character(tmp_path, kom
 @pytest.mark.parametrize("kommune", ["X: y Kommune", "# Kommune", "'Åby' Kommune", "ja",
                                      "2019-11-18", "{Åby} [Kommune]", "Åby Kommune  # note"])
 def test_new_writes_any_name_so_it_reads_back_the_same(tmp_path, kommune, dokument):
-    from taskforce_report.yamlfile import read_yaml
+    from taskforce_report.load.yamlfile import read_yaml
 
     result = run("new", tmp_path / "ny", "--dokument", dokument, "--kommune", kommune)
     assert result.exit_code == 0, result.output

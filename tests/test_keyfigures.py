@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 from conftest import pdf_pages
 
-from taskforce_report import keyfigures, sentences
+from taskforce_report.analyse import keyfigures
 from taskforce_report.build import prepare
-from taskforce_report.errors import InputError
+from taskforce_report.core.errors import InputError
+from taskforce_report.words import sentences
 
 HEADER = "indikator;omraade;aar;vaerdi;kilde;note\n"
 
@@ -398,8 +399,8 @@ def test_example_report_has_chapter_4_with_charts_and_sentences(example_pdf):
 
 
 def test_chart_svg_is_deterministic_and_has_alt_text(mini, two_year_charts):
-    from taskforce_report.charts import draw
-    from taskforce_report.themes import load_theme
+    from taskforce_report.charts.charts import draw
+    from taskforce_report.load.themes import load_theme
 
     prepared = prepare(with_figures(mini))
     spec = next(s for s in prepared.results.charts if s.id == "noegletal-anbragte")

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from taskforce_report import language
+from taskforce_report.core import language
 
 
 def test_numbers_and_percent_in_danish():
@@ -70,8 +70,8 @@ def test_number_and_unit_are_bound_by_a_no_break_space():
 
 
 def test_every_printed_value_is_bound_and_markdown_too():
-    from taskforce_report import text
-    from taskforce_report.render import _finalize
+    from taskforce_report.core import text
+    from taskforce_report.render.render import _finalize
 
     assert _finalize("Mål: 100 %") == f"Mål: 100{NB}%"
     assert f"100{NB}%" in text.block("Børnesamtalen afholdes i 100 % af sagerne.")

@@ -16,9 +16,10 @@ import yaml
 from click.testing import CliRunner
 from conftest import pdf_pages, seed_file, squeeze
 
-from taskforce_report import catalogues, legacy
-from taskforce_report.bundle import load
+from taskforce_report import catalogues
 from taskforce_report.cli import main
+from taskforce_report.load.bundle import load
+from taskforce_report.tools import legacy
 
 
 def _seed() -> Path:

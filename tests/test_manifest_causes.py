@@ -17,9 +17,9 @@ from conftest import FIXTURES
 from pypdf import PdfReader
 from test_legacy import MINI
 
-from taskforce_report import archive
 from taskforce_report.build import build
 from taskforce_report.cli import main
+from taskforce_report.output import archive
 
 LILLE = FIXTURES / "lille"
 

@@ -11,9 +11,10 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, pdf_pages
 
-from taskforce_report import audit, casereview, language
+from taskforce_report.analyse import audit, casereview
 from taskforce_report.build import build, prepare
-from taskforce_report.errors import InputError
+from taskforce_report.core import language
+from taskforce_report.core.errors import InputError
 from taskforce_report.models import NationalResult
 
 LILLE = FIXTURES / "lille"

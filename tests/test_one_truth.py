@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from taskforce_report import casereview
-from taskforce_report.batch import find_bundles
+from taskforce_report.analyse import casereview
 from taskforce_report.build import prepare
+from taskforce_report.tools.batch import find_bundles
 
 EXAMPLES = ROOT / "input"
 
@@ -27,7 +27,7 @@ def _figures(bundle: Path) -> list[tuple[str, frozenset, str, float | None]]:
     case-review figure the bundle's document prints."""
     prepared = prepare(bundle)
     facts = prepared.results.facts
-    from taskforce_report.normalise import normalise
+    from taskforce_report.analyse.normalise import normalise
 
     # the rows the document counted: inside a course the TF status report's baseline is the
     # analysis bundle's
@@ -100,7 +100,7 @@ def test_a_criterion_declares_its_rule_once_and_every_document_uses_it(tmp_path)
         "kriterier:\n  - id: egen_frist\n    tema: underretninger\n    krav: Egen frist holdt\n"
         "    kort: Egen frist\n    mangel: er fristen ikke holdt\n"
         "    optaelling: helt_eller_delvist_hvor_relevant\n", encoding="utf-8")
-    from taskforce_report.bundle import _optional_yaml
+    from taskforce_report.load.bundle import _optional_yaml
     from taskforce_report.models import CriteriaFile
 
     file, _ = _optional_yaml(tmp_path, "kriterier.yaml", CriteriaFile)

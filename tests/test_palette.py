@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from taskforce_report import colours
-from taskforce_report.charts import ChartSpec, draw
-from taskforce_report.themes import load_theme
+from taskforce_report.charts.charts import ChartSpec, draw
+from taskforce_report.core import colours
+from taskforce_report.load.themes import load_theme
 
 WHITE = "#FFFFFF"
 # colours a reader must tell apart from each other, per chart family

@@ -14,11 +14,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, pdf_pages, squeeze
 
-from taskforce_report import casereview, catalogues, socialwork
+from taskforce_report import catalogues
+from taskforce_report.analyse import casereview, socialwork
 from taskforce_report.build import build, prepare, render
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
-from taskforce_report.tables import SPECS, read_csv
+from taskforce_report.core.errors import InputError
+from taskforce_report.load.tables import SPECS, read_csv
 
 EXAMPLE_PM = ROOT / "input" / "eksempel-pejlemaerker"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from taskforce_report import preview
+from taskforce_report.tools import preview
 
 OLD = "Hurtig vurdering af underretninger."
 NEW = "Hurtig og grundig vurdering af underretninger."

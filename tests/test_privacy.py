@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from taskforce_report.cli import main
-from taskforce_report.redact import findings
+from taskforce_report.core.redact import findings
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -73,7 +73,7 @@ def test_case_ids_in_tables_are_checked(mini):
 # ---- what the PDF carries: only the input files, as the guard has passed them ----
 
 def _attached(pdf):
-    from taskforce_report.archive import read_embedded
+    from taskforce_report.output.archive import read_embedded
 
     return read_embedded(pdf).files
 

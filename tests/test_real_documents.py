@@ -17,7 +17,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, pdf_pages, seed_file, squeeze
 
-from taskforce_report.errors import InputError
+from taskforce_report.core.errors import InputError
 
 SEED_001 = FIXTURES / "seed-001"
 
@@ -488,7 +488,7 @@ def test_fra_ansoegning_carries_director_meeting_and_decision(tmp_path):
 def imported_002(tmp_path_factory) -> tuple[dict, str, object]:
     from conftest import seed_file
 
-    from taskforce_report import legacy
+    from taskforce_report.tools import legacy
 
     source = seed_file("002_*.txt", "seed 002 (the Randers analysis report as text)")
     out = tmp_path_factory.mktemp("import-002") / "bundt"
@@ -498,7 +498,7 @@ def imported_002(tmp_path_factory) -> tuple[dict, str, object]:
 
 
 def test_imported_analyses_come_in_paragraphs_with_no_word_lost(imported_002):
-    from taskforce_report import legacy
+    from taskforce_report.tools import legacy
 
     data, notes, report = imported_002
     handleplan = data["temaer"]["handleplan"]["analyse"]
@@ -518,7 +518,7 @@ def test_imported_recommendations_follow_the_tools_lead_in(imported_002):
     openings = [c.split()[0].rstrip(",") for c in central]
     assert openings == ["Sikrer", "Sikrer", "Sikrer", "Målretter", "Prioriterer", "Retter",
                         "Sikrer"]
-    from taskforce_report import legacy
+    from taskforce_report.tools import legacy
 
     for theme in data["temaer"].values():  # no item is left opening in the infinitive
         for item in theme["anbefalinger"]:
@@ -542,13 +542,13 @@ def test_the_import_report_asks_for_the_sources_the_text_cites(imported_002):
     ("ICS implementeres.", "ICS implementeres."),
 ])
 def test_present_tense(word, expected):
-    from taskforce_report import legacy
+    from taskforce_report.tools import legacy
 
     assert legacy.present_tense(word) == expected
 
 
 def test_paragraphs_of_a_synthetic_text_blank_lines_and_short_lines():
-    from taskforce_report import legacy
+    from taskforce_report.tools import legacy
 
     blank = legacy._flatten("Første afsnit slutter her.\n\nAndet afsnit\nfortsætter her.")
     assert legacy.paragraphs(blank) == ["Første afsnit slutter her.",

@@ -7,8 +7,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from taskforce_report.errors import InputError
-from taskforce_report.pdf import render_pdf
+from taskforce_report.core.errors import InputError
+from taskforce_report.output.pdf import render_pdf
 
 
 def page(body: str) -> str:
@@ -58,9 +58,9 @@ def test_html_in_the_bundle_text_is_printed_as_text(mini, tmp_path):
 def test_theme_templates_render_in_the_sandbox(mini, tmp_path):
     """A theme whose template reaches for Python internals is refused with an input error."""
     from taskforce_report.build import prepare
-    from taskforce_report.paths import THEMES_DIR
-    from taskforce_report.render import render_html
-    from taskforce_report.themes import Theme
+    from taskforce_report.core.paths import THEMES_DIR
+    from taskforce_report.load.themes import Theme
+    from taskforce_report.render.render import render_html
 
     hostile = tmp_path / "fjendtlig"
     (hostile / "templates" / "faelles").mkdir(parents=True)
@@ -76,7 +76,7 @@ def test_theme_templates_render_in_the_sandbox(mini, tmp_path):
 
 
 def test_the_layout_process_refuses_alike_and_lays_out_the_same(tmp_path):
-    from taskforce_report.pdf import LayoutProcess
+    from taskforce_report.output.pdf import LayoutProcess
 
     with LayoutProcess() as layout:
         with pytest.raises(InputError) as caught:
@@ -96,7 +96,7 @@ CHART = ('<svg xmlns="http://www.w3.org/2000/svg" width="40pt" height="20pt">'
 
 
 def test_charts_sent_while_the_layout_runs_give_the_same_pdf(tmp_path):
-    from taskforce_report.pdf import LayoutProcess, chart_url
+    from taskforce_report.output.pdf import LayoutProcess, chart_url
 
     html = page(f'<img src="{chart_url("a")}" alt="Søjlediagram: a">'
                 f'<img src="{chart_url("b")}" alt="Søjlediagram: b">')

@@ -12,7 +12,7 @@ import time
 from click.testing import CliRunner
 from conftest import ROOT
 
-from taskforce_report import casereview
+from taskforce_report.analyse import casereview
 from taskforce_report.cli import main
 
 sys.path.insert(0, str(ROOT / "bench"))

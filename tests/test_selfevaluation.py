@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from conftest import EXAMPLE, squeeze
 
-from taskforce_report import selfevaluation
+from taskforce_report.analyse import selfevaluation
 from taskforce_report.build import prepare, render
 from taskforce_report.cli import main
 

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, pdf_pages
 from pypdf import PdfReader
 
-from taskforce_report import slides
+from taskforce_report.analyse import slides
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
+from taskforce_report.core.errors import InputError
 
 EXAMPLE_STATUS = ROOT / "input" / "eksempel-status"
 MINUS = "\u2212"
@@ -310,7 +310,7 @@ def test_overview_chunks_keep_a_point_heading_with_its_goals():
 
 
 def test_check_one_page_each_names_every_overfull_slide():
-    from taskforce_report.pdf import check_one_page_each
+    from taskforce_report.output.pdf import check_one_page_each
 
     pages = {"dias-1": ("rapport.yaml", "dias.sider[0]", "linje 3", "dias 1 ('A')"),
              "dias-2": ("rapport.yaml", "dias.sider[1]", "linje 9", "dias 2 ('B')")}

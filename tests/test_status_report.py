@@ -12,12 +12,12 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, pdf_pages, squeeze
 from pypdf import PdfReader
 
-from taskforce_report import audit
+from taskforce_report.analyse import audit
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
+from taskforce_report.core.errors import InputError
+from taskforce_report.load.tables import SPECS, frame_from_rows
+from taskforce_report.load.themes import load_theme, with_overrides
 from taskforce_report.models import AuditCriterion
-from taskforce_report.tables import SPECS, frame_from_rows
-from taskforce_report.themes import load_theme, with_overrides
 
 EXAMPLE_STATUS = ROOT / "input" / "eksempel-status"
 HEADER = ["runde", "sag", "kriterium", "vurdering"]
@@ -66,7 +66,7 @@ def test_share_base_and_wording_per_counting_rule(rule, met, base, wording):
 
 
 def test_the_rules_are_the_case_reviews_rules():
-    from taskforce_report.casereview import Rule
+    from taskforce_report.analyse.casereview import Rule
 
     assert audit.RULES["hvor_relevant"] == Rule(delvist_opfyldt=False,
                                                 ikke_relevant_i_grundlag=False)

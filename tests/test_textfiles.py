@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from conftest import EXAMPLE, FIXTURES
 
 from taskforce_report import build as build_module
-from taskforce_report.bundle import input_files, load
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
-from taskforce_report.textconvert import apply
+from taskforce_report.core.errors import InputError
+from taskforce_report.load.bundle import input_files, load
+from taskforce_report.tools.textconvert import apply
 
 
 def _copy(source: Path, target: Path) -> Path:

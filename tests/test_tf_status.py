@@ -14,11 +14,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, pdf_pages, squeeze
 
-from taskforce_report import casereview, catalogues, language
+from taskforce_report import catalogues
+from taskforce_report.analyse import casereview
 from taskforce_report.build import build, prepare, render
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
-from taskforce_report.tables import SPECS, read_csv
+from taskforce_report.core import language
+from taskforce_report.core.errors import InputError
+from taskforce_report.load.tables import SPECS, read_csv
 
 EXAMPLE_TF = ROOT / "input" / "eksempel-tf-status"
 

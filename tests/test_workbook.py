@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
 from taskforce_report.cli import main
-from taskforce_report.tables import SPECS
-from taskforce_report.workbook import SHEETS, read_workbook, write_template
+from taskforce_report.load.tables import SPECS
+from taskforce_report.load.workbook import SHEETS, read_workbook, write_template
 
 
 def test_template_has_every_sheet_header_frozen_panes_and_dropdowns(tmp_path):
@@ -102,7 +102,7 @@ def _csvs_to_workbook(source, target):
     """A copy of the bundle whose tables are sheets of data.xlsx, numbers stored as numbers."""
     import csv
 
-    from taskforce_report.tables import SPECS
+    from taskforce_report.load.tables import SPECS
 
     shutil.copytree(source, target)
     book = Workbook()
@@ -254,7 +254,8 @@ def test_projektmappe_writes_the_workbook_anew_from_rapport_yaml(status_bundle):
 
 
 def test_one_list_of_the_tables_each_document_reads():
-    from taskforce_report import application, normalise, tables, workbook
+    from taskforce_report.analyse import application, normalise
+    from taskforce_report.load import tables, workbook
 
     assert workbook.SHEETS is tables.TABLES_OF is normalise.TABLES_OF
     assert set(tables.TABLES_OF["ansoegning"]) == set(application.TABLES)

@@ -10,10 +10,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from taskforce_report import yamlfile
 from taskforce_report.cli import main
-from taskforce_report.errors import InputError
-from taskforce_report.yamlfile import parse_yaml
+from taskforce_report.core.errors import InputError
+from taskforce_report.load import yamlfile
+from taskforce_report.load.yamlfile import parse_yaml
 
 # PyYAML's (and libyaml's) words that must not reach a user for the common mistakes
 ENGLISH = ("mapping values", "could not find", "found character", "cannot start", "expected",

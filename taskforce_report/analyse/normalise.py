@@ -1,0 +1,73 @@
+"""NORMALISE: the bundle's tables as tidy pandas DataFrames with the domain's column names.
+
+The analysis report of the ten themes needs no table; the key-figure, case-review and audit
+tables are added here as their chapters arrive.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from taskforce_report.analyse import (
+    application,
+    audit,
+    casereview,
+    consistency,
+    keyfigures,
+    selfevaluation,
+    socialwork,
+)
+from taskforce_report.core.errors import InputError, Problem
+from taskforce_report.load import course
+from taskforce_report.load.bundle import Bundle
+from taskforce_report.load.tables import TABLES_OF, Table
+from taskforce_report.models import Application, StatusReport
+
+
+def _check_tables_belong(bundle: Bundle) -> None:
+    """The tables each document reads are tables.TABLES_OF. Another table in the bundle is an
+    error, not a file silently ignored (or read by code that expects another document:
+    noegletal.csv in a status bundle)."""
+    kind = bundle.report.dokument
+    problems = []
+    for name, table in bundle.tables.items():
+        if name in TABLES_OF.get(kind, ()):
+            continue
+        users = [doc for doc, names in TABLES_OF.items() if name in names]
+        if users == ["ansoegning"]:
+            where = "en ansøgning (dokument: ansoegning)"
+        else:
+            where = " og ".join(f"et {doc}-bundt" for doc in users)
+        problems.append(Problem(table.source, "", f"tabellen {name} bruges kun i {where}, ikke "
+                                f"i et {kind}-bundt; fjern den (eller ret dokument: i "
+                                "rapport.yaml)"))
+    if problems:
+        raise InputError(problems)
+
+
+def normalise(bundle: Bundle) -> dict[str, Any]:
+    # inside a course: the audit log of the course folder, the baseline of the analysis bundle
+    tables: dict[str, Any] = course.shared_tables(bundle, dict(bundle.tables))
+    if isinstance(tables.get("sagsgennemgang"), Table):
+        source = tables["sagsgennemgang"].source
+        tables["sagsgennemgang"] = casereview.normalise(tables["sagsgennemgang"],
+                                                        casereview.criteria(bundle.kriterier))
+        consistency.check_rows(tables["sagsgennemgang"], source)
+    if "socialfaglig" in tables:
+        tables["socialfaglig"] = socialwork.normalise(tables["socialfaglig"])
+    if "selvevaluering" in tables:
+        tables["selvevaluering"] = selfevaluation.normalise(
+            tables["selvevaluering"], selfevaluation.questions(bundle.spoergsmaal))
+    _check_tables_belong(bundle)
+    if isinstance(bundle.report, Application):
+        if "sager" in tables:
+            tables["sager"] = application.normalise_cases(tables["sager"])
+        if "underretninger" in tables:
+            tables["underretninger"] = application.normalise_notifications(
+                tables["underretninger"])
+    if isinstance(bundle.report, StatusReport):
+        tables["ledelsestilsyn"] = audit.prepare(bundle.report, tables.get("ledelsestilsyn"))
+    key_figures = keyfigures.prepare(bundle)  # noegletal.csv → observations, or None
+    if key_figures is not None:
+        tables["noegletal"] = key_figures
+    return tables

@@ -1,0 +1,2 @@
+"""PDF and the other output files: WeasyPrint, Word, the embedded archive (manifest, regenerate,
+verify)."""

@@ -1,0 +1,1 @@
+"""The generated Danish sentences, fed the typed results of the analysis."""
