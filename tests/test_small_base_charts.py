@@ -10,8 +10,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from test_tf_status import tf_bundle
 
-from taskforce_report import casereview, charts, language
+from taskforce_report.analyse import casereview
 from taskforce_report.build import prepare
+from taskforce_report.charts import charts
+from taskforce_report.core import language
 
 
 def svg_labels(spec, theme) -> list[str]:

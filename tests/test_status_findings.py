@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from conftest import ROOT, pdf_pages
 
-from taskforce_report import audit
+from taskforce_report.analyse import audit
 
 EXAMPLE_STATUS = ROOT / "input" / "eksempel-status"
 
