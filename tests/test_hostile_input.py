@@ -428,7 +428,7 @@ def test_a_stopped_batch_ends_its_workers_and_prints_what_finished(tmp_path):
     out = tmp_path / "ud"
     script = (
         "import sys; sys.path.insert(0, 'tests'); import test_hostile_input as t;"
-        "from taskforce_report import batch; batch._real_one = batch._one;"
+        "from taskforce_report.tools import batch; batch._real_one = batch._one;"
         "batch._one = t._misbehaving; from taskforce_report.cli import main;"
         f"main(['batch', {str(root)!r}, '-o', {str(out)!r}, '-q', '-j', '1'])")
     process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, text=True,
