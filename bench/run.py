@@ -41,11 +41,12 @@ def stage_times(bundle: Path, runs: int) -> tuple[dict[str, float], str]:
     from taskforce_report.analyse.normalise import normalise
     from taskforce_report.build import PDF_VARIANT, TEMPLATES_DIR
     from taskforce_report.charts.chartcache import draw_many
+    from taskforce_report.charts.spec import chart_url
     from taskforce_report.guard.privacy import published_files
     from taskforce_report.load.bundle import load
     from taskforce_report.load.themes import load_theme
     from taskforce_report.output import archive
-    from taskforce_report.output.pdf import chart_url, render_pdf
+    from taskforce_report.output.pdf import render_pdf
     from taskforce_report.render.document import structure
     from taskforce_report.render.render import chart_references, render_html
 

@@ -234,15 +234,16 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
                fmt: str = "pdf") -> bytes:
     """The document (or with `fmt` "notat" the memo) as a Word file, from the print HTML: the
     same words, tables and charts as the PDF, the charts as PNG with their alt text."""
+    from taskforce_report.charts.draw import draw_png
+    from taskforce_report.charts.spec import chart_url
     from taskforce_report.core.safeio import read_input
     from taskforce_report.output import wordfile
-    from taskforce_report.output.pdf import chart_url
     from taskforce_report.render.render import MUNICIPAL_DOCUMENTS, document_subject, document_title
 
     specs = list(prepared.results.charts)
     html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
     progress("tegner figurer og skriver Word-dokumentet")
-    images = {chart_url(spec.id): wordfile.Image(wordfile.chart_png(spec, prepared.theme),
+    images = {chart_url(spec.id): wordfile.Image(draw_png(spec, prepared.theme),
                                                  spec.width_cm, spec.alt)
               for spec in specs if chart_url(spec.id) in html}
     for name in prepared.bundle.images:

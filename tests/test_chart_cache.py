@@ -4,17 +4,26 @@ always the one a fresh drawing would give."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from taskforce_report.charts import chartcache
-from taskforce_report.charts.charts import ChartSpec
+from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.load.themes import load_theme
 
 SPEC = ChartSpec(id="figur", kind="line", title="T", alt="A", data={"x": [1, 2]})
 
 
 def test_the_key_covers_every_module_that_draws_or_formats_a_chart():
-    names = {path.name for path in chartcache.drawing_modules()}
-    assert {"charts.py", "language.py", "colours.py", "themes.py"} <= names
+    found = chartcache.drawing_modules()
+    names = {path.name for path in found}
+    assert {"draw.py", "spec.py", "style.py", "svg.py", "language.py", "colours.py",
+            "themes.py"} <= names
+    # every drawer, whichever document's chart it draws
+    drawers = Path(chartcache.__file__).parent / "drawers"
+    assert set(drawers.glob("*.py")) <= set(found)
+    assert len(list(drawers.glob("*.py"))) > 2
+    # the cache itself shapes no chart: a change in it keeps the charts drawn
+    assert Path(chartcache.__file__) not in found
 
 
 def test_a_changed_formatting_module_changes_the_key(monkeypatch, tmp_path):

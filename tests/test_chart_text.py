@@ -1,6 +1,6 @@
 """Chart text as the reader sees it: one size of at least 8 pt everywhere, no two labels on top
 of each other, and no data above the highest tick. Every chart of every example document is
-drawn as charts.draw draws it, and the text boxes Matplotlib lays out are measured."""
+drawn as charts.draw.draw draws it, and the text boxes Matplotlib lays out are measured."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT
 
 from taskforce_report.build import prepare
-from taskforce_report.charts import charts
+from taskforce_report.charts import style
+from taskforce_report.charts.drawers import DRAWERS
 
 EXAMPLES = ["eksempel-kommune", "eksempel-pejlemaerker", "eksempel-tf-status",
             "eksempel-status", "eksempel-ansoegning"]
@@ -25,10 +26,10 @@ def laid_out(spec, theme):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    charts.register_fonts(theme)
-    with rc_context(charts._rc(theme)):
+    style.register_fonts(theme)
+    with rc_context(style.rc_params(theme)):
         figure = Figure(figsize=(spec.width_cm / 2.54, spec.height_cm / 2.54), dpi=72)
-        charts.DRAWERS[spec.kind](figure, spec, theme)
+        DRAWERS[spec.kind](figure, spec, theme)
         canvas = FigureCanvasAgg(figure)
         canvas.draw()
         return figure, canvas.get_renderer()
@@ -58,8 +59,8 @@ def test_chart_text_is_one_size_and_never_collides(example, spec, theme):
     shown = texts(figure)
     assert shown
     sizes = {round(t.get_fontsize(), 1) for t in shown}
-    assert sizes == {charts.TEXT_SIZE}, sizes
-    assert charts.TEXT_SIZE >= 8
+    assert sizes == {style.TEXT_SIZE}, sizes
+    assert style.TEXT_SIZE >= 8
     boxes = [(t.get_text(), t.get_window_extent(renderer).shrunk(0.97, 0.9)) for t in shown]
     for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
         assert not box_a.overlaps(box_b), f"{spec.id}: «{a}» collides with «{b}»"

@@ -146,7 +146,7 @@ def test_charts_print_no_findfont_line(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "findfont" not in done.stderr
     svg = subprocess.run([sys.executable, "-c", (
-        "from taskforce_report.charts.charts import register_fonts\n"
+        "from taskforce_report.charts.style import register_fonts\n"
         "from taskforce_report.load.themes import load_theme\n"
         "from matplotlib import font_manager\n"
         "register_fonts(load_theme('socialstyrelsen'))\n"

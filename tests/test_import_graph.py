@@ -199,17 +199,14 @@ STAGES = ("core", "models", "load", "analyse", "words", "documents", "charts", "
 # Packages and modules that sit beside a stage: the data files' loader is a leaf; the course
 # build chains the pipeline like build.
 SAME_STAGE_AS = {"catalogues": "core", "coursebuild": "build"}
+# Modules that sit below their package's stage: the chart spec is plain data the analysis builds
+# (it imports nothing but the standard library), so it stands with the models, and analyse/
+# imports it without reaching up to the charts stage.
+MODULE_STAGE = {"charts.spec": "models"}
 # Imports that still run upwards, each to be removed by moving the shared piece down or passing
 # a function in (issue 18). The list may only shrink: a new upward import fails the test.
 STILL_UPWARDS = {
-    ("analyse.analysis", "charts.charts"),
     ("analyse.analysis", "words.sentences"),
-    ("analyse.application", "charts.charts"),
-    ("analyse.audit", "charts.charts"),
-    ("analyse.casereview", "charts.charts"),
-    ("analyse.keyfigures", "charts.charts"),
-    ("analyse.socialwork", "charts.charts"),
-    ("analyse.tfstatus", "charts.charts"),
     ("load.bundle", "analyse.audit"),
     ("load.bundle", "analyse.casereview"),
     ("load.bundle", "analyse.plan"),
@@ -218,12 +215,11 @@ STILL_UPWARDS = {
     ("load.course", "analyse.audit"),
     ("load.course", "analyse.casereview"),
     ("models", "load.validation"),
-    ("render.render", "output.pdf"),
 }
 # Modules still over the line limit, with the length they may not grow past.
 STILL_LONG = {
     "analyse.keyfigures": 1140, "tools.legacy": 1136, "models": 952, "analyse.casereview": 982,
-    "tools.docximport": 660, "output.archive": 675, "analyse.audit": 711, "charts.charts": 564,
+    "tools.docximport": 660, "output.archive": 675, "analyse.audit": 711,
     "output.pdf": 402, "load.course": 547, "cli": 533, "output.wordfile": 507,
     "words.sentences": 420,
 }
@@ -231,6 +227,9 @@ STILL_LONG = {
 
 def stage(module: str) -> tuple[int, str]:
     """The stage a module belongs to, as (rank, package)."""
+    if short(module) in MODULE_STAGE:
+        top = MODULE_STAGE[short(module)]
+        return STAGES.index(top), top
     top = short(module).split(".")[0] if module != PACKAGE else "core"
     top = SAME_STAGE_AS.get(top, top)
     return STAGES.index(top), top
@@ -240,6 +239,20 @@ def upward_imports(graph: dict[str, set[str]]) -> set[tuple[str, str]]:
     return {(short(module), short(target))
             for module, targets in graph.items() for target in targets
             if stage(target)[0] > stage(module)[0]}
+
+
+def test_a_module_placed_below_its_package_imports_only_from_below():
+    """A module of MODULE_STAGE is held to its own stage: the chart spec, placed with the
+    models, may import nothing of the charts (or anything above the models)."""
+    graph = import_graph()
+    for module, placed in MODULE_STAGE.items():
+        assert stage(f"{PACKAGE}.{module}") == (STAGES.index(placed), placed)
+        assert [short(t) for t in graph[f"{PACKAGE}.{module}"]
+                if stage(t)[0] > STAGES.index(placed)] == []
+    assert ("analyse.casereview", "charts.draw") in upward_imports(
+        {f"{PACKAGE}.analyse.casereview": {f"{PACKAGE}.charts.draw", f"{PACKAGE}.charts.spec"}})
+    assert upward_imports({f"{PACKAGE}.charts.spec": {f"{PACKAGE}.charts.style"}}) == {
+        ("charts.spec", "charts.style")}
 
 
 def test_every_module_has_a_stage():

@@ -399,7 +399,7 @@ def test_example_report_has_chapter_4_with_charts_and_sentences(example_pdf):
 
 
 def test_chart_svg_is_deterministic_and_has_alt_text(mini, two_year_charts):
-    from taskforce_report.charts.charts import draw
+    from taskforce_report.charts.draw import draw
     from taskforce_report.load.themes import load_theme
 
     prepared = prepare(with_figures(mini))

@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from taskforce_report.charts.charts import ChartSpec, draw
+from taskforce_report.charts.draw import draw
+from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import colours
 from taskforce_report.load.themes import load_theme
 

@@ -96,7 +96,8 @@ CHART = ('<svg xmlns="http://www.w3.org/2000/svg" width="40pt" height="20pt">'
 
 
 def test_charts_sent_while_the_layout_runs_give_the_same_pdf(tmp_path):
-    from taskforce_report.output.pdf import LayoutProcess, chart_url
+    from taskforce_report.charts.spec import chart_url
+    from taskforce_report.output.pdf import LayoutProcess
 
     html = page(f'<img src="{chart_url("a")}" alt="Søjlediagram: a">'
                 f'<img src="{chart_url("b")}" alt="Søjlediagram: b">')

@@ -12,13 +12,13 @@ from test_tf_status import tf_bundle
 
 from taskforce_report.analyse import casereview
 from taskforce_report.build import prepare
-from taskforce_report.charts import charts
+from taskforce_report.charts.draw import draw
 from taskforce_report.core import language
 
 
 def svg_labels(spec, theme) -> list[str]:
     """The words the chart shows: every <text> of its SVG (tick labels, bar labels, legend)."""
-    root = ET.fromstring(charts.draw(spec, theme).encode("utf-8"))
+    root = ET.fromstring(draw(spec, theme).encode("utf-8"))
     return [" ".join("".join(e.itertext()).split()) for e in root.iter()
             if e.tag.rsplit("}", 1)[-1] == "text"]
 

@@ -24,7 +24,7 @@ from taskforce_report.analyse import (
     tfstatus,
     trace,
 )
-from taskforce_report.charts.charts import ChartSpec
+from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.load import applicationform, bundleconcept
 from taskforce_report.load.bundle import Bundle, concept_of

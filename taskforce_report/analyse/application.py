@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from taskforce_report.charts.charts import ChartSpec
+from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.core.errors import MAX_ROW_PROBLEMS, Problem, raise_row_problems
 from taskforce_report.load.tables import Table

@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from taskforce_report import catalogues
-from taskforce_report.charts.charts import ChartSpec
+from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.core.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.load import vocabulary

@@ -35,7 +35,7 @@ import pandas as pd
 from pydantic import Field, field_validator, model_validator
 
 from taskforce_report import catalogues
-from taskforce_report.charts.charts import ChartSpec
+from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.core.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.core.safeio import present

@@ -22,7 +22,7 @@ import pandas as pd
 from taskforce_report import catalogues
 from taskforce_report.analyse import casereview
 from taskforce_report.analyse.casereview import ANALYSIS_RULE, CriterionResult, Rule
-from taskforce_report.charts.charts import ChartSpec
+from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.core.errors import MAX_ROW_PROBLEMS, Problem, raise_row_problems
 from taskforce_report.load import vocabulary

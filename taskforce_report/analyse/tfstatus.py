@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from taskforce_report.analyse import casereview, citations, consistency, socialwork
-from taskforce_report.charts.charts import ChartSpec
+from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError, Problem
 from taskforce_report.load import bundleconcept

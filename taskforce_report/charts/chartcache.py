@@ -21,7 +21,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from taskforce_report import __version__
-from taskforce_report.charts.charts import ChartSpec, draw
+from taskforce_report.charts.draw import draw
+from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.load.themes import Theme
 
 # Below this many charts to draw, starting workers (each imports Matplotlib) costs more than
@@ -54,11 +55,14 @@ def _module_file(root: Path, dotted: str) -> Path | None:
 
 @cache
 def drawing_modules() -> list[Path]:
-    """charts.py and every module of the package it imports, followed through theirs: all the
-    code that draws or formats a chart (the Danish number formats in language.py among them)."""
+    """Every module of charts/ but this cache (the spec, the style, the SVG, the drawers) and
+    every module of the package they import, followed through theirs: all the code that draws or
+    formats a chart (the Danish number formats in language.py among them). Starting from the
+    whole folder, a drawer module that nothing imports yet is covered too."""
     root = Path(__file__).parent.parent
     found: list[Path] = []
-    todo = [Path(__file__).with_name("charts.py")]
+    todo = sorted((path for path in Path(__file__).parent.rglob("*.py")
+                   if path != Path(__file__)), reverse=True)
     while todo:
         path = todo.pop()
         if path in found:

@@ -88,7 +88,7 @@ def _sha(path: Path) -> str:
 
 def chart_fonts(theme: Any) -> dict[str, str]:
     """The font files the charts are set and measured in: the theme's files of its body text
-    family (charts.register_fonts); Matplotlib's own DejaVu Sans, the fallback, goes with
+    family (charts.style.register_fonts); Matplotlib's own DejaVu Sans, the fallback, goes with
     Matplotlib's version."""
     family = theme.fonts.get("broedtekst", "")
     return {path.name: _sha(path) for face, path in theme.font_faces()

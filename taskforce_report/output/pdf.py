@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from taskforce_report.charts.spec import CHART_SCHEME
 from taskforce_report.core.errors import InputError, Problem, input_error
 
 
@@ -157,15 +158,6 @@ def mark_margin_artifacts(document, pdf) -> None:
                 value[properties["MCID"]] = b"null"
         while value and value[-1] == b"null":
             value.pop()
-
-
-# Charts are referenced as `<img src="figur:<id>">` and fetched from the build, not from a file:
-# so the layout can start before they are drawn (LayoutProcess) and wait for each as needed.
-CHART_SCHEME = "figur"
-
-
-def chart_url(chart_id: str) -> str:
-    return f"{CHART_SCHEME}:{chart_id}"
 
 
 def _make_fetcher(roots: Iterable[Path], chart: Callable[[str], str | None]):

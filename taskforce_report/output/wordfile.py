@@ -42,26 +42,6 @@ class Image:
     alt: str
 
 
-def chart_png(spec: Any, theme: Any) -> bytes:
-    """A chart as PNG, in the theme's fonts and colours, without a timestamp."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    from matplotlib import rc_context
-    from matplotlib.figure import Figure
-
-    from taskforce_report.charts.charts import DRAWERS, _rc, register_fonts
-
-    register_fonts(theme)
-    with rc_context(_rc(theme)):
-        figure = Figure(figsize=(spec.width_cm / 2.54, spec.height_cm / 2.54))
-        DRAWERS[spec.kind](figure, spec, theme)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=200, metadata={"Software": None},
-                       bbox_inches="tight", pad_inches=0.05)
-    return buffer.getvalue()
-
-
 # ---- the walk --------------------------------------------------------------------------------
 
 class _Writer:

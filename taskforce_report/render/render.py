@@ -16,12 +16,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from taskforce_report import __version__
+from taskforce_report.charts.spec import chart_url
 from taskforce_report.core import language, text
 from taskforce_report.core.errors import input_error
 from taskforce_report.core.paths import TEMPLATES_DIR
 from taskforce_report.load.themes import Theme
 from taskforce_report.models import document_date
-from taskforce_report.output.pdf import chart_url
 from taskforce_report.render.document import Document
 
 # Documents the municipality writes itself; the Task Force's own carry the theme's author.
@@ -176,8 +176,8 @@ def template_exists(theme: Theme, name: str) -> bool:
 
 
 def chart_references(specs: list) -> dict[str, Markup]:
-    """Each chart as the PDF's HTML names it: an image fetched by id (pdf.CHART_SCHEME), with
-    its alt text; the screen's HTML holds the SVG itself instead."""
+    """Each chart as the PDF's HTML names it: an image fetched by id (spec.CHART_SCHEME),
+    with its alt text; the screen's HTML holds the SVG itself instead."""
     return {spec.id: Markup('<img class="diagram" src="{}" alt="{}">').format(
         chart_url(spec.id), spec.alt) for spec in specs}
 
