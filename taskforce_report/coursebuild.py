@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from taskforce_report.build import build, prepare
+from taskforce_report.core.errors import InputError
 from taskforce_report.load.course import Course
 
 
@@ -40,9 +41,7 @@ def formats_of(prepared) -> list[str]:
 
 
 def _one_line(exc: Exception) -> str:
-    import click
-
-    if isinstance(exc, click.ClickException):
+    if isinstance(exc, InputError):
         return " / ".join(exc.format_message().splitlines())
     return f"intern fejl: {type(exc).__name__}: {exc}"
 
@@ -77,3 +76,35 @@ def summary(done: list[Built]) -> str:
         rows.append((d.dokument, d.folder, result))
     widths = [max(len(r[i]) for r in rows) for i in range(2)]
     return "\n".join(f"{r[0].ljust(widths[0])}  {r[1].ljust(widths[1])}  {r[2]}" for r in rows)
+
+
+def build_course(root: Path, outdir: Path | None, progress=None) -> tuple[Path, list[Built]]:
+    """`build COURSE`: every document, failures told in the summary and not stopping the rest;
+    the folder written to (./output/<course>/ unless `outdir` is given) and what was built.
+    The course's own errors (forloeb.yaml) raise before anything is written."""
+    from taskforce_report.core.paths import default_output_root
+    from taskforce_report.load import course
+
+    found = course.read(root)  # the course's own errors: nothing is written
+    outdir = outdir or default_output_root() / found.name
+    return outdir, build_all(found, outdir, progress=progress)
+
+
+@dataclass(frozen=True)
+class CourseCheck:
+    """`validate COURSE`: the course, each document checked, and the trace from recommendation
+    to status as a terminal table ("" when there is nothing to trace)."""
+
+    course: Course
+    done: list[Built]
+    trace: str
+
+
+def validate_course(root: Path) -> CourseCheck:
+    from taskforce_report.analyse import trace
+    from taskforce_report.load import course
+
+    found = course.read(root)
+    done = build_all(found, Path(), write=False)
+    table = trace.terminal_table(found, [d.prepared for d in done if d.ok])
+    return CourseCheck(found, done, table)

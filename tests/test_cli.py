@@ -62,3 +62,38 @@ def test_new_status_bundle_validates_and_builds(tmp_path):
     result = CliRunner().invoke(main, ["build", str(target), "--format", "notat", "-o",
                                        str(tmp_path / "ud")])
     assert result.exit_code == 0, result.output  # the memo starts scaffolded too
+
+
+def test_only_the_command_line_knows_click(tmp_path):
+    """The library raises InputError and the CLI alone turns it into `Fejl: …` and exit 1
+    (cli/__init__.py): no module outside cli/ imports click, so the library can be used, and
+    its errors caught, without it."""
+    import ast
+    from pathlib import Path
+
+    import click
+
+    import taskforce_report
+    from taskforce_report.core.errors import InputError
+
+    root = Path(taskforce_report.__file__).parent
+    users = []
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] == "cli":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            users += [str(path.relative_to(root)) for n in names if n.split(".")[0] == "click"]
+    assert users == []
+    assert not issubclass(InputError, click.ClickException)
+    (tmp_path / "rapport.yaml").write_text("dokument: analyserapport\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Fejl: 3 fejl i input:\n  - rapport.yaml, linje 1: kommune: "
+                                    "mangler")
+    assert "Traceback" not in result.output

@@ -218,9 +218,9 @@ STILL_UPWARDS = {
 }
 # Modules still over the line limit, with the length they may not grow past.
 STILL_LONG = {
-    "analyse.keyfigures": 1140, "tools.legacy": 1136, "models": 952, "analyse.casereview": 982,
-    "tools.docximport": 660, "output.archive": 675, "analyse.audit": 711,
-    "output.pdf": 402, "load.course": 547, "cli": 533, "output.wordfile": 507,
+    "analyse.keyfigures": 1140, "models": 952, "analyse.casereview": 982,
+    "output.archive": 675, "analyse.audit": 711,
+    "output.pdf": 402, "load.course": 547, "output.wordfile": 507,
     "words.sentences": 420,
 }
 

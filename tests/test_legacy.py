@@ -19,7 +19,7 @@ from conftest import pdf_pages, seed_file, squeeze
 from taskforce_report import catalogues
 from taskforce_report.cli import main
 from taskforce_report.load.bundle import load
-from taskforce_report.tools import legacy
+from taskforce_report.tools.legacy import bundlefile, importreport, model, parts, reading
 
 
 def _seed() -> Path:
@@ -32,8 +32,8 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(scope="module")
-def seed(seed_path) -> legacy.LegacyReport:
-    return legacy.parse(seed_path.read_text(encoding="utf-8"))
+def seed(seed_path) -> model.LegacyReport:
+    return parts.parse(seed_path.read_text(encoding="utf-8"))
 
 
 # Counts per theme in seed 002: (styrker, udfordringer, anbefalinger). Handleplan and
@@ -125,7 +125,7 @@ def test_seed_texts_have_no_page_debris(seed):
 
 
 def test_seed_import_report_names_what_is_missing(seed):
-    text = legacy.import_report_md(seed, "002.txt")
+    text = importreport.import_report_md(seed, "002.txt")
     assert "Handleplan: overskriften “Styrker” står i kilden uden tekst" in text
     assert "Afslutning af sager: overskriften “Styrker” står i kilden uden tekst" in text
     assert "side 58–72 er ikke med" in text
@@ -173,7 +173,7 @@ def test_split_items_at_sentence_ends_not_at_abbreviations():
         "plan efter § 50. Stk. 2 gælder. Følger op i 4 ud af 6. Derudover i 2014. Rapporten "
         "har tre kapitler: 1. Præsentation. 2. Resume."
     )
-    assert legacy.split_items(text) == [
+    assert reading.split_items(text) == [
         "Sikrer opfølgning, jf. servicelovens 50, stk. 3.",
         "Styrker bl.a. Randers-trappen, f.eks. Trin 1 og nr. 5 i planen.",
         "Har fokus på mål, indsatsområder mv.",
@@ -182,16 +182,16 @@ def test_split_items_at_sentence_ends_not_at_abbreviations():
         "Derudover i 2014.",
         "Rapporten har tre kapitler: 1. Præsentation. 2. Resume.",
     ]
-    assert legacy.split_items("Én sætning uden punktum") == ["Én sætning uden punktum"]
-    assert legacy.split_items("  ") == []
-    assert legacy.split_items("Øger fokus. Ændrer praksis.") == ["Øger fokus.",
+    assert reading.split_items("Én sætning uden punktum") == ["Én sætning uden punktum"]
+    assert reading.split_items("  ") == []
+    assert reading.split_items("Øger fokus. Ændrer praksis.") == ["Øger fokus.",
                                                                   "Ændrer praksis."]
 
 
 def test_page_markers_and_numbers_removed_and_pages_rejoined():
-    assert legacy.strip_page_marker("15 implementeringen i højere grad. 15/72", 15) == (
+    assert reading.strip_page_marker("15 implementeringen i højere grad. 15/72", 15) == (
         "implementeringen i højere grad.")
-    assert legacy.strip_page_marker("1 Analyserapport Task Force /72", 1) == (
+    assert reading.strip_page_marker("1 Analyserapport Task Force /72", 1) == (
         "Analyserapport Task Force")
     raw = (
         'Download "Analyserapport 12-11-2015 1/3"\n\nTranskript\n\n'
@@ -200,7 +200,7 @@ def test_page_markers_and_numbers_removed_and_pages_rejoined():
         "3 beskrevet, hvilket skaber risiko. 3/3\n\n"
         "Analyserapport. Et andet dokument 1/74\n\nLæs mere\n"
     )
-    source = legacy.read_pages(raw)
+    source = reading.read_pages(raw)
     assert source.pages == [1, 2, 3] and source.total == 3
     assert source.text == ("Analyserapport Målgrupperne er utilstrækkeligt beskrevet, hvilket "
                            "skaber risiko.")
@@ -238,7 +238,7 @@ MINI = (
 
 
 def test_mini_report_parses():
-    report = legacy.parse(MINI)
+    report = parts.parse(MINI)
     assert report.kommune == "Fjordby Kommune"
     assert report.dato == dt.date(2016, 2, 1)
     assert report.dataindsamling == (dt.date(2016, 3, 3), dt.date(2016, 6, 9))
@@ -255,7 +255,7 @@ def test_mini_report_parses():
     e = report.temaer["eftervaern"]
     assert e.styrker == [] and e.udfordringer == ["Ingen skriftlig plan."]
     assert e.anbefalinger == ["Laver en plan."]
-    md = legacy.import_report_md(report, "mini.txt")
+    md = importreport.import_report_md(report, "mini.txt")
     assert "Temaet “Politik og strategi” er ikke fundet" in md
     assert "Referencegruppen (de sammenlignelige kommuner) er ikke fundet" in md
     assert "Kildeteksten slutter på side 5 af 6; side 6 er ikke med" in md
@@ -288,6 +288,6 @@ def test_text_that_is_no_report_is_refused(tmp_path):
 
 
 def test_markdown_in_source_text_prints_as_written():
-    assert legacy.md_escape("a *b* _c_") == r"a \*b\* \_c\_"
-    assert legacy.md_escape("1. Præsentation", block=True) == r"1\. Præsentation"
-    assert legacy.md_escape("- nej", block=True) == r"\- nej"
+    assert bundlefile.md_escape("a *b* _c_") == r"a \*b\* \_c\_"
+    assert bundlefile.md_escape("1. Præsentation", block=True) == r"1\. Præsentation"
+    assert bundlefile.md_escape("- nej", block=True) == r"\- nej"

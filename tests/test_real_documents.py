@@ -498,7 +498,7 @@ def imported_002(tmp_path_factory) -> tuple[dict, str, object]:
 
 
 def test_imported_analyses_come_in_paragraphs_with_no_word_lost(imported_002):
-    from taskforce_report.tools import legacy
+    from taskforce_report.tools.legacy import bundlefile, reading
 
     data, notes, report = imported_002
     handleplan = data["temaer"]["handleplan"]["analyse"]
@@ -506,23 +506,24 @@ def test_imported_analyses_come_in_paragraphs_with_no_word_lost(imported_002):
     assert 4 <= len(parts) <= 10  # about 660 words in the seed, one unbroken run
     for part in parts:
         assert re.search(r"[.!?»”)]$", part), part[-40:]  # a paragraph ends a sentence
-        assert legacy._words(part) <= legacy.PARAGRAPH_MAX + 60
+        assert reading.count_words(part) <= bundlefile.PARAGRAPH_MAX + 60
     assert " ".join(parts).split() == report.temaer["handleplan"].analyse.split()
     assert "| Handleplan: analyse | 664 | " in notes
 
 
 def test_imported_recommendations_follow_the_tools_lead_in(imported_002):
+    from taskforce_report.tools.legacy import bundlefile
+
     data, notes, _ = imported_002
     central = data["anbefalinger"]
     assert central[0].startswith("Sikrer en løbende opfølgning")
     openings = [c.split()[0].rstrip(",") for c in central]
     assert openings == ["Sikrer", "Sikrer", "Sikrer", "Målretter", "Prioriterer", "Retter",
                         "Sikrer"]
-    from taskforce_report.tools import legacy
 
     for theme in data["temaer"].values():  # no item is left opening in the infinitive
         for item in theme["anbefalinger"]:
-            assert legacy.present_tense(item) == item, item
+            assert bundlefile.present_tense(item) == item, item
     assert "| De centrale anbefalinger | Sikre en løbende opfølgning" in notes
     assert notes.count("| De centrale anbefalinger |") == 7
 
@@ -542,26 +543,26 @@ def test_the_import_report_asks_for_the_sources_the_text_cites(imported_002):
     ("ICS implementeres.", "ICS implementeres."),
 ])
 def test_present_tense(word, expected):
-    from taskforce_report.tools import legacy
+    from taskforce_report.tools.legacy import bundlefile
 
-    assert legacy.present_tense(word) == expected
+    assert bundlefile.present_tense(word) == expected
 
 
 def test_paragraphs_of_a_synthetic_text_blank_lines_and_short_lines():
-    from taskforce_report.tools import legacy
+    from taskforce_report.tools.legacy import bundlefile, reading
 
-    blank = legacy._flatten("Første afsnit slutter her.\n\nAndet afsnit\nfortsætter her.")
-    assert legacy.paragraphs(blank) == ["Første afsnit slutter her.",
-                                        "Andet afsnit fortsætter her."]
+    blank = reading.flatten("Første afsnit slutter her.\n\nAndet afsnit\nfortsætter her.")
+    assert bundlefile.paragraphs(blank) == ["Første afsnit slutter her.",
+                                            "Andet afsnit fortsætter her."]
     wrapped = ("Kommunen har en modtagelse, der vurderer alle underretninger inden for\n"
                "et døgn, og som samarbejder tæt med skolerne om de bekymringer, som\n"
                "de sender.\n"
                "Task Forcen vurderer, at modtagelsen fungerer godt, men at den faglige\n"
                "vurdering ikke altid er skrevet ned i sagen, så andre kan følge den.\n")
-    assert [p[:12] for p in legacy.paragraphs(legacy._flatten(wrapped))] == [
+    assert [p[:12] for p in bundlefile.paragraphs(reading.flatten(wrapped))] == [
         "Kommunen har", "Task Forcen "]
     run = " ".join(["Der sker noget godt her."] * 20 + ["Derudover er der mere."] * 3)
-    parts = legacy.paragraphs(run)
+    parts = bundlefile.paragraphs(run)
     assert len(parts) == 2 and parts[1].startswith("Derudover")
 
 

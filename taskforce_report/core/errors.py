@@ -1,15 +1,14 @@
 """User errors: a mistake in the input, told as file, place, what was expected and what was found.
 
-Everything raised from here is printed by click as one message and exits 1, without a
-traceback. Any other exception is a bug in the tool and may show one.
+Everything raised from here is printed by the command line (cli/) as one message and exits 1,
+without a traceback. Any other exception is a bug in the tool and may show one. No click here:
+the library can be used without the command line, and the CLI maps these errors itself.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import click
 
 from taskforce_report.core.redact import mask
 
@@ -52,17 +51,16 @@ class Problem:
         return one_line(mask(f"{where}: {self.message}"))
 
 
-class InputError(click.ClickException):
-    """The bundle is wrong; nothing is written."""
+class InputError(Exception):
+    """The bundle is wrong; nothing is written. The CLI prints `Fejl: ` and `format_message()`
+    on stderr and exits with `exit_code`."""
 
     exit_code = 1
 
     def __init__(self, problems: list[Problem] | Problem):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-    def show(self, file=None) -> None:
-        click.echo(f"Fejl: {self.format_message()}", err=True)
+        self.message = "\n".join(str(p) for p in self.problems)
+        super().__init__(self.message)
 
     def format_message(self) -> str:
         if len(self.problems) == 1:

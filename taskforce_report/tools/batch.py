@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
+from taskforce_report.core.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def _one(bundle: Path, root: Path, outdir: Path) -> Outcome:
     name = _name(bundle, root)
     try:
         target = build(bundle, outdir / name)
-    except click.ClickException as exc:
+    except InputError as exc:
         message = " / ".join(exc.format_message().splitlines())
         return Outcome(name, "", 0, time.perf_counter() - start, False, message)
     except Exception as exc:  # a bug, but one bundle must not stop the batch
@@ -112,12 +112,24 @@ def _died(name: str, exitcode: int | None, seconds: float) -> Outcome:
     return Outcome(name, "", 0, seconds, False, message)
 
 
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def update(self, n: int) -> None:
+        pass
+
+
 def run_batch(bundles: list[Path], root: Path, outdir: Path, jobs: int | None,
-              progress: bool = True, timeout: float = DEFAULT_TIMEOUT) -> list[Outcome]:
+              progress=None, timeout: float = DEFAULT_TIMEOUT) -> list[Outcome]:
     """Builds each bundle in a worker process of its own, at most `jobs` at a time. A worker
     that dies (the OOM killer) or runs past `timeout` seconds fails its bundle and the rest go
     on; when the batch is stopped (Ctrl+C, SIGTERM) every worker is ended and the bundles not
-    built are reported as such."""
+    built are reported as such. `progress(length)`, if given, makes the progress bar (a context
+    manager with `update(n)`; the CLI's is click's): the library draws nothing itself."""
     import multiprocessing
     import signal
     from multiprocessing.connection import wait
@@ -136,8 +148,7 @@ def run_batch(bundles: list[Path], root: Path, outdir: Path, jobs: int | None,
     main = threading.current_thread() is threading.main_thread()  # signals: main thread only
     previous = signal.signal(signal.SIGTERM, on_term) if main else None
     try:
-        with click.progressbar(length=len(bundles), label="Bygger", file=None,
-                               hidden=not progress) as bar:
+        with (progress or (lambda length: _NoBar()))(len(bundles)) as bar:
             try:
                 while pending or running:
                     while pending and len(running) < jobs:

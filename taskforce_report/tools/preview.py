@@ -15,8 +15,9 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import click
 from markupsafe import escape
+
+from taskforce_report.core.errors import InputError
 
 _RELOAD_SCRIPT = """
 <script>
@@ -62,7 +63,7 @@ def render_once(bundle: Path) -> tuple[str, dict[str, Path]]:
 def rebuild(bundle: Path, state: State) -> None:
     try:
         html, assets = render_once(bundle)
-    except click.ClickException as exc:
+    except InputError as exc:
         _show_error(state, exc.format_message())
         return
     except Exception as exc:  # noqa: BLE001 (a bug must not stop the watcher: it is shown)
