@@ -106,6 +106,16 @@ def test_every_import_has_its_package_declared(folder, extra):
     assert not missing, f"imported in {folder}/ but not declared in pyproject: {missing}"
 
 
+def test_every_package_of_the_source_ships_in_the_wheel():
+    """pyproject lists the packages by name (templates/ and themes/ are mapped in beside them),
+    so a new subpackage left off the list would be missing from the wheel alone."""
+    source = {".".join(path.parent.relative_to(ROOT).parts)
+              for path in (ROOT / "taskforce_report").rglob("__init__.py")
+              if "__pycache__" not in path.parts}
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    assert sorted(source - listed) == []
+
+
 def test_a_missing_seed_skips_locally_but_fails_in_ci(monkeypatch, tmp_path):
     monkeypatch.setattr(conftest, "SEEDS", tmp_path / "ingen")
     monkeypatch.delenv("CI", raising=False)
