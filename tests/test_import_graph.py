@@ -214,11 +214,10 @@ STILL_UPWARDS = {
     ("load.bundleconcept", "analyse.citations"),
     ("load.course", "analyse.audit"),
     ("load.course", "analyse.casereview"),
-    ("models", "load.validation"),
 }
 # Modules still over the line limit, with the length they may not grow past.
 STILL_LONG = {
-    "analyse.keyfigures": 1140, "models": 952, "analyse.casereview": 982,
+    "analyse.keyfigures": 1140, "analyse.casereview": 982,
     "output.archive": 675, "analyse.audit": 711,
     "output.pdf": 402, "load.course": 547, "output.wordfile": 507,
     "words.sentences": 420,

@@ -7,6 +7,7 @@ the library can be used without the command line, and the CLI maps these errors 
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -74,6 +75,13 @@ class InputError(Exception):
             lines.append(f"  … og {len(self.problems) - MAX_SHOWN} fejl mere; ret dem ovenfor "
                          "først")
         return "\n".join(lines)
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    """" — mente du 'x'?" for the choice nearest a misspelt name, or "": every did-you-mean of
+    the messages (a key, a theme, a criterion, a document type) is this one."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" — mente du '{close[0]}'?" if close else ""
 
 
 def input_error(file: str, place: str, message: str, line: str = "") -> InputError:

@@ -22,7 +22,8 @@ from taskforce_report.catalogues import ChapterSpec, Concept, SectionSpec
 from taskforce_report.core.errors import InputError, Problem
 from taskforce_report.load.validation import suggest
 from taskforce_report.load.yamlfile import YamlDocument
-from taskforce_report.models import Markdown, Strict, _snake_id
+from taskforce_report.models import Markdown, Strict
+from taskforce_report.models.common import snake_id
 
 CONCEPT_FILE = "koncept.yaml"
 BUNDLE_CONCEPT_ID = "bundt"  # the id of a bundle's own concept; its templates are `extends`'
@@ -39,7 +40,7 @@ class SectionEntry(Strict):
     tekst: Markdown | None = None  # a free section: its own text instead of a template
     fra: str | None = None  # the packaged chapter the section is moved from
 
-    _id = field_validator("id")(_snake_id)
+    _id = field_validator("id")(snake_id)
 
     @model_validator(mode="before")
     @classmethod
@@ -57,7 +58,7 @@ class ChapterEntry(Strict):
     temaer: list[str] | None = None
     temaafsnit: bool | None = None  # False: the themes print without heading and number
 
-    _id = field_validator("id")(_snake_id)
+    _id = field_validator("id")(snake_id)
 
     @model_validator(mode="before")
     @classmethod

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from taskforce_report.core.errors import MAX_SHOWN, InputError, Problem
+from taskforce_report.core.errors import MAX_SHOWN, InputError, Problem, suggest
 from taskforce_report.load.yamlfile import YamlDocument
 
 _EXPECTED = {
@@ -59,11 +58,6 @@ def dotted(path: tuple[str | int, ...]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" — mente du '{close[0]}'?" if close else ""
 
 
 def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
