@@ -37,11 +37,10 @@ def median(values: list[float]) -> float:
 def stage_times(bundle: Path, runs: int) -> tuple[dict[str, float], str]:
     """Warm, in-process: every stage of the pipeline timed on its own (chart cache off)."""
     from taskforce_report import catalogues
-    from taskforce_report.analyse.analysis import analyse
-    from taskforce_report.analyse.normalise import normalise
-    from taskforce_report.build import PDF_VARIANT, TEMPLATES_DIR
+    from taskforce_report.build import PDF_VARIANT, TEMPLATES_DIR, prepare
     from taskforce_report.charts.chartcache import draw_many
     from taskforce_report.charts.spec import chart_url
+    from taskforce_report.documents import analyse, normalise
     from taskforce_report.guard.privacy import published_files
     from taskforce_report.load.bundle import load
     from taskforce_report.load.themes import load_theme
@@ -62,7 +61,7 @@ def stage_times(bundle: Path, runs: int) -> tuple[dict[str, float], str]:
     for _ in range(runs):
         loaded = timed("load", load, bundle)
         tables = timed("normalise", normalise, loaded)
-        results = timed("analyse", analyse, loaded, tables)
+        results = timed("analyse", analyse, loaded, tables, prepare)
         theme = load_theme(loaded.report.tema)
         specs = list(results.charts)
         svgs = timed("charts", draw_many, specs, theme)

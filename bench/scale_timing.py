@@ -29,10 +29,10 @@ PROBE = r"""
 import json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
-from taskforce_report import privacy
-from taskforce_report.analyse.analysis import analyse
+from taskforce_report.build import prepare
+from taskforce_report.documents import analyse, normalise
+from taskforce_report.guard import privacy
 from taskforce_report.load.bundle import load
-from taskforce_report.analyse.normalise import normalise
 
 bundle_path = Path(sys.argv[1])
 times = {}
@@ -47,7 +47,7 @@ start = time.perf_counter()
 tables = normalise(bundle)
 times["normalise"] = time.perf_counter() - start
 start = time.perf_counter()
-analyse(bundle, tables)
+analyse(bundle, tables, prepare)
 times["analyse"] = time.perf_counter() - start
 print(json.dumps(times))
 """

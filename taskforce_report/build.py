@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from taskforce_report import documents
 from taskforce_report.analyse import consistency
-from taskforce_report.analyse.analysis import Results, analyse
-from taskforce_report.analyse.normalise import normalise
+from taskforce_report.analyse.analysis import Results
 from taskforce_report.charts import chartcache
 from taskforce_report.charts.chartcache import draw_all
 from taskforce_report.core.errors import InputError, input_error
@@ -80,13 +80,13 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
         # the guard's finds and the tables' own errors together: a CPR number in one row must
         # not hide an unknown criterion in the next
         try:
-            normalise(bundle)
+            documents.normalise(bundle)
         except InputError as exc:
             raise InputError(with_others(found, exc.problems)) from None
         raise InputError(found)
-    tables = normalise(bundle)
+    tables = documents.normalise(bundle)
     progress("analyserer")
-    results = analyse(bundle, tables, prepare)
+    results = documents.analyse(bundle, tables, prepare)
     theme = load_theme(bundle.report.tema)
     if hasattr(bundle.report, "theme_overrides"):  # the municipality's own name, logo, colours
         theme = with_overrides(theme, bundle.report.theme_overrides(), bundle.path)

@@ -27,7 +27,7 @@ def _figures(bundle: Path) -> list[tuple[str, frozenset, str, float | None]]:
     case-review figure the bundle's document prints."""
     prepared = prepare(bundle)
     facts = prepared.results.facts
-    from taskforce_report.analyse.normalise import normalise
+    from taskforce_report.documents import normalise
 
     # the rows the document counted: inside a course the TF status report's baseline is the
     # analysis bundle's

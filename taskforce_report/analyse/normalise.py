@@ -1,16 +1,16 @@
 """NORMALISE: the bundle's tables as tidy pandas DataFrames with the domain's column names.
 
-The analysis report of the ten themes needs no table; the key-figure, case-review and audit
-tables are added here as their chapters arrive.
+Here the tables every document type tidies alike (case review, social-work review,
+self-evaluation, key figures); a type's own tables (the status report's audit log, the
+application's cases) are tidied by the function its module in documents/ passes in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from taskforce_report.analyse import (
-    application,
-    audit,
     casereview,
     consistency,
     keyfigures,
@@ -21,7 +21,6 @@ from taskforce_report.core.errors import InputError, Problem
 from taskforce_report.load import course
 from taskforce_report.load.bundle import Bundle
 from taskforce_report.load.tables import TABLES_OF, Table
-from taskforce_report.models import Application, StatusReport
 
 
 def _check_tables_belong(bundle: Bundle) -> None:
@@ -45,7 +44,9 @@ def _check_tables_belong(bundle: Bundle) -> None:
         raise InputError(problems)
 
 
-def normalise(bundle: Bundle) -> dict[str, Any]:
+def normalise(bundle: Bundle, own: Callable[[Bundle, dict[str, Any]], None]) -> dict[str, Any]:
+    """The bundle's tables as DataFrames; `own` tidies the document type's own tables in place
+    (documents.DocumentType.normalise), after the check that every table belongs to the type."""
     # inside a course: the audit log of the course folder, the baseline of the analysis bundle
     tables: dict[str, Any] = course.shared_tables(bundle, dict(bundle.tables))
     if isinstance(tables.get("sagsgennemgang"), Table):
@@ -59,14 +60,7 @@ def normalise(bundle: Bundle) -> dict[str, Any]:
         tables["selvevaluering"] = selfevaluation.normalise(
             tables["selvevaluering"], selfevaluation.questions(bundle.spoergsmaal))
     _check_tables_belong(bundle)
-    if isinstance(bundle.report, Application):
-        if "sager" in tables:
-            tables["sager"] = application.normalise_cases(tables["sager"])
-        if "underretninger" in tables:
-            tables["underretninger"] = application.normalise_notifications(
-                tables["underretninger"])
-    if isinstance(bundle.report, StatusReport):
-        tables["ledelsestilsyn"] = audit.prepare(bundle.report, tables.get("ledelsestilsyn"))
+    own(bundle, tables)
     key_figures = keyfigures.prepare(bundle)  # noegletal.csv → observations, or None
     if key_figures is not None:
         tables["noegletal"] = key_figures

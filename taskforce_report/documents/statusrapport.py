@@ -1,0 +1,35 @@
+"""The municipality's status report (dokument: statusrapport): the goals of its development
+plan measured in the management audit (ledelsestilsyn), round by round. The one type that
+also offers the committee memo (`--format notat`) and slide deck (`--format slides`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from taskforce_report.analyse import audit, slides, trace
+from taskforce_report.analyse.analysis import Results
+from taskforce_report.documents.registry import COMMON_FORMATS, DocumentType, register
+from taskforce_report.load.bundle import Bundle
+from taskforce_report.models import StatusReport
+
+
+def normalise(bundle: Bundle, tables: dict[str, Any]) -> None:
+    """The audit log as rounds per criterion (also when the bundle has none: no rounds yet)."""
+    tables["ledelsestilsyn"] = audit.prepare(bundle.report, tables.get("ledelsestilsyn"))
+
+
+def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Results:
+    report = bundle.report
+    facts, charts = audit.analyse(report, tables.get("ledelsestilsyn"))
+    # the committee deck (--format slides), checked with the rest so validate finds its errors
+    facts["dias"] = report.dias and slides.deck(report.dias, report, facts["maal"],
+                                                bundle.report_doc)
+    facts["sporing"] = trace.for_document(bundle, facts, prepare)  # inside a course only
+    return Results(facts=facts, charts=tuple(charts))
+
+
+STATUS_REPORT = register(DocumentType("statusrapport", StatusReport, analyse, normalise,
+                                      formats=(*COMMON_FORMATS, "notat", "slides"),
+                                      municipal=True))
