@@ -44,7 +44,7 @@ def stage_times(bundle: Path, runs: int) -> tuple[dict[str, float], str]:
     from taskforce_report.guard.privacy import published_files
     from taskforce_report.load.bundle import load
     from taskforce_report.load.themes import load_theme
-    from taskforce_report.output import archive
+    from taskforce_report.output import manifest
     from taskforce_report.output.pdf import render_pdf
     from taskforce_report.render.document import structure
     from taskforce_report.render.render import chart_references, render_html
@@ -76,10 +76,10 @@ def stage_times(bundle: Path, runs: int) -> tuple[dict[str, float], str]:
         html = timed("render HTML", render_step)
         timings: dict[str, float] = {}
         files = published_files(loaded)
-        record = archive.manifest(files, loaded.document, theme.name, theme.digest(),
+        record = manifest.manifest(files, loaded.document, theme.name, theme.digest(),
                                   PDF_VARIANT)
         options = {"pdf_variant": PDF_VARIANT,
-                   "attachments": archive.attachments(files, record, loaded.report.dato)}
+                   "attachments": manifest.attachments(files, record, loaded.report.dato)}
         render_pdf(html, loaded.path.resolve(), [loaded.path, *theme.folders, TEMPLATES_DIR],
                    options=options, timings=timings, charts=charts)
         samples.setdefault("layout", []).append(timings["layout"])

@@ -47,7 +47,8 @@ import importlib.abc, importlib.machinery, sys
 
 class _Pin(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if not name.startswith("taskforce_report") or not name.endswith("archive"):
+        # the module that holds it: output/manifest.py, output/archive.py before issue 18
+        if not name.startswith("taskforce_report") or not name.endswith(("manifest", "archive")):
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         if spec is None or spec.loader is None:

@@ -23,7 +23,7 @@ from taskforce_report.load.bundle import Bundle, concept_of
 from taskforce_report.load.course import load_bundle
 from taskforce_report.load.themes import Theme, load_theme, with_overrides
 from taskforce_report.models import document_date
-from taskforce_report.output import archive, coursefiles
+from taskforce_report.output import coursefiles, manifest
 from taskforce_report.output.pdf import LayoutProcess, render_pdf, write_atomic
 from taskforce_report.render.document import Document, structure
 from taskforce_report.render.render import chart_references, render_html, template_exists
@@ -282,8 +282,8 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
         record = current_manifest(prepared, variant, fmt, files, draft)
         options = {
             "pdf_variant": variant,
-            "attachments": archive.attachments(files, record,
-                                               document_date(prepared.bundle.report)),
+            "attachments": manifest.attachments(files, record,
+                                                document_date(prepared.bundle.report)),
         }
         if fmt == SLIDES_FORMAT:  # a slide that runs over its page is an error (render_pdf)
             options["one_page_each"] = prepared.results.facts["dias"].one_page_each()
@@ -299,9 +299,9 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
                      draft: bool = False) -> dict[str, Any]:
     if files is None:
         files = archived_files(prepared.bundle)
-    record = archive.manifest(files, prepared.bundle.document,
-                              prepared.theme.name, prepared.theme.digest(), variant)
-    record.update(archive.causes(concept_of(prepared.bundle), prepared.theme))
+    record = manifest.manifest(files, prepared.bundle.document,
+                               prepared.theme.name, prepared.theme.digest(), variant)
+    record.update(manifest.causes(concept_of(prepared.bundle), prepared.theme))
     if fmt != "pdf":  # so verify and regenerate lay out the memo or the slides again
         record["format"] = fmt
     if draft:  # so verify and regenerate make the draft again, not the final report

@@ -22,7 +22,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from taskforce_report.cli import main
-from taskforce_report.output import archive
+from taskforce_report.output import manifest
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -65,7 +65,7 @@ def test_the_installed_packages_are_the_locked_ones():
     """The environment the tests run in is the one a user gets: what the report depends on is
     installed at the lock's versions (the manifest records the same list)."""
     pins = _pins(ROOT / "requirements-test.lock")
-    installed = archive.runtime_packages()
+    installed = manifest.runtime_packages()
     assert "weasyprint" in installed and "fonttools" in installed and "pyyaml" in installed
     wrong = {name: (have, pins.get(name)) for name, have in installed.items()
              if pins.get(name) != have}
@@ -138,9 +138,9 @@ def test_the_report_names_its_packages_and_verify_names_those_that_differ(mini, 
     assert pinned["matplotlib"] == version("matplotlib")
     assert pinned["fonttools"] == version("fonttools")
 
-    older = {**archive.runtime_packages(), "weasyprint": "69.0"}
+    older = {**manifest.runtime_packages(), "weasyprint": "69.0"}
     del older["pyphen"]
-    monkeypatch.setattr(archive, "runtime_packages", lambda: older)
+    monkeypatch.setattr(manifest, "runtime_packages", lambda: older)
     result = CliRunner().invoke(main, ["verify", str(pdf)])
     assert result.exit_code == 1
     assert (f"pakker med en anden version end da rapporten blev lavet: pyphen mangler "

@@ -217,8 +217,8 @@ STILL_UPWARDS = {
 # Modules still over the line limit, with the length they may not grow past.
 STILL_LONG = {
     "analyse.keyfigures": 1140, "analyse.casereview": 982,
-    "output.archive": 675, "analyse.audit": 711,
-    "output.pdf": 402, "load.course": 547, "output.wordfile": 507,
+    "analyse.audit": 711,
+    "load.course": 547,
     "words.sentences": 420,
 }
 

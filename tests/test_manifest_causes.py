@@ -19,7 +19,7 @@ from test_legacy import MINI
 
 from taskforce_report.build import build
 from taskforce_report.cli import main
-from taskforce_report.output import archive
+from taskforce_report.output import archive, manifest, verify
 
 LILLE = FIXTURES / "lille"
 
@@ -43,11 +43,11 @@ def test_the_manifest_records_every_cause(lille_pdf):
     # the charts are measured with
     pdf_fonts = found["skrifter"]["pdf"]
     assert "Carlito" in pdf_fonts and "Carlito-Bold" in pdf_fonts
-    theme_fonts = Path(archive.PACKAGE_DIR).parent / "themes" / "socialstyrelsen" / "fonts"
+    theme_fonts = Path(manifest.PACKAGE_DIR).parent / "themes" / "socialstyrelsen" / "fonts"
     regular = next(theme_fonts.rglob("Carlito-Regular.ttf"), None)
     if regular is not None:  # running from a checkout: the theme's own file
-        assert pdf_fonts["Carlito"] == archive._sha(regular)
-        assert found["skrifter"]["diagrammer"]["Carlito-Regular.ttf"] == archive._sha(regular)
+        assert pdf_fonts["Carlito"] == manifest._sha(regular)
+        assert found["skrifter"]["diagrammer"]["Carlito-Regular.ttf"] == manifest._sha(regular)
     libraries = found["biblioteker"]
     assert libraries["pango"].count(".") == 2 and libraries["harfbuzz"].count(".") == 2
     for package in ("weasyprint", "matplotlib", "fonttools"):
@@ -101,7 +101,7 @@ def test_verify_names_the_cause_that_differs(lille_pdf, path, value, expected):
     now = embedded.manifest
     was = archive.Embedded(_changed(now, path, value), embedded.files)
     rebuilt = lille_pdf.read_bytes() + b"\n"  # other bytes, the same pages
-    verdict = archive.compare(lille_pdf, rebuilt, was, now)
+    verdict = verify.compare(lille_pdf, rebuilt, was, now)
     assert not verdict.identical
     found = " | ".join(verdict.version_note)
     assert expected in found
@@ -112,17 +112,17 @@ def test_verify_names_the_cause_that_differs(lille_pdf, path, value, expected):
 
 def test_a_changed_catalogue_phrase_changes_the_catalogue_hash(tmp_path):
     folder = tmp_path / "kataloger"
-    shutil.copytree(Path(archive.PACKAGE_DIR) / "catalogues", folder)
-    before = archive.tree_digest(folder, "*.yaml")
-    assert before == archive.catalogues_digest()
+    shutil.copytree(Path(manifest.PACKAGE_DIR) / "catalogues", folder)
+    before = manifest.tree_digest(folder, "*.yaml")
+    assert before == manifest.catalogues_digest()
     criteria = folder / "kriterier.yaml"
     criteria.write_text(criteria.read_text(encoding="utf-8").replace(
         "vurderet inden for 24 timer", "vurderet inden for et døgn", 1), encoding="utf-8")
-    assert archive.tree_digest(folder, "*.yaml") != before
+    assert manifest.tree_digest(folder, "*.yaml") != before
 
 
 def test_verify_end_to_end_names_the_catalogues(lille_pdf, monkeypatch):
-    monkeypatch.setattr(archive, "catalogues_digest", lambda: "0" * 64)
+    monkeypatch.setattr(manifest, "catalogues_digest", lambda: "0" * 64)
     result = CliRunner().invoke(main, ["verify", str(lille_pdf)])
     assert result.exit_code == 1
     assert "katalogerne (kriterier, temaer, indikatorer, spørgsmål, koncepter) er ændret" \

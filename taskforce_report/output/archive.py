@@ -1,25 +1,14 @@
-"""Archive: what a PDF was made from, embedded in it, and the means to make it again.
+"""Archive: a report read back, to make it again. Nothing in the PDF is trusted.
 
-Every PDF carries its bundle's input files and a `manifest.json` as PDF/A-3 attachments: the
-files the tool reads, as the personal-data guard has passed them (privacy.published_files),
-and nothing else in the folder. The manifest records everything that shapes the bytes: the
-SHA-256 of each input file, the tool's version and a hash of its code (`kode`), the exact
-version of every package the tool ran on (`pakker`: the runtime part of the lock, as
-installed; WeasyPrint, Matplotlib and fontTools among them), a hash of the catalogues
-(`kataloger`), of the report's concept (`koncept`, a bundle's own included), of the templates
-and of the theme, the font files the charts are measured with and the font files the PDF
-embeds (`skrifter`), and the versions of Pango and HarfBuzz (`biblioteker`). The last two are
-known only once the pages are laid out: the layout completes the manifest (`complete`) just
-before it is written into the PDF.
-`regenerate` extracts the bundle and builds it again; `verify` rebuilds and compares, byte for
-byte and then page by page. A document of a course also carries the course's files, under
+`read_embedded` takes a PDF's attachments and its `manifest.json` (manifest.py: what the PDF
+was made from), each name and the manifest checked before use; `extract_bundle` writes the
+bundle out for `regenerate` and `verify` (verify.py compares the rebuilt PDF), `lock_text` the
+packages it was made with. A document of a course also carries the course's files, under
 `forloeb/` (coursefiles.py), and is extracted into its course laid out again.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import io
 import json
 import os
@@ -29,208 +18,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from taskforce_report import __version__
-from taskforce_report.core.paths import PACKAGE_DIR, TEMPLATES_DIR
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """A file the PDF carries, as plain data (it may cross to the layout process)."""
-
-    name: str
-    data: bytes
-    description: str
-    relationship: str  # PDF/A-3's AFRelationship: "Source", "Data"
-    date: dt.datetime  # created and modified
-    # the manifest: completed by the layout with the fonts it embeds (archive.complete)
-    complete: bool = False
-
-
-MANIFEST = "manifest.json"
-
-
-def tree_digest(folder: Path, pattern: str = "*") -> str:
-    sha = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
-        sha.update(path.relative_to(folder).as_posix().encode())
-        sha.update(b"\0")
-        sha.update(path.read_bytes())
-    return sha.hexdigest()
-
-
-@cache
-def code_digest() -> str:
-    """The package's own Python code: a changed line shows even where the version did not."""
-    return tree_digest(PACKAGE_DIR, "*.py")
-
-
-@cache
-def catalogues_digest() -> str:
-    """The catalogues: criteria, themes, indicators, questions, concepts."""
-    return tree_digest(PACKAGE_DIR / "catalogues", "*.yaml")
-
-
-def concept_digest(concept: Any) -> str:
-    """The report's concept as used, a bundle's own changes included (its dataclass's repr is
-    its every field, in order)."""
-    return hashlib.sha256(repr(concept).encode("utf-8")).hexdigest()
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def chart_fonts(theme: Any) -> dict[str, str]:
-    """The font files the charts are set and measured in: the theme's files of its body text
-    family (charts.style.register_fonts); Matplotlib's own DejaVu Sans, the fallback, goes with
-    Matplotlib's version."""
-    family = theme.fonts.get("broedtekst", "")
-    return {path.name: _sha(path) for face, path in theme.font_faces()
-            if face.get("familie") == family}
-
-
-def causes(concept: Any, theme: Any) -> dict[str, Any]:
-    """What shapes the bytes besides the inputs, the packages and the templates."""
-    return {
-        "kode": {"sha256": code_digest()},
-        "kataloger": {"sha256": catalogues_digest()},
-        "koncept": {"id": getattr(concept, "id", ""), "sha256": concept_digest(concept)},
-        "skrifter": {"diagrammer": chart_fonts(theme)},
-    }
-
-
-def _library_version(names: tuple[str, ...], function: str) -> str:
-    """A C library's own version string, from the first of `names` that loads (the one
-    WeasyPrint loaded: the process has it already)."""
-    import ctypes
-    import ctypes.util
-
-    for name in names:
-        try:
-            library = ctypes.CDLL(ctypes.util.find_library(name) or name)
-        except OSError:
-            continue
-        version = getattr(library, function)
-        version.restype = ctypes.c_char_p
-        return version().decode()
-    return ""
-
-
-def libraries() -> dict[str, Any]:
-    """Pango and HarfBuzz as WeasyPrint loaded them (they set every line), and whether
-    HarfBuzz's subsetter is there (without it fontTools subsets, with other bytes)."""
-    from weasyprint.text import ffi as loaded
-
-    return {
-        "pango": _library_version(("pango-1.0", "libpango-1.0.so.0", "libpango-1.0-0",
-                                   "libpango-1.0.dylib"), "pango_version_string"),
-        "harfbuzz": _library_version(("harfbuzz", "libharfbuzz.so.0", "libharfbuzz-0",
-                                      "libharfbuzz.0.dylib"), "hb_version_string"),
-        "harfbuzz_subset": loaded.harfbuzz_subset is not None,
-    }
-
-
-def embedded_fonts(document: Any) -> dict[str, str]:
-    """The font files WeasyPrint embeds, by the name the PDF gives them (without the subset
-    prefix), each the SHA-256 of the whole file it was cut from. `document.fonts` is filled
-    while the pages are drawn, before the attachments are written (and before subsetting)."""
-    found = {}
-    for font in document.fonts.values():
-        name = font.name.decode("latin-1").lstrip("/").split("+", 1)[-1]
-        found[name] = hashlib.sha256(bytes(font.file_content)).hexdigest()
-    return dict(sorted(found.items()))
-
-
-def complete(manifest_json: bytes, document: Any) -> bytes:
-    """The manifest with what only the layout knows: the embedded fonts and the libraries."""
-    data = json.loads(manifest_json.decode("utf-8"))
-    data.setdefault("skrifter", {})["pdf"] = embedded_fonts(document)
-    data["biblioteker"] = libraries()
-    return manifest_bytes(data)
-
-
-@cache
-def runtime_packages() -> dict[str, str]:
-    """Name → installed version of every package taskforce-report needs at run time, direct and
-    transitive (its requirements without extras, followed through the installed metadata):
-    the environment a PDF was made in, to recreate it from `taskforce-report lock`."""
-    from importlib.metadata import PackageNotFoundError, distribution
-
-    from packaging.requirements import Requirement
-    from packaging.utils import canonicalize_name
-
-    found: dict[str, str] = {}
-    todo = ["taskforce-report"]
-    while todo:
-        name = canonicalize_name(todo.pop())
-        if name in found:
-            continue
-        try:
-            dist = distribution(name)
-        except PackageNotFoundError:
-            continue
-        found[name] = dist.version
-        for line in dist.requires or []:
-            requirement = Requirement(line)
-            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
-                todo.append(requirement.name)
-    found.pop("taskforce-report", None)
-    return dict(sorted(found.items()))
-
-
-def lock_text(manifest_data: dict[str, Any]) -> str:
-    """The packages a report was made with, as a pip requirements lock."""
-    packages = manifest_data.get("pakker")
-    if not isinstance(packages, dict) or not packages:
-        return ""
-    lines = [f"# the packages {manifest_data.get('tool')} {manifest_data.get('version')} ran on "
-             "when it made the report"]
-    lines += [f"{name}=={version}" for name, version in sorted(packages.items())]
-    return "\n".join(lines) + "\n"
-
-
-def manifest(files: dict[str, bytes], document: str, theme_name: str, theme_digest: str,
-             variant: str) -> dict[str, Any]:
-    """`files`: the published input files, by their path in the bundle."""
-    from importlib.metadata import version  # not `import weasyprint`: that may run elsewhere
-
-    return {
-        "tool": "taskforce-report",
-        "version": __version__,
-        "weasyprint": version("weasyprint"),
-        "pakker": runtime_packages(),
-        "document": document,
-        "pdf_variant": variant,
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
-        "theme": {"name": theme_name, "sha256": theme_digest},
-        "templates": {"sha256": tree_digest(TEMPLATES_DIR)},
-    }
-
-
-def manifest_bytes(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
-
-
-def attachments(files: dict[str, bytes], manifest_data: dict[str, Any],
-                when: dt.date) -> list[Attachment]:
-    """The published input files and the manifest as attachments, dated by the report's date so
-    the bytes do not depend on the clock or on the files' mtimes."""
-    stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
-    items = [Attachment(name, data, "Inddata", "Source", stamp)
-             for name, data in sorted(files.items())]
-    items.append(Attachment(MANIFEST, manifest_bytes(manifest_data),
-                            "Manifest: hvad rapporten er lavet af", "Data", stamp,
-                            complete=True))
-    return items
-
-
-# --- reading a report back: nothing in it is trusted ----------------------------------------
+from taskforce_report.output.manifest import MANIFEST
 
 # Bounds on what a PDF may carry back: a real bundle is a few megabytes.
 # a document of a course carries the course's documents too (coursefiles.py)
@@ -549,127 +342,13 @@ def replace_bundle(fresh: Path, target: Path) -> Path:
     return target
 
 
-def page_texts(pdf: Path | bytes) -> list[str]:
-    from pypdf import PdfReader
 
-    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
-    return [(page.extract_text() or "") for page in PdfReader(source).pages]
-
-
-@dataclass(frozen=True)
-class Verdict:
-    identical: bool
-    pages_differing: list[int]  # 1-based, in the given report
-    page_counts: tuple[int, int]
-    version_note: list[str]
-
-
-def package_differences(was: Any, now: Any) -> list[str]:
-    """One line per package whose version differs between the report's manifest and now."""
-    if not isinstance(was, dict) or not isinstance(now, dict):
-        return [] if was == now else ["rapportens manifest nævner ikke pakkernes versioner"]
-    changed = []
-    for name in sorted(set(was) | set(now)):
-        old, new = was.get(name), now.get(name)
-        if old != new:
-            changed.append(f"{name} {new or 'mangler'} (rapporten: {old or 'fandtes ikke'})")
-    if not changed:
-        return []
-    return [f"pakker med en anden version end da rapporten blev lavet: {', '.join(changed)}"]
-
-
-def compare(original: Path, rebuilt: bytes, embedded: Embedded, current: dict[str, Any]) -> Verdict:
-    if original.read_bytes() == rebuilt:
-        return Verdict(True, [], (0, 0), [])
-    old, new = page_texts(original), page_texts(rebuilt)
-    differing = [i + 1 for i in range(max(len(old), len(new)))
-                 if (old[i] if i < len(old) else None) != (new[i] if i < len(new) else None)]
-    notes = []
-    was = embedded.manifest
-    if was.get("version") != current.get("version"):
-        notes.append(f"værktøjets version er {current.get('version')}, rapporten blev lavet med "
-                     f"{was.get('version')}")
-    if was.get("weasyprint") != current.get("weasyprint") and "pakker" not in was:
-        notes.append(f"WeasyPrint er {current.get('weasyprint')}, rapporten blev lavet med "
-                     f"{was.get('weasyprint')}")
-    notes += package_differences(was.get("pakker"), current.get("pakker"))
-    notes += cause_differences(was, current)
-    if was.get("theme") != current.get("theme"):
-        notes.append(f"temaet '{current['theme']['name']}' er ændret siden rapporten blev lavet")
-    if was.get("templates") != current.get("templates"):
-        notes.append("skabelonerne er ændret siden rapporten blev lavet")
-    if was.get("files") != current.get("files"):
-        changed = sorted(set(was.get("files", {}).items()) ^ set(current.get("files", {}).items()))
-        names = sorted({name for name, _ in changed})
-        notes.append(f"inddata afviger fra de indlejrede: {', '.join(names)}")
-    if (not differing and len(old) == len(new) and _same_making(was, current)
-            and _files_as_recorded(embedded)):
-        notes.append("PDF'en er gemt igen af et andet program, efter at taskforce-report lavede "
-                     "den: de indlejrede inddata, manifestet og teksten på alle sider er "
-                     "uændrede, kun filens bytes er andre")
-    return Verdict(False, differing, (len(old), len(new)), notes)
-
-
-# Keys of the manifest that name a cause; anything else in it (such as `format`) is an option.
-_CAUSES = ("version", "weasyprint", "pakker", "kode", "kataloger", "koncept", "templates",
-           "theme", "skrifter", "biblioteker", "files", "pdf_variant", "document")
-
-
-def _files_as_recorded(embedded: Embedded) -> bool:
-    """Whether the files the PDF carries are those its manifest records."""
-    recorded = embedded.manifest.get("files") or {}
-    return ({name: hashlib.sha256(data).hexdigest() for name, data in embedded.files.items()}
-            == recorded)
-
-
-def _same_making(was: dict[str, Any], now: dict[str, Any]) -> bool:
-    """Whether the report and the new run were made of exactly the same things."""
-    return all(was.get(key) == now.get(key) for key in _CAUSES)
-
-
-def _font_changes(was: Any, now: Any) -> list[str]:
-    was, now = (value if isinstance(value, dict) else {} for value in (was, now))
-    changed = []
-    for name in sorted(set(was) | set(now)):
-        if name not in now:
-            changed.append(f"{name} (bruges ikke længere)")
-        elif name not in was:
-            changed.append(f"{name} (ny)")
-        elif was[name] != now[name]:
-            changed.append(f"{name} (en anden fil)")
-    return changed
-
-
-def cause_differences(was: dict[str, Any], now: dict[str, Any]) -> list[str]:
-    """One line per cause beyond versions, theme, templates and inputs that differs: the
-    package's code, the catalogues, the concept, the fonts, Pango and HarfBuzz. A manifest
-    from before a key was recorded says nothing about it."""
-    notes = []
-    if "kode" in was and was.get("kode") != now.get("kode"):
-        notes.append("programkoden (taskforce_report) er ændret siden rapporten blev lavet")
-    if "kataloger" in was and was.get("kataloger") != now.get("kataloger"):
-        notes.append("katalogerne (kriterier, temaer, indikatorer, spørgsmål, koncepter) er "
-                     "ændret siden rapporten blev lavet")
-    if "koncept" in was and was.get("koncept") != now.get("koncept"):
-        name = (now.get("koncept") or {}).get("id", "")
-        notes.append(f"konceptet '{name}' (kapitler, afsnit og overskrifter) er ændret siden "
-                     "rapporten blev lavet")
-    fonts_was, fonts_now = was.get("skrifter") or {}, now.get("skrifter") or {}
-    for key, what in (("pdf", "skrifterne i PDF'en"), ("diagrammer", "diagrammernes skrifter")):
-        if key in fonts_was:
-            changed = _font_changes(fonts_was.get(key), fonts_now.get(key))
-            if changed:
-                notes.append(f"{what} afviger: {', '.join(changed)}")
-    libs_was, libs_now = was.get("biblioteker") or {}, now.get("biblioteker") or {}
-    for key, name in (("pango", "Pango"), ("harfbuzz", "HarfBuzz")):
-        if key in libs_was and libs_was.get(key) != libs_now.get(key):
-            notes.append(f"{name} er {libs_now.get(key) or 'ukendt'}, rapporten blev lavet med "
-                         f"{libs_was.get(key)}")
-    if "harfbuzz_subset" in libs_was and (libs_was.get("harfbuzz_subset")
-                                          != libs_now.get("harfbuzz_subset")):
-        there = "findes" if libs_now.get("harfbuzz_subset") else "mangler"
-        notes.append(f"HarfBuzz' subsetter (libharfbuzz-subset0) {there} nu, men ikke da "
-                     "rapporten blev lavet" if there == "findes" else
-                     "HarfBuzz' subsetter (libharfbuzz-subset0) mangler nu; rapporten blev "
-                     "lavet med den")
-    return notes
+def lock_text(manifest_data: dict[str, Any]) -> str:
+    """The packages a report was made with, as a pip requirements lock."""
+    packages = manifest_data.get("pakker")
+    if not isinstance(packages, dict) or not packages:
+        return ""
+    lines = [f"# the packages {manifest_data.get('tool')} {manifest_data.get('version')} ran on "
+             "when it made the report"]
+    lines += [f"{name}=={version}" for name, version in sorted(packages.items())]
+    return "\n".join(lines) + "\n"

@@ -1,8 +1,8 @@
 """`regenerate` and `verify`: a report built again from the bundle embedded in its PDF.
 
-Above the pipeline, not in output/archive.py: archive reads and writes the attachments and
-compares two PDFs, while building again needs `build`, which sits above output/. The CLI only
-prints what these return.
+Above the pipeline, not in output/: output/archive.py reads the attachments back and
+output/verify.py compares two PDFs, while building again needs `build`, which sits above
+output/. The CLI only prints what these return.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from taskforce_report.build import (
 )
 from taskforce_report.core.paths import default_output_root
 from taskforce_report.output import archive
+from taskforce_report.output.verify import compare
 
 
 def shares_course_data(report: Path, embedded, command: str) -> str | None:
@@ -68,7 +69,8 @@ def regenerate(report: Path, embedded, outdir: Path | None) -> Regenerated:
 
 
 def verify(report: Path, embedded, bundle: Path | None):
-    """REPORT compared with a new run of its embedded bundle (or of BUNDLE): archive's verdict."""
+    """REPORT compared with a new run of its embedded bundle (or of BUNDLE): the verdict of
+    verify.compare."""
     with tempfile.TemporaryDirectory(prefix="taskforce-verify-") as tmp:
         source = bundle or archive.extract_bundle(embedded, Path(tmp) / "bundt")
         prepared = prepare(source)
@@ -84,4 +86,4 @@ def verify(report: Path, embedded, bundle: Path | None):
         except archive.NotOurReport:
             current = current_manifest(prepared, variant, fmt,
                                        draft=embedded.manifest.get("udkast") is True)
-        return archive.compare(report, rebuilt, embedded, current)
+        return compare(report, rebuilt, embedded, current)
