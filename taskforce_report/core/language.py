@@ -175,11 +175,21 @@ def months(values: list[str]) -> str:
     return join([f"{join(names)} {year}" for year, names in by_year.items()])
 
 
-def number_word(n: int) -> str:
-    """Small counts in words, as the reports write them in titles: 6 → `seks`."""
+def number_word(n: int, neuter: bool = False) -> str:
+    """Small counts in words, as the reports write them in titles: 6 → `seks`. `neuter` for a
+    noun that takes et (`et bilag`, not `en bilag`)."""
+    if neuter and n == 1:
+        return "et"
     if 0 <= n < len(_WORDS):
         return _WORDS[n]
     return number(n)
+
+
+def plural(count: int | float, singular: str, plural_form: str) -> str:
+    """The form that agrees with `count`: `sag` for one, `sager` for every other count (none,
+    two, 1.500). The templates print the count themselves and ask this for the noun, so no
+    template decides a plural (`{{ n|tal }} {{ n|flertal("sag", "sager") }}`)."""
+    return singular if count == 1 else plural_form
 
 
 def genitive(name: str) -> str:
@@ -237,6 +247,7 @@ FILTERS = {
     "dato": date,
     "maaned": month,
     "talord": number_word,
+    "flertal": plural,
     "genitiv": genitive,
     "stort": capitalize_first,
 }

@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from taskforce_report import __version__
 from taskforce_report.charts.spec import chart_url
@@ -22,6 +22,7 @@ from taskforce_report.core.errors import input_error
 from taskforce_report.core.paths import TEMPLATES_DIR
 from taskforce_report.load.themes import Theme
 from taskforce_report.models import document_date
+from taskforce_report.render import numbering
 from taskforce_report.render.document import Document
 
 # Documents the municipality writes itself; the Task Force's own carry the theme's author.
@@ -120,7 +121,22 @@ def _inline(context, value: str | None) -> Markup:
     return text.inline(value, context.get("billeder"))
 
 
-_TEXT_FILTERS = {"md": _block, "md_inline": _inline}
+def _list(items: Any, each: Any = None, word: str = "og", sep: str | None = None) -> str | Markup:
+    """`a, b og c` from a template's items (language.join), so that no template builds a list
+    with loop counters. `each`, a macro, renders one item (`runder|liste(runde)`); `word`
+    joins the last two (`liste(word="eller")`); `sep` joins every item alike instead (`a; b;
+    c`, for items that hold commas themselves). Markup items (a macro's output, rendered
+    Markdown) stay markup and the plain ones beside them are escaped, never escaped twice."""
+    parts = [each(item) for item in items] if each is not None else list(items)
+    markup = any(isinstance(part, Markup) for part in parts)
+    if markup:
+        parts = [escape(part) for part in parts]
+    joined = (sep.join(str(part) for part in parts) if sep is not None
+              else language.join(parts, word))
+    return Markup(joined) if markup else joined
+
+
+_TEXT_FILTERS = {"md": _block, "md_inline": _inline, "liste": _list}
 
 
 def theme_variables(theme: Theme) -> str:
@@ -214,6 +230,7 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
                       else theme.settings.get("forfatter", theme.publisher)),
         "emne": document_subject(report),
         "version": __version__,
+        "numre": numbering.numbers(facts),  # tables and figures that follow another part's
         "kapitler": [{"nummer": c.label, "titel": c.title, "id": c.id} for c in doc.chapters],
         "billeder": {name: assets.url(path, "billede-" + name.replace("/", "-"))
                      for name, path in (images or {}).items()},
