@@ -217,7 +217,6 @@ STILL_UPWARDS = {
 # Modules still over the line limit, with the length they may not grow past.
 STILL_LONG = {
     "analyse.keyfigures": 1140, "analyse.casereview": 982,
-    "analyse.audit": 711,
     "load.course": 547,
     "words.sentences": 420,
 }

@@ -11,11 +11,12 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, pdf_pages
 
-from taskforce_report.analyse import audit, casereview
+from taskforce_report.analyse import audit, auditgoals, casereview
 from taskforce_report.build import build, prepare
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError
 from taskforce_report.models import NationalResult
+from taskforce_report.words import audit as audit_words
 
 LILLE = FIXTURES / "lille"
 NATIONAL = """landsresultater:
@@ -52,9 +53,9 @@ def test_the_barometer_rule_counts_a_lawful_omission_as_met_and_partly_as_not():
     analysis = casereview.tally(rows, casereview.ANALYSIS_RULE).loc["bfu_4_mdr"]
     assert (analysis["relevante"], analysis["opfyldt"]) == (3, 1)
     assert audit.RULES["opfyldt_eller_lovligt_undladt"] is casereview.BAROMETER_RULE
-    measured = audit.Measurement(runde="2024-03", maaned="marts 2024", sager=4, grundlag=4,
+    measured = auditgoals.Measurement(runde="2024-03", maaned="marts 2024", sager=4, grundlag=4,
                                  opfyldt=2, andel=0.5)
-    assert (audit.status_text("opfyldt_eller_lovligt_undladt", measured)
+    assert (audit_words.status_text("opfyldt_eller_lovligt_undladt", measured)
             == "50\u00a0% af sagerne er opfyldt eller lovligt undladt (målt på 4 sager)")
 
 

@@ -10,7 +10,8 @@ from decimal import Decimal
 import pytest
 from conftest import ROOT, pdf_pages
 
-from taskforce_report.analyse import audit
+from taskforce_report.analyse import auditgoals
+from taskforce_report.words import audit as audit_words
 
 EXAMPLE_STATUS = ROOT / "input" / "eksempel-status"
 
@@ -58,7 +59,7 @@ def test_each_measured_goal_opens_with_its_finding_in_the_pdf(built):
         assert figure.startswith(f"{round(goal.seneste.andel * 100)} %"), (goal.nr, figure)
         assert f"(målt på {goal.seneste.grundlag} sager)" in figure
         # the distance is the printed share against the milestone, in procentpoint
-        printed = audit._whole_percent(goal.seneste.andel)
+        printed = auditgoals.whole_percent(goal.seneste.andel)
         assert _points(lead) == abs(printed - Decimal(str(goal.gaeldende.procent))), goal.nr
     assert "Ikke målt: kriteriet indgik ikke i ledelsestilsynet i december 2021." in text
 
@@ -86,45 +87,45 @@ def test_no_goal_sentence_opens_with_a_digit_and_small_distances_are_words(built
 # ---- the forms, one by one ----------------------------------------------------------------
 
 def test_finding_forms_per_status():
-    milestone = audit.Yardstick(60, "september 2021")
-    met = audit.finding_forms("opfyldt", 0.67, milestone)
+    milestone = auditgoals.Yardstick(60, "september 2021")
+    met = audit_words.finding_forms("opfyldt", 0.67, milestone)
     assert met[0] == "Milepælen er nået med syv procentpoint til overs"
     assert all("syv procentpoint" in f and "milepælen" in f.lower() for f in met)
-    close = audit.finding_forms("naesten", 0.57, milestone)
+    close = audit_words.finding_forms("naesten", 0.57, milestone)
     assert all("tre procentpoint" in f for f in close) and close[1].startswith("Tæt på")
-    far = audit.finding_forms("ikke_opfyldt", 0.36, milestone)
+    far = audit_words.finding_forms("ikke_opfyldt", 0.36, milestone)
     assert all("24\u00a0procentpoint" in f for f in far)
     assert far[0] == "Milepælen er ikke nået; der mangler 24\u00a0procentpoint"
     # the printed whole percent counts: 74,5 % is printed 75 % and meets 75 % exactly
-    exact = audit.finding_forms("opfyldt", 0.745, audit.Yardstick(75, "august 2021"))
+    exact = audit_words.finding_forms("opfyldt", 0.745, auditgoals.Yardstick(75, "august 2021"))
     assert exact[0] == "Milepælen er nået præcis"
     # one procentpoint takes et; a goal without milestones is held against its target
-    target = audit.finding_forms("opfyldt", 0.91, audit.Yardstick(90, ""))
+    target = audit_words.finding_forms("opfyldt", 0.91, auditgoals.Yardstick(90, ""))
     assert target[1] == "Opfyldt med et procentpoint over målet"
-    coming = audit.finding_forms(None, 0.45, audit.Yardstick(50, "marts 2022", True))
+    coming = audit_words.finding_forms(None, 0.45, auditgoals.Yardstick(50, "marts 2022", True))
     assert coming[0] == ("Endnu uden vurdering, fordi den første milepæl først gælder fra marts "
                          "2022; målingen ligger fem procentpoint under den")
-    assert audit.finding_forms(None, 0.45, None) == ["Målt", "Seneste måling"]
+    assert audit_words.finding_forms(None, 0.45, None) == ["Målt", "Seneste måling"]
 
 
 def test_pick_form_takes_turns_and_avoids_an_opening_already_used():
     forms = ["Milepælen er nået a b c", "Opfyldt med syv procentpoint over", "Over milepælen x y"]
     used: set = set()
-    assert audit.pick_form(forms, 1, used) == forms[1]
-    used.add(audit._opening(forms[1]))
-    assert audit.pick_form(forms, 1, used) == forms[2]
-    used |= {audit._opening(f) for f in forms}
-    assert audit.pick_form(forms, 4, used) == forms[1]  # all used: the one in turn
+    assert audit_words.pick_form(forms, 1, used) == forms[1]
+    used.add(audit_words.opening(forms[1]))
+    assert audit_words.pick_form(forms, 1, used) == forms[2]
+    used |= {audit_words.opening(f) for f in forms}
+    assert audit_words.pick_form(forms, 4, used) == forms[1]  # all used: the one in turn
 
 
 def test_finding_text_keeps_the_measurement_and_records_its_opening():
-    measured = audit.Measurement("2021-12", "december 2021", 45, 45, 30, 30 / 45)
+    measured = auditgoals.Measurement("2021-12", "december 2021", 45, 45, 30, 30 / 45)
     used: set = set()
-    text = audit.finding_text("opfyldt", measured, "67\u00a0% af sagerne (målt på 45 sager)",
-                              audit.Yardstick(60, "september 2021"), 0, used)
+    text = audit_words.finding_text("opfyldt", measured, "67\u00a0% af sagerne (målt på 45 sager)",
+                              auditgoals.Yardstick(60, "september 2021"), 0, used)
     assert text == ("Milepælen er nået med syv procentpoint til overs: 67\u00a0% af sagerne "
                     "(målt på 45 sager).")
-    assert used == {audit._opening(text)}
-    unmeasured = audit.Measurement("2021-12", "december 2021", 0, 0, 0, None)
+    assert used == {audit_words.opening(text)}
+    unmeasured = auditgoals.Measurement("2021-12", "december 2021", 0, 0, 0, None)
     said = "Ikke målt: kriteriet indgik ikke i ledelsestilsynet i december 2021"
-    assert audit.finding_text("ikke_maalt", unmeasured, said, None, 0, used) == said + "."
+    assert audit_words.finding_text("ikke_maalt", unmeasured, said, None, 0, used) == said + "."

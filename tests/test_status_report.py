@@ -12,12 +12,13 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, pdf_pages, squeeze
 from pypdf import PdfReader
 
-from taskforce_report.analyse import audit
+from taskforce_report.analyse import audit, auditgoals
 from taskforce_report.cli import main
 from taskforce_report.core.errors import InputError
 from taskforce_report.load.tables import SPECS, frame_from_rows
 from taskforce_report.load.themes import load_theme, with_overrides
 from taskforce_report.models import AuditCriterion
+from taskforce_report.words import audit as audit_words
 
 EXAMPLE_STATUS = ROOT / "input" / "eksempel-status"
 HEADER = ["runde", "sag", "kriterium", "vurdering"]
@@ -62,7 +63,7 @@ def test_share_base_and_wording_per_counting_rule(rule, met, base, wording):
     found = audit.measure(frame, "krav", rule, "2021-09")
     assert (found.sager, found.opfyldt, found.grundlag) == (10, met, base)
     assert found.andel == pytest.approx(met / base)
-    assert squeeze(audit.status_text(rule, found)) == wording
+    assert squeeze(audit_words.status_text(rule, found)) == wording
 
 
 def test_the_rules_are_the_case_reviews_rules():
@@ -70,13 +71,14 @@ def test_the_rules_are_the_case_reviews_rules():
 
     assert audit.RULES["hvor_relevant"] == Rule(delvist_opfyldt=False,
                                                 ikke_relevant_i_grundlag=False)
-    assert set(audit.RULES) == set(audit.WORDING)
+    assert set(audit.RULES) == set(audit_words.WORDING)
 
 
 def test_one_case_is_one_sag():
     frame = audit_frame([["2021-09", "S1", "krav", "ja"]], {"krav": "alle_sager"})
     found = audit.measure(frame, "krav", "alle_sager", "2021-09")
-    assert squeeze(audit.status_text("alle_sager", found)) == "100 % af sagerne (målt på 1 sag)"
+    assert squeeze(audit_words.status_text("alle_sager", found)) == (
+        "100 % af sagerne (målt på 1 sag)")
 
 
 def test_a_criterion_without_rows_in_the_round_is_not_measured_not_zero():
@@ -84,7 +86,7 @@ def test_a_criterion_without_rows_in_the_round_is_not_measured_not_zero():
                         {"krav": "hvor_relevant", "andet": "alle_sager"})
     found = audit.measure(frame, "krav", "hvor_relevant", "2021-09")
     assert found.andel is None and not found.maalt
-    text = audit.status_text("hvor_relevant", found)
+    text = audit_words.status_text("hvor_relevant", found)
     assert text == "Ikke målt: kriteriet indgik ikke i ledelsestilsynet i september 2021"
     assert "0 %" not in text
 
@@ -94,7 +96,7 @@ def test_a_requirement_relevant_in_no_case_is_not_measured():
     frame = audit_frame(rows, {"krav": "hvor_relevant"})
     found = audit.measure(frame, "krav", "hvor_relevant", "2021-09")
     assert found.andel is None
-    assert audit.status_text("hvor_relevant", found) == (
+    assert audit_words.status_text("hvor_relevant", found) == (
         "Ikke målt: kravet blev ikke vurderet relevant i nogen af de 3 sager i "
         "ledelsestilsynet i september 2021")
 
@@ -102,11 +104,11 @@ def test_a_requirement_relevant_in_no_case_is_not_measured():
 # ---- status against the milestone in force -----------------------------------------------
 
 def test_milestone_in_force_is_the_latest_due_or_else_the_first_coming():
-    ms = (audit.MilestoneView(75, "2021-08", ""), audit.MilestoneView(90, "2022-06", ""))
-    assert audit.milestone_in_force(ms, "2021-09") == (ms[0], False)
-    assert audit.milestone_in_force(ms, "2022-06") == (ms[1], False)
-    assert audit.milestone_in_force(ms, "2021-06") == (ms[0], True)
-    assert audit.milestone_in_force((), "2021-06") == (None, False)
+    ms = (auditgoals.MilestoneView(75, "2021-08", ""), auditgoals.MilestoneView(90, "2022-06", ""))
+    assert auditgoals.milestone_in_force(ms, "2021-09") == (ms[0], False)
+    assert auditgoals.milestone_in_force(ms, "2022-06") == (ms[1], False)
+    assert auditgoals.milestone_in_force(ms, "2021-06") == (ms[0], True)
+    assert auditgoals.milestone_in_force((), "2021-06") == (None, False)
 
 
 @pytest.mark.parametrize("share, status", [
@@ -118,7 +120,7 @@ def test_milestone_in_force_is_the_latest_due_or_else_the_first_coming():
     (None, "ikke_maalt"),
 ])
 def test_classify(share, status):
-    assert audit.classify(share, 0.75, 10) == status
+    assert auditgoals.classify(share, 0.75, 10) == status
 
 
 def test_mini_bundle_statuses(status_mini):

@@ -13,6 +13,7 @@ from taskforce_report.analyse.analysis import Results
 from taskforce_report.documents.registry import COMMON_FORMATS, DocumentType, register
 from taskforce_report.load.bundle import Bundle
 from taskforce_report.models import StatusReport
+from taskforce_report.words import audit as audit_words
 
 
 def normalise(bundle: Bundle, tables: dict[str, Any]) -> None:
@@ -22,7 +23,8 @@ def normalise(bundle: Bundle, tables: dict[str, Any]) -> None:
 
 def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Results:
     report = bundle.report
-    facts, charts = audit.analyse(report, tables.get("ledelsestilsyn"))
+    # worded here, above ANALYSE: the goals' sentences come from words/audit.py
+    facts, charts = audit.analyse(report, tables.get("ledelsestilsyn"), audit_words.WORDS)
     # the committee deck (--format slides), checked with the rest so validate finds its errors
     facts["dias"] = report.dias and slides.deck(report.dias, report, facts["maal"],
                                                 bundle.report_doc)
