@@ -7,9 +7,11 @@ worktree) and once from the working tree, and compares every file written. A reo
 of the code (issue 18) must change no byte of any document.
 
 The manifest inside every PDF carries a hash of the package's Python code (`kode`), which any
-moved line changes; both builds pin it to one value, so that the comparison sees what the
-reader gets and nothing else. The chart cache is off, so every chart is drawn by the code
-under test. Exit 0 when everything is identical, 1 otherwise (each differing file named).
+moved line changes, and one of templates/, which a template rewritten to print the same words
+changes (a plural through a filter, issue 18); both builds pin both to one value, so that the
+comparison sees what the reader gets and nothing else. The chart cache is off, so every chart
+is drawn by the code under test. Exit 0 when everything is identical, 1 otherwise (each
+differing file named).
 """
 
 from __future__ import annotations
@@ -59,6 +61,14 @@ class _Pin(importlib.abc.MetaPathFinder):
             run(module)
             if hasattr(module, "code_digest"):
                 module.code_digest = lambda: "0" * 64
+            if hasattr(module, "tree_digest") and hasattr(module, "TEMPLATES_DIR"):
+                real, templates = module.tree_digest, module.TEMPLATES_DIR
+
+                def tree_digest(folder, *args, **kwargs):
+                    if folder == templates:
+                        return "1" * 64
+                    return real(folder, *args, **kwargs)
+                module.tree_digest = tree_digest
         spec.loader.exec_module = exec_module
         return spec
 
