@@ -57,9 +57,9 @@ class SlideView:
     titel: str
     tekst: str = ""
     figures: tuple[FigureView, ...] = ()
-    goals: tuple[Any, ...] = ()  # audit.GoalStatus: the overview's rows
-    goal: Any = None  # audit.GoalStatus: a chart slide's goal
-    series: Any = None  # audit.CriterionStatus: the measurement of it the slide shows
+    goals: tuple[Any, ...] = ()  # auditgoals.GoalStatus: the overview's rows
+    goal: Any = None  # auditgoals.GoalStatus: a chart slide's goal
+    series: Any = None  # auditgoals.CriterionStatus: the measurement of it the slide shows
     columns: tuple[str, ...] = ()  # the Markdown texts of a slide of two or three columns
     table: TableView | None = None
     place: str = ""  # "dias.sider[3]": where the bundle wrote it
@@ -87,7 +87,7 @@ class Deck:
 
 def deck(spec: SlideDeck, report: Any, goals: tuple, doc: Any = None) -> Deck:
     """The slides of `spec` in order, after a title slide. `goals` are the status report's
-    (audit.GoalStatus); `doc`, rapport.yaml's nodes, gives errors a line and tells quoted
+    (auditgoals.GoalStatus); `doc`, rapport.yaml's nodes, gives errors a line and tells quoted
     numbers from unquoted."""
     problems: list[Problem] = []
     by_criterion = {m.kriterium: g for g in goals for m in g.maalte}

@@ -3,7 +3,7 @@ that answer it → the goals that measure it → their latest measured status.
 
 Built from the course (course.py) alone: the recommendations and their wording from the
 analysis bundle, the activities from the development plan (udviklingsplan.py), the goals and
-their status from a status report's computed facts (audit.GoalStatus). A recommendation that
+their status from a status report's computed facts (auditgoals.GoalStatus). A recommendation that
 nothing answers is listed as such. The status report and the Task Force's status report end
 with it as an appendix (`sporing`); `validate COURSE` prints it as a table.
 """

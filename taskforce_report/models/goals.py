@@ -61,7 +61,7 @@ class RecommendationRef(Strict):
         return value
 
 
-# The placeholders a goal's own status wording may use (audit.status_text fills them).
+# The placeholders a goal's own status wording may use (words/audit.py status_text fills them).
 STATUS_PLACEHOLDERS = {"andel": "andelen, fx 54 %", "grundlag": "målt på 39 sager",
                        "sager": "antal sager i grundlaget, fx 39"}
 _TYPED_SHARE = re.compile(r"\d\s*(%|procent)")
