@@ -16,8 +16,10 @@ from taskforce_report.analyse import consistency
 from taskforce_report.analyse.analysis import Results
 from taskforce_report.charts import chartcache
 from taskforce_report.charts.chartcache import draw_all
+from taskforce_report.core import language
 from taskforce_report.core.errors import InputError, input_error
 from taskforce_report.core.paths import TEMPLATES_DIR, default_output_root
+from taskforce_report.documents.formats import FORMATS, Format, Run, format_named, register_format
 from taskforce_report.guard import privacy
 from taskforce_report.load.bundle import Bundle, concept_of
 from taskforce_report.load.course import load_bundle
@@ -28,7 +30,6 @@ from taskforce_report.output.pdf import LayoutProcess, render_pdf, write_atomic
 from taskforce_report.render.document import Document, structure
 from taskforce_report.render.render import chart_references, render_html, template_exists
 
-FORMATS = ("pdf", "html", "notat", "slides", "docx")
 # --format docx: the document as Word (wordfile.py), and a status report's memo beside it
 DOCX_FORMAT = "docx"
 # --format notat: the committee memo of a status report (templates/<dokument>/notat.html), a PDF
@@ -38,8 +39,6 @@ MEMO_FORMAT = "notat"
 # a 16:9 PDF written as <dokument>-slides.pdf and the same deck for the screen beside it,
 # <dokument>-slides.html.
 SLIDES_FORMAT = "slides"
-# The top template of each format, templates/<dokument>/<top>.html
-_TOP = {MEMO_FORMAT: "notat", SLIDES_FORMAT: "dias"}
 # PDF/A-3a: archive grade and accessible at once. PDF/A-3 lets the bundle's files travel inside
 # the PDF; level "a" makes it tagged (structure tree, reading order, alt texts, language), as
 # Danish public bodies must publish (webtilgængelighedsloven, EN 301 549), and keeps the text
@@ -123,10 +122,11 @@ def default_outdir(bundle_path: Path) -> Path:
 def output_name(prepared: Prepared, fmt: str, draft: bool = False) -> str:
     """A draft is named as one (`analyserapport-udkast.pdf`), so it is never taken for the
     final report."""
-    mark = "-udkast" if draft else ""
-    if fmt in (MEMO_FORMAT, SLIDES_FORMAT):
-        return f"{prepared.bundle.document}-{fmt}{mark}.pdf"
-    return f"{prepared.bundle.document}{mark}.{fmt}"
+    return format_named(fmt).file_name(kind_of(prepared).stem, draft)
+
+
+def kind_of(prepared: Prepared) -> documents.DocumentType:
+    return documents.document_type(prepared.bundle.document)
 
 
 def slides_html_path(target: Path) -> Path:
@@ -142,7 +142,8 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
     """Builds the bundle's document; `progress` hears the name of each stage as it starts.
     `layout`, a LayoutProcess started beforehand, lays out the PDF in its own process.
     `draft`: the draft for factual hearing (--udkast), a PDF of the document or the memo."""
-    if draft and fmt not in ("pdf", MEMO_FORMAT):
+    form = format_named(fmt)
+    if draft and not form.drafts:
         raise input_error("--udkast", fmt, "et udkast til faktuel høring laves som PDF af "
                           "rapporten eller notatet (--format pdf eller notat)")
     prepared = prepare(bundle_path, progress, allow_personal_data)
@@ -152,53 +153,49 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
         note(line)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt, draft)
-    if fmt == SLIDES_FORMAT:
-        check_slides(prepared)
-        variant = PDF_UA_VARIANT if pdf_ua else PDF_VARIANT
-        data = pdf_bytes(prepared, progress, variant, fmt, layout)  # checks every slide fits
-        html, assets = render(prepared, flavour="html", progress=progress, fmt=fmt)
-        _copy_assets(assets.files, outdir / "assets")
-        write_atomic(slides_html_path(target), html, outdir)
-        write_atomic(target, data, outdir)
-    elif fmt == DOCX_FORMAT:
-        outputs = {target: docx_bytes(prepared, progress)}
-        if getattr(prepared.bundle.report, "notat", None) is not None:  # the memo beside it
-            outputs[outdir / f"{prepared.bundle.document}-{MEMO_FORMAT}.docx"] = docx_bytes(
-                prepared, progress, MEMO_FORMAT)
-        for path, data in outputs.items():
-            write_atomic(path, data, outdir)
-    elif fmt in ("pdf", MEMO_FORMAT):
-        if fmt == MEMO_FORMAT:
-            check_memo(prepared)
-        # a draft is never marked as the archived final report (PDF/A): tagged PDF/UA instead
-        variant = PDF_UA_VARIANT if pdf_ua or draft else PDF_VARIANT
-        write_atomic(target, pdf_bytes(prepared, progress, variant, fmt, layout, draft),
-                     outdir)
-    else:
-        html, assets = render(prepared, flavour=fmt, progress=progress)
-        _copy_assets(assets.files, outdir / "assets")
-        write_atomic(target, html, outdir)
+    if form.check is not None:
+        form.check(prepared)
+    form.write(prepared, target, outdir, Run(fmt, progress, pdf_ua, layout, draft))
     return target
 
 
+def wants_memo(prepared: Prepared) -> bool:
+    """rapport.yaml has `notat:`: the committee memo is asked for."""
+    return getattr(prepared.bundle.report, "notat", None) is not None
+
+
+def wants_slides(prepared: Prepared) -> bool:
+    """rapport.yaml has `dias:`: the committee deck is asked for."""
+    return prepared.results.facts.get("dias") is not None
+
+
+def _offered_by(fmt: str) -> str:
+    """The document types that offer `fmt`, as the error says it: "statusrapport"."""
+    return language.join([k.dokument for k in documents.document_types() if fmt in k.formats])
+
+
 def check_memo(prepared: Prepared) -> None:
-    """--format notat needs a memo template for the document type and `notat:` in rapport.yaml."""
+    """--format notat needs a document type that offers the memo, its template and `notat:` in
+    rapport.yaml."""
     kind = prepared.bundle.document
-    if not template_exists(prepared.theme, f"{kind}/notat.html"):
+    if (MEMO_FORMAT not in kind_of(prepared).formats
+            or not template_exists(prepared.theme, f"{kind}/notat.html")):
         raise input_error("--format", "notat", f"dokumenttypen {kind} har intet notat; "
-                          "notatet findes til statusrapport")
-    if getattr(prepared.bundle.report, "notat", None) is None:
+                          f"notatet findes til {_offered_by(MEMO_FORMAT)}")
+    if not wants_memo(prepared):
         raise input_error("rapport.yaml", "notat", "mangler: notatet til udvalget kræver "
                           "nøglen notat med mindst moede og punkt (se docs/bundle-format.md)")
 
 
 def check_slides(prepared: Prepared) -> None:
-    """--format slides needs a deck template for the document type and `dias:` in rapport.yaml."""
+    """--format slides needs a document type that offers the deck, its template and `dias:` in
+    rapport.yaml."""
     kind = prepared.bundle.document
-    if not template_exists(prepared.theme, f"{kind}/dias.html"):
+    if (SLIDES_FORMAT not in kind_of(prepared).formats
+            or not template_exists(prepared.theme, f"{kind}/dias.html")):
         raise input_error("--format", "slides", f"dokumenttypen {kind} har ingen dias; "
-                          "dias findes til statusrapport")
-    if prepared.results.facts.get("dias") is None:
+                          f"dias findes til {_offered_by(SLIDES_FORMAT)}")
+    if not wants_slides(prepared):
         raise input_error("rapport.yaml", "dias", "mangler: diasene til udvalget kræver "
                           "nøglen dias med mindst én side under sider (se docs/bundle-format.md)")
 
@@ -219,7 +216,7 @@ def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _
     progress("sætter HTML")
     html, assets = render_html(prepared.document, prepared.bundle.report,
                                prepared.results.facts, prepared.theme, flavour=flavour,
-                               charts=charts, top=_TOP.get(fmt, "dokument"), draft=draft,
+                               charts=charts, top=format_named(fmt).top, draft=draft,
                                images={name: prepared.bundle.path / name
                                        for name in prepared.bundle.images})
     if fmt != "pdf" and not prepared.allow_personal_data:
@@ -238,7 +235,7 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     from taskforce_report.charts.spec import chart_url
     from taskforce_report.core.safeio import read_input
     from taskforce_report.output import wordfile
-    from taskforce_report.render.render import MUNICIPAL_DOCUMENTS, document_subject, document_title
+    from taskforce_report.render.render import document_subject, document_title
 
     specs = list(prepared.results.charts)
     html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
@@ -253,7 +250,7 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
             data = read_input(prepared.bundle.path / name, name, root=prepared.bundle.path)
             images[path.as_uri()] = wordfile.Image(data, wordfile.png_width_cm(data), "")
     report = prepared.bundle.report
-    author = (report.kommune if report.dokument in MUNICIPAL_DOCUMENTS
+    author = (report.kommune if kind_of(prepared).municipal
               else prepared.theme.settings.get("forfatter", prepared.theme.publisher))
     return wordfile.docx_bytes(html, images, prepared.theme, document_title(report),
                                document_subject(report), str(author), document_date(report))
@@ -325,3 +322,47 @@ def _copy_assets(files: dict[str, Path], folder: Path) -> None:
 
     for name, source in sorted(files.items()):
         write_atomic(folder / name, read_input(Path(source)), folder)
+
+
+def _write_pdf(prepared: Prepared, target: Path, outdir: Path, run: Run) -> None:
+    """The document (or the memo) as one PDF."""
+    # a draft is never marked as the archived final report (PDF/A): tagged PDF/UA instead
+    variant = PDF_UA_VARIANT if run.pdf_ua or run.draft else PDF_VARIANT
+    write_atomic(target, pdf_bytes(prepared, run.progress, variant, run.fmt, run.layout,
+                                   run.draft), outdir)
+
+
+def _write_slides(prepared: Prepared, target: Path, outdir: Path, run: Run) -> None:
+    """The deck as a 16:9 PDF, and for the screen beside it."""
+    variant = PDF_UA_VARIANT if run.pdf_ua else PDF_VARIANT
+    data = pdf_bytes(prepared, run.progress, variant, run.fmt, run.layout)  # every slide fits
+    html, assets = render(prepared, flavour="html", progress=run.progress, fmt=run.fmt)
+    _copy_assets(assets.files, outdir / "assets")
+    write_atomic(slides_html_path(target), html, outdir)
+    write_atomic(target, data, outdir)
+
+
+def _write_html(prepared: Prepared, target: Path, outdir: Path, run: Run) -> None:
+    html, assets = render(prepared, flavour=run.fmt, progress=run.progress)
+    _copy_assets(assets.files, outdir / "assets")
+    write_atomic(target, html, outdir)
+
+
+def _write_docx(prepared: Prepared, target: Path, outdir: Path, run: Run) -> None:
+    """The document as Word, and the memo beside it when rapport.yaml asks for one."""
+    outputs = {target: docx_bytes(prepared, run.progress)}
+    if wants_memo(prepared):
+        memo = f"{kind_of(prepared).stem}-{MEMO_FORMAT}{FORMATS[DOCX_FORMAT].suffix}"
+        outputs[outdir / memo] = docx_bytes(prepared, run.progress, MEMO_FORMAT)
+    for path, data in outputs.items():
+        write_atomic(path, data, outdir)
+
+
+# The formats build writes, in the order `build --format` lists them (cli/).
+register_format(Format("pdf", _write_pdf, ".pdf", drafts=True))
+register_format(Format("html", _write_html, ".html"))
+register_format(Format(MEMO_FORMAT, _write_pdf, ".pdf", own_name=True, top="notat",
+                       drafts=True, check=check_memo, asked=wants_memo))
+register_format(Format(SLIDES_FORMAT, _write_slides, ".pdf", own_name=True, top="dias",
+                       check=check_slides, asked=wants_slides))
+register_format(Format(DOCX_FORMAT, _write_docx, ".docx"))

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from taskforce_report import documents
 from taskforce_report.build import build, prepare
 from taskforce_report.core.errors import InputError
+from taskforce_report.documents.formats import FORMATS  # registered by build
 from taskforce_report.load.course import Course
 
 
@@ -29,15 +31,11 @@ class Built:
 
 
 def formats_of(prepared) -> list[str]:
-    """What `build COURSE` writes of a document: its PDF, and a status report's committee memo
-    and slides when rapport.yaml has them."""
-    formats = ["pdf"]
-    report = prepared.bundle.report
-    if getattr(report, "notat", None) is not None:
-        formats.append("notat")
-    if prepared.results.facts.get("dias") is not None:
-        formats.append("slides")
-    return formats
+    """What `build COURSE` writes of a document: its PDF, and of the formats its type offers
+    those rapport.yaml asks for (a status report's committee memo and slides)."""
+    offered = documents.document_type(prepared.bundle.document).formats
+    return ["pdf"] + [name for name in offered
+                      if FORMATS[name].asked is not None and FORMATS[name].asked(prepared)]
 
 
 def _one_line(exc: Exception) -> str:

@@ -70,3 +70,56 @@ def test_an_unknown_dokument_is_told_with_file_line_known_and_found(tmp_path):
             "statusrapport, taskforce-status, ansoegning, udviklingsplan; fandt "
             "'analyserapprot' — mente du 'analyserapport'?") in result.output
     assert report.read_bytes() == before
+
+
+# The format registry (documents/formats.py), filled by the pipeline (build.py).
+
+def test_the_cli_offers_exactly_the_registered_formats():
+    from taskforce_report import build  # registers the formats it writes
+    from taskforce_report.documents.formats import FORMATS
+
+    option = next(p for p in main.commands["build"].params if p.name == "fmt")
+    assert list(option.type.choices) == list(FORMATS) == ["pdf", "html", "notat", "slides",
+                                                          "docx"]
+    assert build.FORMATS is FORMATS
+    offered = {name for kind in documents.document_types() for name in kind.formats}
+    assert offered == set(FORMATS)
+
+
+@pytest.mark.parametrize(("fmt", "stem", "draft", "name"), [
+    ("pdf", "analyserapport", False, "analyserapport.pdf"),
+    ("pdf", "analyserapport", True, "analyserapport-udkast.pdf"),
+    ("html", "ansoegning", False, "ansoegning.html"),
+    ("docx", "statusrapport", False, "statusrapport.docx"),
+    ("notat", "statusrapport", False, "statusrapport-notat.pdf"),
+    ("notat", "statusrapport", True, "statusrapport-notat-udkast.pdf"),
+    ("slides", "statusrapport", False, "statusrapport-slides.pdf"),
+])
+def test_each_format_names_its_file_as_before(fmt, stem, draft, name):
+    import taskforce_report.build  # noqa: F401 - registers the formats
+    from taskforce_report.documents.formats import format_named
+
+    assert format_named(fmt).file_name(stem, draft) == name
+
+
+def test_an_unknown_format_is_refused_by_name():
+    import taskforce_report.build  # noqa: F401 - registers the formats
+    from taskforce_report.documents.formats import format_named
+
+    with pytest.raises(ValueError, match="'pptx'.*pdf, html, notat, slides, docx"):
+        format_named("pptx")
+
+
+@pytest.mark.parametrize(("fmt", "says"), [
+    ("notat", "--format: notat: dokumenttypen analyserapport har intet notat; notatet findes "
+              "til statusrapport"),
+    ("slides", "--format: slides: dokumenttypen analyserapport har ingen dias; dias findes til "
+               "statusrapport"),
+])
+def test_a_format_the_type_does_not_offer_is_told_and_nothing_written(tmp_path, fmt, says):
+    out = tmp_path / "ud"
+    result = CliRunner().invoke(main, ["build", "-q", str(ROOT / "tests" / "fixtures" / "mini"),
+                                       "-o", str(out), "--format", fmt])
+    assert result.exit_code == 1
+    assert says in result.output, result.output
+    assert not out.exists()

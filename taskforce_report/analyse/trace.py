@@ -117,14 +117,24 @@ def latest_status(course, prepare):
     return prepared.results.facts, f"statusrapporten af {language.date(member.dato)}"
 
 
-def for_document(bundle, facts: dict[str, Any], prepare) -> Trace | None:
-    """The appendix of a status report (its own goals) or of the Task Force's status report
-    (the goals of the course's latest status report, prepared with `prepare`)."""
+def _course_of(bundle):
+    """The bundle's course when it has an analysis report to trace from, else None."""
     course = getattr(bundle, "course", None)
-    if course is None or course.analysis is None:
+    return None if course is None or course.analysis is None else course
+
+
+def of_own_goals(bundle, facts: dict[str, Any]) -> Trace | None:
+    """The appendix of a status report: its own goals (documents/statusrapport.py)."""
+    course = _course_of(bundle)
+    return None if course is None else build(course, facts.get("maal"), "denne statusrapport")
+
+
+def of_latest_status(bundle, prepare) -> Trace | None:
+    """The appendix of the Task Force's status report: the goals of the course's latest status
+    report, prepared with `prepare` (documents/taskforce_status.py)."""
+    course = _course_of(bundle)
+    if course is None:
         return None
-    if bundle.report.dokument == "statusrapport":
-        return build(course, facts.get("maal"), "denne statusrapport")
     status, source = latest_status(course, prepare)
     return build(course, status.get("maal") if status else None, source)
 

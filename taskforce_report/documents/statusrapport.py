@@ -28,7 +28,7 @@ def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Result
     # the committee deck (--format slides), checked with the rest so validate finds its errors
     facts["dias"] = report.dias and slides.deck(report.dias, report, facts["maal"],
                                                 bundle.report_doc)
-    facts["sporing"] = trace.for_document(bundle, facts, prepare)  # inside a course only
+    facts["sporing"] = trace.of_own_goals(bundle, facts)  # inside a course only
     return Results(facts=facts, charts=tuple(charts))
 
 

@@ -17,7 +17,7 @@ from taskforce_report.models import TaskForceStatusReport
 
 def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Results:
     facts, charts = tfstatus.analyse(bundle, tables)
-    facts["sporing"] = trace.for_document(bundle, facts, prepare)  # inside a course only
+    facts["sporing"] = trace.of_latest_status(bundle, prepare)  # inside a course only
     return Results(facts=facts, charts=tuple(charts))
 
 

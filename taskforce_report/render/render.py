@@ -15,7 +15,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from taskforce_report import __version__
+from taskforce_report import __version__, documents
 from taskforce_report.charts.spec import chart_url
 from taskforce_report.core import language, text
 from taskforce_report.core.errors import input_error
@@ -24,9 +24,6 @@ from taskforce_report.load.themes import Theme
 from taskforce_report.models import document_date
 from taskforce_report.render import numbering
 from taskforce_report.render.document import Document
-
-# Documents the municipality writes itself; the Task Force's own carry the theme's author.
-MUNICIPAL_DOCUMENTS = {"statusrapport", "ansoegning", "udviklingsplan"}
 
 
 @dataclass
@@ -226,7 +223,8 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "udgiver": theme.publisher,
         "temaer": list(doc.themes),
         "dokumenttitel": document_title(report),
-        "forfatter": (report.kommune if report.dokument in MUNICIPAL_DOCUMENTS
+        # the municipality writes its own documents; the Task Force's carry the theme's author
+        "forfatter": (report.kommune if documents.document_type(report.dokument).municipal
                       else theme.settings.get("forfatter", theme.publisher)),
         "emne": document_subject(report),
         "version": __version__,
