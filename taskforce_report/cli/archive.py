@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -10,18 +11,27 @@ import click
 from taskforce_report.cli.options import BUNDLE, fail
 
 
-def _embedded_or_exit(report: Path):
-    """REPORT's embedded bundle and manifest; a PDF that is not a report of this tool ends
-    the command with exit 2."""
+@contextmanager
+def _not_ours_exits():
+    """A PDF that is not a report of this tool, or whose attachments do not make a bundle
+    (archive.NotOurReport, wherever it is found), ends the command with `Fejl: …` and exit 2."""
     from taskforce_report.output import archive
 
     try:
-        return archive.read_embedded(report)
+        yield
     except archive.NotOurReport as exc:
         from taskforce_report.core.errors import one_line
         from taskforce_report.core.redact import mask
 
         fail(one_line(mask(str(exc))), 2)
+
+
+def _embedded_or_exit(report: Path):
+    """REPORT's embedded bundle and manifest, or exit 2."""
+    from taskforce_report.output import archive
+
+    with _not_ours_exits():
+        return archive.read_embedded(report)
 
 
 def _not_alone(report: Path, embedded, command: str) -> None:
@@ -45,7 +55,8 @@ def regenerate(report: Path, outdir: Path | None) -> None:
 
     embedded = _embedded_or_exit(report)  # the manifest and the file names checked
     _not_alone(report, embedded, "regenerate")
-    done = rebuild.regenerate(report, embedded, outdir)
+    with _not_ours_exits():
+        done = rebuild.regenerate(report, embedded, outdir)
     if done.course is None:
         click.echo(f"Udpakkede bundtet til {done.bundle}")
     else:
@@ -65,7 +76,8 @@ def verify(report: Path, bundle: Path | None) -> None:
     embedded = _embedded_or_exit(report)
     if bundle is None:
         _not_alone(report, embedded, "verify")
-    verdict = rebuild.verify(report, embedded, bundle)
+    with _not_ours_exits():
+        verdict = rebuild.verify(report, embedded, bundle)
     if verdict.identical:
         click.echo(f"{report}: identisk med en ny kørsel af bundtet")
         return
