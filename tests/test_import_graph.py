@@ -216,9 +216,8 @@ STILL_UPWARDS = {
 }
 # Modules still over the line limit, with the length they may not grow past.
 STILL_LONG = {
-    "analyse.keyfigures": 1140, "analyse.casereview": 982,
+    "analyse.casereview": 982,
     "load.course": 547,
-    "words.sentences": 420,
 }
 
 

@@ -11,9 +11,11 @@ import pytest
 from conftest import pdf_pages
 
 from taskforce_report.analyse import keyfigures
+from taskforce_report.analyse.keyfigures import arithmetic, observations, results
 from taskforce_report.build import prepare
 from taskforce_report.core.errors import InputError
-from taskforce_report.words import sentences
+from taskforce_report.load import indicators
+from taskforce_report.words import phrases, sentences
 
 HEADER = "indikator;omraade;aar;vaerdi;kilde;note\n"
 
@@ -80,11 +82,11 @@ def with_figures(bundle: Path, rows: str = ROWS, settings: str = "", encoding="u
     return bundle
 
 
-def key_figures(bundle: Path) -> keyfigures.KeyFigures:
+def key_figures(bundle: Path) -> results.KeyFigures:
     return prepare(bundle).results.facts["noegletal"]
 
 
-def item(figures: keyfigures.KeyFigures, item_id: str):
+def item(figures: results.KeyFigures, item_id: str):
     return next(p for s in figures.afsnit for p in s.punkter if p.id == item_id)
 
 
@@ -95,55 +97,55 @@ def test_rate_pooled_reference_group_change_and_comparison_by_hand():
     counts = pd.DataFrame({"Åby": [500.0, 700.0], "Bøgeby": [200.0, 125.0]}, index=[2013, 2014])
     people = pd.DataFrame({"Åby": [10000.0, 10000.0], "Bøgeby": [5000.0, 5000.0]},
                           index=[2013, 2014])
-    rates = keyfigures.rate(counts, people, 1000)
+    rates = arithmetic.rate(counts, people, 1000)
     assert rates.loc[2014, "Åby"] == pytest.approx(70.0)
     assert rates.loc[2014, "Bøgeby"] == pytest.approx(25.0)
-    group, lacking = keyfigures.pooled_rate(counts, people, ["Åby", "Bøgeby"], 1000)
+    group, lacking = arithmetic.pooled_rate(counts, people, ["Åby", "Bøgeby"], 1000)
     assert group.loc[2014] == pytest.approx(55.0)  # 825 / 15.000, not (70 + 25) / 2 = 47,5
     assert group.loc[2013] == pytest.approx(700 / 15000 * 1000)
     assert lacking == {}
-    assert keyfigures.change(counts["Åby"], 2013, 2014) == pytest.approx(0.40)
-    assert keyfigures.relative(70.0, 60.0) == pytest.approx(1 / 6)
-    assert keyfigures.relative(70.0, 55.0) == pytest.approx(15 / 55)
+    assert arithmetic.change(counts["Åby"], 2013, 2014) == pytest.approx(0.40)
+    assert arithmetic.relative(70.0, 60.0) == pytest.approx(1 / 6)
+    assert arithmetic.relative(70.0, 55.0) == pytest.approx(15 / 55)
 
 
 def test_missing_member_or_zero_denominator_gives_no_value_not_zero():
     counts = pd.DataFrame({"A": [10.0, 12.0], "B": [math.nan, 5.0]}, index=[2013, 2014])
     people = pd.DataFrame({"A": [100.0, 0.0], "B": [100.0, 100.0]}, index=[2013, 2014])
-    rates = keyfigures.rate(counts, people, 1000)
+    rates = arithmetic.rate(counts, people, 1000)
     assert math.isnan(rates.loc[2014, "A"])  # a denominator of 0: missing, not infinity
     assert math.isnan(rates.loc[2013, "B"])
-    group, lacking = keyfigures.pooled_rate(counts, people, ["A", "B"], 1000)
+    group, lacking = arithmetic.pooled_rate(counts, people, ["A", "B"], 1000)
     assert math.isnan(group.loc[2013]) and lacking[2013] == ("B",)
     assert group.loc[2014] == pytest.approx(17 / 100 * 1000)  # Σ 17 / Σ 100 (A's 0 adds none)
-    assert keyfigures.change(counts["B"], 2013, 2014) is None
+    assert arithmetic.change(counts["B"], 2013, 2014) is None
 
 
 def test_weighted_mean_of_shares_and_plain_mean_without_weight():
     shares = pd.DataFrame({"A": [20.0], "B": [10.0]}, index=[2014])
     weights = pd.DataFrame({"A": [300.0], "B": [100.0]}, index=[2014])
-    weighted, _ = keyfigures.weighted_mean(shares, weights, ["A", "B"])
+    weighted, _ = arithmetic.weighted_mean(shares, weights, ["A", "B"])
     assert weighted.loc[2014] == pytest.approx(17.5)  # (20·300 + 10·100) / 400
-    plain, _ = keyfigures.weighted_mean(shares, None, ["A", "B"])
+    plain, _ = arithmetic.weighted_mean(shares, None, ["A", "B"])
     assert plain.loc[2014] == pytest.approx(15.0)
 
 
 def test_danish_figures_are_read_as_excel_writes_them():
-    assert keyfigures.parse_value("1.142") == 1142
-    assert keyfigures.parse_value("1.000.000") == 1_000_000
-    assert keyfigures.parse_value("11,6") == pytest.approx(11.6)
-    assert keyfigures.parse_value("1.142,5") == pytest.approx(1142.5)
-    assert keyfigures.parse_value("0.125") == pytest.approx(0.125)
-    assert keyfigures.parse_value("..") is None and keyfigures.parse_value("") is None
+    assert observations.parse_value("1.142") == 1142
+    assert observations.parse_value("1.000.000") == 1_000_000
+    assert observations.parse_value("11,6") == pytest.approx(11.6)
+    assert observations.parse_value("1.142,5") == pytest.approx(1142.5)
+    assert observations.parse_value("0.125") == pytest.approx(0.125)
+    assert observations.parse_value("..") is None and observations.parse_value("") is None
 
 
 def test_incompatible_units_are_never_compared():
-    cat = keyfigures.catalogue()
-    with pytest.raises(keyfigures.IncompatibleUnits):
-        keyfigures.comparable(cat.indicators["anbragte"], cat.indicators["anbringelser_aarsvaerk"])
-    with pytest.raises(keyfigures.IncompatibleUnits):
-        keyfigures.compare(10.0, 9.0, "antal", "aarsvaerk")
-    assert keyfigures.compare(10.0, 8.0, "antal", "antal") == pytest.approx(0.25)
+    cat = indicators.catalogue()
+    with pytest.raises(indicators.IncompatibleUnits):
+        indicators.comparable(cat.indicators["anbragte"], cat.indicators["anbringelser_aarsvaerk"])
+    with pytest.raises(indicators.IncompatibleUnits):
+        arithmetic.compare(10.0, 9.0, "antal", "aarsvaerk")
+    assert arithmetic.compare(10.0, 8.0, "antal", "antal") == pytest.approx(0.25)
 
 
 # ---- the sentences -----------------------------------------------------------------------
@@ -153,7 +155,7 @@ def test_incompatible_units_are_never_compared():
     (0.40, "steg 40 %"), (-0.03, "faldt 3 %"), (0.004, "var uændret"), (0.2097, "steg 21 %"),
 ])
 def test_change_phrase(share, words):
-    assert sentences.change_phrase(share).replace("\u00a0", " ") == words
+    assert phrases.change_phrase(share).replace("\u00a0", " ") == words
 
 
 @pytest.mark.parametrize(("pairs", "words"), [
@@ -166,7 +168,7 @@ def test_change_phrase(share, words):
      "5 % under landsgennemsnittet, men 18 % over referencegruppen"),
 ])
 def test_comparison_phrase(pairs, words):
-    assert sentences.comparison_phrase(pairs).replace("\u00a0", " ") == words
+    assert phrases.comparison_phrase(pairs).replace("\u00a0", " ") == words
 
 
 @pytest.mark.parametrize(("pairs", "words"), [
@@ -179,7 +181,7 @@ def test_comparison_phrase(pairs, words):
     ([(0.3, "landsgennemsnittet")], "på niveau med landsgennemsnittet"),
 ])
 def test_comparison_of_shares_is_in_procentpoint(pairs, words):
-    said = sentences.comparison_phrase(pairs, points=True, decimals=1).replace("\u00a0", " ")
+    said = phrases.comparison_phrase(pairs, points=True, decimals=1).replace("\u00a0", " ")
     assert said == words
     assert "%" not in said
 
@@ -189,7 +191,7 @@ def test_comparison_of_shares_is_in_procentpoint(pairs, words):
     (0.04, 1, "var uændret"),
 ])
 def test_change_of_a_share_is_in_procentpoint(difference, decimals, words):
-    assert sentences.points_change_phrase(difference, decimals).replace("\u00a0", " ") == words
+    assert phrases.points_change_phrase(difference, decimals).replace("\u00a0", " ") == words
 
 
 def test_bundle_figures_rate_group_change_comparison_and_sentence(mini):

@@ -13,10 +13,10 @@ from typing import Any
 from taskforce_report.analyse import (
     casereview,
     consistency,
-    keyfigures,
     selfevaluation,
     socialwork,
 )
+from taskforce_report.analyse.keyfigures import observations as keyfigure_observations
 from taskforce_report.core.errors import InputError, Problem
 from taskforce_report.load import course
 from taskforce_report.load.bundle import Bundle
@@ -61,7 +61,7 @@ def normalise(bundle: Bundle, own: Callable[[Bundle, dict[str, Any]], None]) -> 
             tables["selvevaluering"], selfevaluation.questions(bundle.spoergsmaal))
     _check_tables_belong(bundle)
     own(bundle, tables)
-    key_figures = keyfigures.prepare(bundle)  # noegletal.csv → observations, or None
+    key_figures = keyfigure_observations.prepare(bundle)  # noegletal.csv → observations, or None
     if key_figures is not None:
         tables["noegletal"] = key_figures
     return tables

@@ -3,8 +3,8 @@ of chapter 4 and the evidence of chapters 5 and 6 (case review, social-work revi
 self-evaluation, interviews), its free texts citing the evidence's numbers.
 
 Here the facts are assembled from the analysis modules' typed results, and the key figures
-get their Danish sentences (`sentences.for_result`) passed in, as the analysis stage sits
-below the words.
+get their Danish words (`sentences.WORDING`: sentences and alt texts) passed in, as the
+analysis stage sits below the words.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def _add_evidence(facts: dict[str, Any], evidence: dict[str, Any], report: Analy
 
 def _analysis_report_facts(report: AnalysisReport, tables: dict[str, Any]) -> dict[str, Any]:
     # chapter 4, or {}
-    key_figures = keyfigures.facts(tables.get("noegletal"), report, sentences.for_result)
+    key_figures = keyfigures.facts(tables.get("noegletal"), report, sentences.WORDING)
     data = tables.get("noegletal")
     has_key_figures = (bool(key_figures) and not key_figures["noegletal"].is_empty()
                        and data is not None and not data.observations.empty)

@@ -15,9 +15,10 @@ from taskforce_report import catalogues
 from taskforce_report.analyse import audit, casereview, plan, selfevaluation
 from taskforce_report.core.errors import InputError, Problem, input_error
 from taskforce_report.core.safeio import present
-from taskforce_report.load import bundleconcept, images, textfiles
+from taskforce_report.load import bundleconcept, images, indicators, textfiles
 from taskforce_report.load.applicationform import FORM_FILE
 from taskforce_report.load.bundleconcept import CONCEPT_FILE, BundleConcept
+from taskforce_report.load.indicators import INDICATORS_FILE, Catalogue
 from taskforce_report.load.tables import SPECS, Table, read_csv
 from taskforce_report.load.validation import dotted, suggest, validate
 from taskforce_report.load.workbook import WORKBOOK, merge_tables, read_workbook
@@ -35,7 +36,6 @@ REPORT_FILE = "rapport.yaml"
 INTERVIEWS_FILE = "interviews.yaml"
 CRITERIA_FILE = "kriterier.yaml"  # criteria the bundle adds to the case-review catalogue
 QUESTIONS_FILE = "spoergsmaal.yaml"  # questions it adds to the self-evaluation catalogue
-INDICATORS_FILE = "indikatorer.yaml"  # indicators it adds to the key-figure catalogue
 # the record of how import-legacy made the bundle: not read, but it travels with the report
 IMPORT_REPORT_FILE = "import-rapport.md"
 
@@ -58,6 +58,8 @@ class Bundle:
     images: tuple[str, ...] = ()  # the images rapport.yaml's Markdown shows (images.py)
     # the course the bundle is a document of (course.py: forloeb.yaml in the folder above)
     course: Any = None
+    # the key figures' indicator catalogue: the package's plus the bundle's indikatorer.yaml
+    indicators: Catalogue | None = None
 
     @property
     def name(self) -> str:
@@ -119,6 +121,7 @@ def _load(path: Path) -> Bundle:
         casereview.check_additions(criteria, criteria_doc)
     if questions is not None:
         selfevaluation.check_additions(questions, questions_doc)
+    indicator_catalogue = indicators.catalogue(path)
     shown = images.check(doc, path)  # an inline koncept:'s free texts among them
     if place[0] == CONCEPT_FILE:  # the free texts of koncept.yaml show images too
         extra = images.check(read_yaml(path / CONCEPT_FILE, CONCEPT_FILE), path, CONCEPT_FILE)
@@ -126,7 +129,8 @@ def _load(path: Path) -> Bundle:
     return Bundle(path=path, report=report, tables=tables, interviews=interviews, images=shown,
                   kriterier=casereview.with_national_results(criteria) if criteria else (),
                   spoergsmaal=tuple(questions.spoergsmaal) if questions else (),
-                  report_doc=doc, concept=concept, concept_entry=entry, concept_place=place)
+                  report_doc=doc, concept=concept, concept_entry=entry, concept_place=place,
+                  indicators=indicator_catalogue)
 
 
 def concept_of(bundle: Bundle) -> catalogues.Concept:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from taskforce_report.analyse.keyfigures import parse_decimal
+from taskforce_report.analyse.keyfigures.observations import parse_decimal
 from taskforce_report.core.errors import input_error
 
 _PERIOD = re.compile(r"^(\d{4})(?:([KQ][1-4])|(M\d{2}))?$")
@@ -337,7 +337,7 @@ def write(rows: list[list[str]], target: Path | None) -> str:
 
 def check_indicator(indicator: str) -> str:
     """A note when the id is not in the package's catalogue (a bundle may add its own)."""
-    from taskforce_report.analyse.keyfigures import catalogue
+    from taskforce_report.load.indicators import catalogue
     from taskforce_report.load.validation import suggest
 
     if not re.fullmatch(r"[a-z][a-z0-9_]*", indicator):
