@@ -4,6 +4,7 @@ name the file and the row, and the sentences that state the figures."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ from taskforce_report.analyse.keyfigures import arithmetic, observations, result
 from taskforce_report.build import prepare
 from taskforce_report.core.errors import InputError
 from taskforce_report.load import indicators
+from taskforce_report.load.bundle import load
 from taskforce_report.words import phrases, sentences
 
 HEADER = "indikator;omraade;aar;vaerdi;kilde;note\n"
@@ -357,6 +359,34 @@ def test_bundle_may_add_its_own_indicator(mini):
     result = item(key_figures(with_figures(mini, rows)), "familieraadslagning")
     assert result.table.loc[2014, "kommune"] == pytest.approx(3.0)
     assert result.seneste.andel == pytest.approx(0.5)
+
+
+def test_the_loader_reads_the_catalogue_and_normalising_reads_no_file(mini):
+    """The bundle's indikatorer.yaml is read once, by the loader, and held by the bundle; the
+    key figures' normalising reads neither it nor rapport.yaml again (issue 18): with both files
+    gone after loading, the own indicator is still known and a settings error still names its
+    line in rapport.yaml."""
+    (mini / "indikatorer.yaml").write_text(
+        "indikatorer:\n"
+        "  - {id: familieraadslagning, titel: Sager med familierådslagning,\n"
+        "     navn: antallet af sager med familierådslagning, enhed: antal,\n"
+        "     afsnit: forebyggelse}\n", encoding="utf-8")
+    rows = ROWS + "familieraadslagning;Åby Kommune;2014;30;Åby Kommune;\n"
+    report_lines = len((mini / "rapport.yaml").read_text(encoding="utf-8").splitlines())
+    bundle = load(with_figures(mini, rows, settings="noegletal:\n  maal: {underretning: 5}\n"))
+    assert "familieraadslagning" in bundle.indicators.indicators
+    assert "underretninger" in bundle.indicators.indicators  # the package's too
+    (mini / "indikatorer.yaml").unlink()
+    (mini / "rapport.yaml").unlink()
+    with pytest.raises(InputError) as caught:
+        observations.prepare(bundle)
+    message = caught.value.format_message()
+    assert f"rapport.yaml, linje {report_lines + 2}: noegletal.maal.underretning: ukendt " \
+           "indikator 'underretning'" in message
+    fixed = replace(bundle, report=bundle.report.model_copy(update={
+        "noegletal": bundle.report.noegletal.model_copy(update={"maal": {}})}))
+    data = observations.prepare(fixed)
+    assert set(data.observations["indikator"]) >= {"familieraadslagning", "underretninger"}
 
 
 def test_windows_1252_and_comma_separator_are_read(mini):
