@@ -23,7 +23,7 @@ from taskforce_report.core.errors import InputError, Problem
 from taskforce_report.core.safeio import present
 from taskforce_report.load.validation import suggest, validate
 from taskforce_report.load.yamlfile import YamlDocument, read_yaml
-from taskforce_report.models import Strict
+from taskforce_report.models.common import Strict
 
 CATALOGUE_FILE = Path(catalogues.__file__).parent / "indikatorer.yaml"
 INDICATORS_FILE = "indikatorer.yaml"  # indicators a bundle adds to the catalogue

@@ -1,7 +1,7 @@
 """The evidence files of an analysis report and what rapport.yaml says about them: the case
 review's criteria (kriterier.yaml) and texts, the social-work review, the self-evaluation's
 questions (spoergsmaal.yaml), the interviews (interviews.yaml) and the key figures' settings
-(see analyse/casereview.py, selfevaluation.py, interviews.py, keyfigures.py and
+(see analyse/casereview.py, selfevaluation.py, interviews.py, keyfigures/ and
 docs/bundle-format.md)."""
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ KeyFigureSection = Literal["introduktion", "socioekonomi", "sagsbehandling", "fo
 
 class KeyFigureSettings(Strict):
     """rapport.yaml `noegletal:`: the consultant's text and choices for the key figures.
-    Indicator ids are checked against the catalogue in keyfigures.py."""
+    Indicator ids are checked against the catalogue in analyse/keyfigures/observations.py."""
 
     referencegruppe_inkluderer_kommunen: bool = True  # pooled into the group, as in seed 002
     udvaelgelse: Markdown = ""  # how the reference group was chosen

@@ -26,6 +26,7 @@ from taskforce_report.analyse.keyfigures.results import (
 )
 from taskforce_report.core import language
 from taskforce_report.words.charttexts import alt_text
+from taskforce_report.words.gapnotes import missing_notes
 from taskforce_report.words.phrases import (
     back_reference,
     change_phrase,
@@ -54,7 +55,7 @@ def for_result(item: IndicatorResult | DistributionResult, kommune: str,
 
 
 # chapter 4's words, as analysis.py hands them to keyfigures.analyse
-WORDING = Wording(for_result, alt_text)
+WORDING = Wording(for_result, alt_text, missing_notes)
 
 
 # ---- an indicator ---------------------------------------------------------------------------

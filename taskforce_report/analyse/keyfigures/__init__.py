@@ -48,7 +48,7 @@ from taskforce_report.analyse.keyfigures.results import (
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.load.indicators import SECTIONS, Indicator
-from taskforce_report.models import KeyFigureSettings
+from taskforce_report.models.evidence import KeyFigureSettings
 
 # what writes a chart's alt text: (kind, title, the chart's data) → text
 AltText = Callable[[str, str, dict[str, Any]], str]
@@ -61,11 +61,13 @@ class Wording(NamedTuple):
     # an item's sentences: (result, the municipality, which variant) → sentences
     sentences: Callable[[Any, str, int], list[str]]
     alt: AltText  # a chart's alt text
+    # an item's notes on what could not be computed (its `gaps`): (result, municipality) → notes
+    missing: Callable[[Any, str], list[str]]
 
 
 def analyse(data: KeyFigureData | None, report: Any, wording: Wording) -> KeyFigures | None:
     """All of chapter 4 from the normalised data and the report's settings; `wording` writes an
-    item's sentences and its chart's alt text."""
+    item's sentences, its notes on what could not be computed and its chart's alt text."""
     if data is None:
         return None
     settings: KeyFigureSettings = getattr(report, "noegletal", None) or KeyFigureSettings()
@@ -102,6 +104,7 @@ def analyse(data: KeyFigureData | None, report: Any, wording: Wording) -> KeyFig
             if spec is not None:
                 figure += 1
             finished.append(replace(item, saetninger=words, diagram=spec,
+                                    mangler=tuple(wording.missing(item, areas.kommune)),
                                     figur=figure if spec is not None else None))
         sections.append(SectionResult(section_id, title, settings.tekster.get(section_id, ""),
                                       tuple(finished)))

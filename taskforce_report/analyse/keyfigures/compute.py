@@ -29,6 +29,7 @@ from taskforce_report.analyse.keyfigures.results import (
     Change,
     Comparison,
     DistributionResult,
+    Gap,
     IndicatorResult,
 )
 from taskforce_report.core import language
@@ -39,7 +40,7 @@ from taskforce_report.load.indicators import (
     Distribution,
     Indicator,
 )
-from taskforce_report.models import KeyFigureSettings
+from taskforce_report.models.evidence import KeyFigureSettings
 
 
 def unit_text(indicator: Indicator, cat: Catalogue) -> str:
@@ -150,17 +151,16 @@ def analyse_indicator(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, a
             maal=goal, mod_maal=relative(k_now, goal))
     rows = rows_of(obs, indicator.id, *([indicator.naevner] if indicator.is_rate else []))
     own = rows_of(obs, indicator.id)
-    missing = _missing_notes(indicator, table, counts, lacking, areas, cat, obs)
     return IndicatorResult(
         indicator=indicator, unit_text=unit_text(indicator, cat), table=table, counts=counts,
         periode=periode, seneste=seneste, sammenligning=comparison,
         kilde=_sources(own if not own["kilde"].eq("").all() else rows), noter=_notes(own),
-        mangler=missing)
+        gaps=_gaps_of(indicator, table, counts, lacking, areas, cat))
 
 
-def _missing_notes(indicator: Indicator, table: pd.DataFrame, counts, lacking, areas: Areas,
-                   cat: Catalogue, obs: pd.DataFrame) -> tuple[str, ...]:
-    notes = []
+def _gaps_of(indicator: Indicator, table: pd.DataFrame, counts, lacking, areas: Areas,
+             cat: Catalogue) -> tuple[Gap, ...]:
+    found = []
     kommune = table[KOMMUNE]
     gaps = [int(y) for y in table.index[kommune.isna().to_numpy(dtype=bool)]]
     if gaps:
@@ -168,14 +168,12 @@ def _missing_notes(indicator: Indicator, table: pd.DataFrame, counts, lacking, a
             have_count = [y for y in gaps if value_at(counts, y) is not None]
             no_count = [y for y in gaps if y not in have_count]
             if no_count:
-                notes.append(f"Der er ingen tal for {areas.kommune} i "
-                             f"{language.years(no_count)}.")
+                found.append(Gap("kommune", tuple(no_count)))
             if have_count:
-                den = cat.indicators[indicator.naevner].titel.lower()
-                notes.append(f"{language.capitalize_first(den)} mangler for {areas.kommune} i "
-                             f"{language.years(have_count)}, så raten kan ikke beregnes.")
+                found.append(Gap("naevner", tuple(have_count),
+                                 (cat.indicators[indicator.naevner].titel,)))
         else:
-            notes.append(f"Der er ingen tal for {areas.kommune} i {language.years(gaps)}.")
+            found.append(Gap("kommune", tuple(gaps)))
     comparable_group = indicator.is_rate or indicator.enhed not in COUNTS
     if comparable_group and areas.members:
         by_members: dict[tuple[str, ...], list[int]] = {}
@@ -183,10 +181,8 @@ def _missing_notes(indicator: Indicator, table: pd.DataFrame, counts, lacking, a
             if int(year) in lacking:
                 by_members.setdefault(lacking[int(year)], []).append(int(year))
         for names, years in by_members.items():
-            notes.append(f"Referencegruppens værdi kan ikke beregnes for "
-                         f"{language.years(years)}, fordi tallene for "
-                         f"{language.join(list(names))} mangler.")
-    return tuple(notes)
+            found.append(Gap("referencegruppe", tuple(years), names))
+    return tuple(found)
 
 
 def _sources(rows: pd.DataFrame) -> str:
@@ -223,9 +219,9 @@ def analyse_distribution(obs: pd.DataFrame, dist: Distribution, cat: Catalogue, 
                                      if settings.referencegruppe_inkluderer_kommunen else [])
     shares = pd.DataFrame(index=pd.Index([p.id for p in parts]),
                           columns=[KOMMUNE, REFERENCE, NATIONAL], dtype="float64")
-    missing: list[str] = []
+    missing: list[Gap] = []
     if year is None:
-        missing.append(f"{areas.kommune} har ikke tal for alle dele af fordelingen i samme år.")
+        missing.append(Gap("fordeling_aar"))
     else:
         def total_of(names: list[str]) -> tuple[pd.Series, list[str]]:
             amounts = pd.Series({p.id: _sum_at(tables[p.id], names, year) for p in parts},
@@ -242,17 +238,16 @@ def analyse_distribution(obs: pd.DataFrame, dist: Distribution, cat: Catalogue, 
             total = amounts.sum(min_count=1)
             if lacking or is_nan(total) or total <= 0:
                 if column == REFERENCE and lacking:
-                    missing.append(f"Referencegruppens fordeling kan ikke beregnes for {year}, "
-                                   f"fordi tallene for {language.join(lacking)} mangler.")
+                    missing.append(Gap("fordeling_referencegruppe", (year,), tuple(lacking)))
                 elif column == NATIONAL:
-                    missing.append(f"Der er ingen tal for hele landet i {year}.")
+                    missing.append(Gap("land", (year,)))
                 continue
             shares[column] = amounts / total
     rows = rows_of(obs, *dist.dele)
     if year is not None:
         rows = rows[rows["aar"] == year]
     return DistributionResult(distribution=dist, parts=parts, aar=year, shares=shares,
-                              kilde=_sources(rows), noter=_notes(rows), mangler=tuple(missing))
+                              kilde=_sources(rows), noter=_notes(rows), gaps=tuple(missing))
 
 
 def _sum_at(table: pd.DataFrame, names: list[str], year: int) -> float:

@@ -21,7 +21,7 @@ from taskforce_report.load.indicators import UNIT_WORDS, Catalogue, Indicator, c
 from taskforce_report.load.tables import Table, parse_number
 from taskforce_report.load.validation import suggest
 from taskforce_report.load.yamlfile import YamlDocument
-from taskforce_report.models import KeyFigureSettings
+from taskforce_report.models.evidence import KeyFigureSettings
 
 _THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+$")
 

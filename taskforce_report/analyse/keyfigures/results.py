@@ -5,7 +5,7 @@ words (words/sentences.py) and the templates build on them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -35,6 +35,21 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A figure that could not be had or computed, for words/ to say (`what`):
+    `kommune`: the municipality has no figure in `years`; `naevner`: its denominator (`names`,
+    the denominator's title) is missing in `years`, so there is no rate; `referencegruppe`: the
+    reference group's value in `years` lacks the members `names`; `fordeling_aar`: the
+    municipality has no year with every part of a distribution; `fordeling_referencegruppe`: the
+    group's distribution in `years` lacks the members `names`; `land`: no national figure."""
+
+    what: Literal["kommune", "naevner", "referencegruppe", "fordeling_aar",
+                  "fordeling_referencegruppe", "land"]
+    years: tuple[int, ...] = ()
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class IndicatorResult:
     indicator: Indicator
     unit_text: str  # of the values shown: "pr. 1.000 0–17-årige", "procent", ""
@@ -45,7 +60,8 @@ class IndicatorResult:
     sammenligning: Comparison | None
     kilde: str
     noter: tuple[str, ...]  # reservations from the csv's note column
-    mangler: tuple[str, ...]  # what could not be computed, in words
+    gaps: tuple[Gap, ...]  # what could not be computed
+    mangler: tuple[str, ...] = ()  # the same in words (words/gapnotes.py, set by analyse)
     saetninger: tuple[str, ...] = ()
     diagram: ChartSpec | None = None
     figur: int | None = None
@@ -69,7 +85,8 @@ class DistributionResult:
     shares: pd.DataFrame  # index part ids; columns kommune, referencegruppe, landsgennemsnit
     kilde: str
     noter: tuple[str, ...]
-    mangler: tuple[str, ...]
+    gaps: tuple[Gap, ...]
+    mangler: tuple[str, ...] = ()
     saetninger: tuple[str, ...] = ()
     diagram: ChartSpec | None = None
     figur: int | None = None
