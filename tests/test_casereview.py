@@ -16,6 +16,7 @@ from taskforce_report.analyse import casereview
 from taskforce_report.build import prepare, render
 from taskforce_report.cli import main
 from taskforce_report.core.errors import InputError
+from taskforce_report.load import criteria
 from taskforce_report.load.tables import SPECS, read_csv
 
 # Five cases, hand-counted below. (case, criterion, assessment, criticism)
@@ -62,7 +63,7 @@ def sample_bundle(mini: Path, text: str = SAMPLE_ROWS) -> Path:
 def frame(tmp_path: Path, text: str = SAMPLE_ROWS):
     path = tmp_path / "sagsgennemgang.csv"
     path.write_text(text, encoding="utf-8")
-    return casereview.normalise(read_csv(path, SPECS["sagsgennemgang"]), casereview.criteria())
+    return casereview.normalise(read_csv(path, SPECS["sagsgennemgang"]), criteria.criteria())
 
 
 def test_tally_counts_every_column_by_hand(tmp_path):
@@ -113,7 +114,7 @@ def test_rounds_are_counted_apart(tmp_path):
 
 
 def test_phrases_in_the_reports_idiom(tmp_path):
-    review = casereview.review(frame(tmp_path), casereview.criteria(), dt.date(2015, 11, 12))
+    review = casereview.review(frame(tmp_path), criteria.criteria(), dt.date(2015, 11, 12))
     bfu = review.criterion("bfu_4_mdr")
     assert bfu.tekst == ("I 3 ud af de 4 sager med en børnefaglig undersøgelse er "
                          "firemånedersfristen overskredet, uden at der er udarbejdet en "
@@ -125,7 +126,7 @@ def test_phrases_in_the_reports_idiom(tmp_path):
         "I den ene sag med underretninger er det ikke dokumenteret")
     assert review.criterion("samlet_vurdering").tekst.startswith(
         "I 3 ud af de 5 gennemgåede sager vurderer Ankestyrelsen")
-    words = casereview.review(frame(tmp_path), casereview.criteria(), dt.date(2015, 11, 12),
+    words = casereview.review(frame(tmp_path), criteria.criteria(), dt.date(2015, 11, 12),
                               words=True)
     assert words.criterion("bfu_4_mdr").tekst.startswith("I tre ud af de fire sager")
     assert casereview.criticism_phrase(3, 3) == "Ankestyrelsen udtaler kritik i alle 3 sager."
@@ -133,14 +134,14 @@ def test_phrases_in_the_reports_idiom(tmp_path):
 
 
 def test_law_reference_follows_the_reports_date():
-    criterion = casereview.catalogue()["bfu_4_mdr"]
+    criterion = criteria.catalogue()["bfu_4_mdr"]
     assert casereview.law_reference(criterion, dt.date(2015, 11, 12)) == "servicelovens §\u00a050"
     assert casereview.law_reference(criterion, dt.date(2024, 3, 1)) == \
         "barnets lovs §\u00a020, stk.\u00a03"
 
 
 def test_catalogue_has_the_required_criteria():
-    ids = set(casereview.catalogue())
+    ids = set(criteria.catalogue())
     assert {"underretning_24t", "underretning_tilbagemelding", "underretning_opfoelgning",
             "bfu_foretaget", "bfu_4_mdr", "boernesamtale", "handleplan_foer_afgoerelse",
             "opfoelgning_3_mdr", "personrettet_tilsyn", "tilsyn_samtale", "eftervaern_16",
@@ -274,7 +275,7 @@ def test_example_bundle_agrees_with_its_theme_texts():
     for criterion_id, (failed, base) in expected.items():
         result = review.criterion(criterion_id)
         assert (result.ikke_opfyldt, result.relevante) == (failed, base), criterion_id
-    every = set(casereview.catalogue())
+    every = set(criteria.catalogue())
     found = {r.id for t in review.temaer.values() for r in t.kriterier} | \
         {r.id for r in review.samlet}
     assert found == every  # the example reviews every criterion of the catalogue

@@ -15,6 +15,7 @@ from taskforce_report.analyse import audit, auditgoals, casereview
 from taskforce_report.build import build, prepare
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError
+from taskforce_report.load import criteria
 from taskforce_report.models import NationalResult
 from taskforce_report.words import audit as audit_words
 
@@ -60,7 +61,7 @@ def test_the_barometer_rule_counts_a_lawful_omission_as_met_and_partly_as_not():
 
 
 def test_review_sets_the_national_share_beside_the_share_counted_the_same_way(small_sample):
-    known = casereview.criteria()
+    known = criteria.criteria()
     known["bfu_4_mdr"] = known["bfu_4_mdr"].model_copy(update={
         "landsresultat": NationalResult(andel=55, aar=2020, kilde="Ankestyrelsen")})
     rows = frame([("S1", "bfu_4_mdr", "nej"), ("S2", "bfu_4_mdr", "ikke relevant"),

@@ -12,6 +12,7 @@ from conftest import ROOT
 
 from taskforce_report.analyse import casereview
 from taskforce_report.build import prepare
+from taskforce_report.load import criteria
 from taskforce_report.tools.batch import find_bundles
 
 EXAMPLES = ROOT / "input"
@@ -104,7 +105,7 @@ def test_a_criterion_declares_its_rule_once_and_every_document_uses_it(tmp_path)
     from taskforce_report.models import CriteriaFile
 
     file, _ = _optional_yaml(tmp_path, "kriterier.yaml", CriteriaFile)
-    known = casereview.criteria(file.kriterier)
+    known = criteria.criteria(file.kriterier)
     rules = casereview.declared_rules(known)
     assert rules["egen_frist"] == casereview.STATUS_RULE
     assert rules["bfu_4_mdr"] == casereview.ANALYSIS_RULE

@@ -12,8 +12,8 @@ import time
 from click.testing import CliRunner
 from conftest import ROOT
 
-from taskforce_report.analyse import casereview
 from taskforce_report.cli import main
+from taskforce_report.load import criteria
 
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -22,7 +22,7 @@ from make_scale_bundle import make  # noqa: E402
 
 def test_a_bundle_of_400_cases_and_40_indicators_validates(tmp_path):
     rows = make(tmp_path / "skala", cases=400, indicators=40)
-    assert rows["sagsgennemgang"] == 400 * len(casereview.catalogue())
+    assert rows["sagsgennemgang"] == 400 * len(criteria.catalogue())
     assert rows["noegletal"] == 40 * 15 * 7  # indicators × years × (kommune, 5 others, landet)
     start = time.monotonic()
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "skala")])

@@ -10,9 +10,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from conftest import EXAMPLE, squeeze
 
-from taskforce_report.analyse import selfevaluation
 from taskforce_report.build import prepare, render
 from taskforce_report.cli import main
+from taskforce_report.load import questions
 
 SAMPLE = """tema;spoergsmaal;vurdering;respondent;kommentar
 underretninger;underretninger_haandtering;I nogen grad;;Screeningsmødet virker.
@@ -113,7 +113,7 @@ def test_question_under_the_wrong_theme(mini):
 
 def test_catalogue_sentences_carry_the_grade_once_and_are_documented():
     docs = (EXAMPLE.parent.parent / "docs" / "bundle-format.md").read_text(encoding="utf-8")
-    for question in selfevaluation.catalogue().values():
+    for question in questions.catalogue().values():
         assert question.saetning.count("{grad}") == 1
         assert f"`{question.id}`" in docs, question.id
 

@@ -20,6 +20,7 @@ from taskforce_report.build import build, prepare, render
 from taskforce_report.cli import main
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError
+from taskforce_report.load import criteria
 from taskforce_report.load.tables import SPECS, read_csv
 
 EXAMPLE_TF = ROOT / "input" / "eksempel-tf-status"
@@ -67,11 +68,11 @@ DATE = dt.date(2022, 3, 15)
 def sample_frame(tmp_path: Path):
     path = tmp_path / "sagsgennemgang.csv"
     path.write_text(SAMPLE, encoding="utf-8")
-    return casereview.normalise(read_csv(path, SPECS["sagsgennemgang"]), casereview.criteria())
+    return casereview.normalise(read_csv(path, SPECS["sagsgennemgang"]), criteria.criteria())
 
 
 def compared(tmp_path: Path, rule=casereview.STATUS_RULE, concept="tf_pejlemaerker"):
-    return casereview.compare(sample_frame(tmp_path), casereview.criteria(), DATE, rule,
+    return casereview.compare(sample_frame(tmp_path), criteria.criteria(), DATE, rule,
                               themes=catalogues.concepts()[concept].themes)
 
 

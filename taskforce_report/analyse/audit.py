@@ -42,9 +42,7 @@ from taskforce_report.core import language
 from taskforce_report.core.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
 from taskforce_report.load import vocabulary
 from taskforce_report.load.tables import Table
-from taskforce_report.load.validation import unknown_goal_criteria
 from taskforce_report.load.vocabulary import Vocabulary
-from taskforce_report.load.yamlfile import YamlDocument
 from taskforce_report.models import AuditCriterion, StatusReport, month_key
 
 TABLE_FILE = "ledelsestilsyn.csv"
@@ -123,24 +121,6 @@ def prepare(report: StatusReport, table: Table | None) -> pd.DataFrame | None:
                                      "kriterium, vurdering)"))
         return None
     return normalise(table, report.ledelsestilsyn.kriterier)
-
-
-def check_report(report: StatusReport, doc: YamlDocument | None) -> None:
-    """What pydantic cannot see alone: every goal names a criterion of ledelsestilsyn.kriterier,
-    and a free section's focus point exists."""
-    locate = doc.locate if doc is not None else (lambda path: "")
-    file = doc.file if doc is not None else "rapport.yaml"
-    problems = unknown_goal_criteria("udviklingspunkter", report.udviklingspunkter,
-                                     report.ledelsestilsyn.kriterier, file, locate)
-    points = len(report.fokuspunkter.punkter) if report.fokuspunkter else 0
-    for s, section in enumerate(report.afsnit):
-        if section.fokuspunkt is not None and section.fokuspunkt > points:
-            problems.append(Problem(
-                file, f"afsnit[{s}].fokuspunkt",
-                f"fokuspunkt {section.fokuspunkt} findes ikke; fokuspunkter.punkter har "
-                f"{points}", locate(("afsnit", s, "fokuspunkt"))))
-    if problems:
-        raise InputError(problems)
 
 
 # ---- counting ---------------------------------------------------------------------------

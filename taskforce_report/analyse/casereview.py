@@ -2,7 +2,8 @@
 requirement, checked, normalised and counted.
 
 Three layers, each usable alone:
-- `criteria()`: the criteria catalogue (`catalogues/kriterier.yaml`) plus the bundle's own;
+- the criteria, the catalogue (`catalogues/kriterier.yaml`) plus the bundle's own, are data
+  that load/criteria.py reads; here the law each cites (`law_reference()`);
 - `normalise()` and `tally()`: pure pandas functions from the rows of `sagsgennemgang.csv` to
   counts per criterion under a counting `Rule`, which may differ per criterion (the status
   report counts "helt eller delvist overholdt"; the analysis report counts ja only);
@@ -16,8 +17,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -25,21 +24,16 @@ import pandas as pd
 from taskforce_report import catalogues
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
-from taskforce_report.core.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
+from taskforce_report.core.errors import MAX_ROW_PROBLEMS, Problem, raise_row_problems
 from taskforce_report.load import vocabulary
 from taskforce_report.load.tables import Table
-from taskforce_report.load.validation import suggest
 from taskforce_report.load.vocabulary import Vocabulary
-from taskforce_report.load.yamlfile import YamlDocument, read_yaml
-from taskforce_report.models import CriteriaFile, CriterionEntry, NationalResult
-
-CATALOGUE = Path(catalogues.__file__).parent / "kriterier.yaml"
+from taskforce_report.models import CriterionEntry, NationalResult
 
 VURDERINGER = ("ja", "delvist", "nej", "ikke relevant")
 RUNDER = ("baseline", "status")  # the first review, and the review repeated at the end
 BASELINE = "baseline"
 BARNETS_LOV_FROM = dt.date(2024, 1, 1)  # reports from this date cite Barnets Lov
-RESERVED = ("sager", "kritik", "tema")  # names citations use beside the criterion ids
 
 _CPR = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
 _ALIASES = {"ikke_relevant": "ikke relevant", "ikke-relevant": "ikke relevant"}
@@ -48,62 +42,7 @@ _ALIASES = {"ikke_relevant": "ikke relevant", "ikke-relevant": "ikke relevant"}
 MIN_CHART_ROWS = 3
 
 
-# ---- the catalogue ----------------------------------------------------------------------
-
-@cache
-def catalogue() -> dict[str, CriterionEntry]:
-    """The criteria shipped with the package, in catalogue order."""
-    doc = read_yaml(CATALOGUE, "kriterier.yaml")
-    entries = CriteriaFile.model_validate(doc.data).kriterier
-    return {c.id: c for c in entries}
-
-
-def criteria(extra: Iterable[CriterionEntry] = ()) -> dict[str, CriterionEntry]:
-    """The catalogue plus the criteria a bundle adds (after the catalogue's, in file order)."""
-    found = dict(catalogue())
-    for entry in extra:
-        found[entry.id] = entry
-    return found
-
-
-def check_additions(file: CriteriaFile, doc: YamlDocument) -> None:
-    """A bundle's criteria may add to the catalogue but not replace or repeat an id."""
-    problems, seen = [], set()
-    for i, entry in enumerate(file.kriterier):
-        place = ("kriterier", i, "id")
-        if entry.id in RESERVED:
-            problems.append(Problem(doc.file, f"kriterier[{i}].id",
-                                    f"'{entry.id}' er et reserveret navn; vælg et andet id",
-                                    doc.locate(place)))
-        elif entry.id in catalogue():
-            problems.append(Problem(doc.file, f"kriterier[{i}].id",
-                                    f"kriteriet '{entry.id}' findes allerede i kataloget; "
-                                    "giv bundtets kriterium et andet id", doc.locate(place)))
-        elif entry.id in seen:
-            problems.append(Problem(doc.file, f"kriterier[{i}].id",
-                                    f"kriteriet '{entry.id}' står to gange", doc.locate(place)))
-        seen.add(entry.id)
-    known = [*catalogue(), *(e.id for e in file.kriterier)]
-    for criterion_id in file.landsresultater:
-        if criterion_id not in known:
-            problems.append(Problem(doc.file, f"landsresultater.{criterion_id}",
-                                    f"ukendt kriterium '{criterion_id}'"
-                                    f"{suggest(criterion_id, known)}; landsresultater gælder "
-                                    "kriterierne i kataloget og i denne fil",
-                                    doc.locate(("landsresultater", criterion_id))))
-    if problems:
-        raise InputError(problems)
-
-
-def with_national_results(file: CriteriaFile) -> tuple[CriterionEntry, ...]:
-    """The bundle's criteria, and the catalogue's it gives a national result, with their
-    `landsresultater` in place: `criteria()` lets them take the catalogue's place."""
-    own = {e.id: e for e in file.kriterier}
-    for criterion_id, result in file.landsresultater.items():
-        entry = own.get(criterion_id) or catalogue()[criterion_id]
-        own[criterion_id] = entry.model_copy(update={"landsresultat": result})
-    return tuple(own.values())
-
+# ---- the criteria -----------------------------------------------------------------------
 
 def law_reference(criterion: CriterionEntry, date: dt.date) -> str:
     """The legal basis in force at the report's date: "servicelovens § 50, stk. 7"."""

@@ -19,8 +19,11 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from taskforce_report import catalogues
+from taskforce_report.catalogues import Concept
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError, Problem
+from taskforce_report.load import bundleconcept
 from taskforce_report.load.validation import dotted
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{[^{}\n]*\}|[{}]")
@@ -161,3 +164,43 @@ def _dump(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_dump(v) for v in value]
     return value
+
+
+def resolve_concept(bundle: Any, values: Mapping[str, Any]) -> Concept | None:
+    """The bundle's own concept with the citations in its free texts resolved
+    (`{sagsgennemgang.sager}`), as the report's texts are; every unknown name is an error at
+    its place. Titles keep the packaged concepts' `{kommune}`, filled by document.py. None
+    when the bundle has no concept of its own."""
+    entry = getattr(bundle, "concept_entry", None)
+    if entry is None:
+        return None
+    file, prefix = bundle.concept_place
+    data = entry.model_dump(exclude_none=True)
+    if "kapitler" not in data:
+        return bundle.concept
+    problems: list[tuple[tuple, str]] = []
+    chapters = []
+    for c, chapter in enumerate(data["kapitler"]):
+        place = (*prefix, "kapitler", c)
+        chapter = dict(chapter)
+        if "tekst" in chapter:
+            chapter["tekst"] = _walk(chapter["tekst"], (*place, "tekst"), values, problems)
+        sections = []
+        for s, section in enumerate(chapter.get("afsnit", ())):
+            section = dict(section)
+            if "tekst" in section:
+                section["tekst"] = _walk(section["tekst"], (*place, "afsnit", s, "tekst"),
+                                         values, problems)
+            sections.append(section)
+        if "afsnit" in chapter:
+            chapter["afsnit"] = sections
+        chapters.append(chapter)
+    doc = bundle.concept_doc
+    if problems:
+        raise InputError([Problem(file, dotted(path), message, doc.locate(path))
+                          for path, message in problems])
+    if chapters == data["kapitler"]:
+        return bundle.concept
+    resolved = bundleconcept.BundleConcept.model_validate({**data, "kapitler": chapters})
+    return bundleconcept.resolve(resolved, catalogues.concepts()[entry.extends], doc,
+                                 tuple(prefix))

@@ -13,13 +13,15 @@ from typing import Any
 from taskforce_report.analyse import (
     casereview,
     consistency,
+    coursetables,
     selfevaluation,
     socialwork,
 )
 from taskforce_report.analyse.keyfigures import observations as keyfigure_observations
 from taskforce_report.core.errors import InputError, Problem
-from taskforce_report.load import course
 from taskforce_report.load.bundle import Bundle
+from taskforce_report.load.criteria import criteria
+from taskforce_report.load.questions import questions
 from taskforce_report.load.tables import TABLES_OF, Table
 
 
@@ -48,17 +50,17 @@ def normalise(bundle: Bundle, own: Callable[[Bundle, dict[str, Any]], None]) -> 
     """The bundle's tables as DataFrames; `own` tidies the document type's own tables in place
     (documents.DocumentType.normalise), after the check that every table belongs to the type."""
     # inside a course: the audit log of the course folder, the baseline of the analysis bundle
-    tables: dict[str, Any] = course.shared_tables(bundle, dict(bundle.tables))
+    tables: dict[str, Any] = coursetables.shared_tables(bundle, dict(bundle.tables))
     if isinstance(tables.get("sagsgennemgang"), Table):
         source = tables["sagsgennemgang"].source
         tables["sagsgennemgang"] = casereview.normalise(tables["sagsgennemgang"],
-                                                        casereview.criteria(bundle.kriterier))
+                                                        criteria(bundle.kriterier))
         consistency.check_rows(tables["sagsgennemgang"], source)
     if "socialfaglig" in tables:
         tables["socialfaglig"] = socialwork.normalise(tables["socialfaglig"])
     if "selvevaluering" in tables:
         tables["selvevaluering"] = selfevaluation.normalise(
-            tables["selvevaluering"], selfevaluation.questions(bundle.spoergsmaal))
+            tables["selvevaluering"], questions(bundle.spoergsmaal))
     _check_tables_belong(bundle)
     own(bundle, tables)
     key_figures = keyfigure_observations.prepare(bundle)  # noegletal.csv → observations, or None

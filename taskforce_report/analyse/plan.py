@@ -8,109 +8,23 @@ criteria are the plan's `ledelsestilsyn.kriterier`, so the status reports measur
 Recommendations are named `{tema, nr}`; inside a course their wording is taken from the
 analysis report (course.py), outside one the plan may quote it in `tekst`.
 
-Here: the model, its checks and the facts the templates read. A new plan with one entry per
-recommendation of an analysis bundle (`new DIR --fra-analyse ANALYSE_BUNDLE`) is written by
-planscaffold.py.
+Here: the facts the templates read (the model is models/plan.py, its checks load/checks.py). A
+new plan with one entry per recommendation of an analysis bundle (`new DIR --fra-analyse
+ANALYSE_BUNDLE`) is written by planscaffold.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
-
-from pydantic import Field, field_validator, model_validator
+from typing import Any
 
 from taskforce_report import catalogues
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError, Problem
-from taskforce_report.load.validation import dotted, unknown_goal_criteria
+from taskforce_report.load.validation import dotted
 from taskforce_report.load.yamlfile import YamlDocument
-from taskforce_report.models import (
-    DOCUMENT_MODELS,
-    Appearance,
-    AuditSettings,
-    Goal,
-    Markdown,
-    Period,
-    RecommendationRef,
-    Strict,
-    month_key,
-)
-
-DOCUMENT = "udviklingsplan"
-
-
-# ---- the model --------------------------------------------------------------------------
-
-class Activity(Strict):
-    """One row of a focus area's table of activities."""
-
-    aktivitet: Markdown = Field(min_length=1)
-    maalgruppe: str = ""  # "Socialrådgivere i Modtagelsen"
-    formaal: Markdown = ""
-    ansvarlig: str = ""  # the one responsible, or the supplier: "Teamleder, Modtagelsen"
-    start: str | None = None  # ÅÅÅÅ-MM
-    slut: str | None = None
-    anbefalinger: list[RecommendationRef] = Field(default_factory=list)
-
-    @field_validator("start", "slut", mode="before")
-    @classmethod
-    def _month(cls, value: object) -> str | None:
-        return None if value is None or value == "" else month_key(value)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Activity:
-        if self.start and self.slut and self.slut < self.start:
-            raise ValueError(f"slut ({self.slut}) ligger før start ({self.start})")
-        return self
-
-
-class FocusArea(Strict):
-    titel: str = Field(min_length=1)
-    formaal: Markdown = ""
-    anbefalinger: list[RecommendationRef] = Field(default_factory=list)  # the area answers
-    aktiviteter: list[Activity] = Field(default_factory=list)
-    maal: list[Goal] = Field(default_factory=list)
-
-
-class DevelopmentPlan(Strict):
-    dokument: Literal["udviklingsplan"]
-    koncept: str = "udviklingsplan"
-    kommune: str = Field(min_length=1)
-    afdeling: str = Field(min_length=1)
-    udvalg: str = Field(min_length=1)  # the committee the plan is sent to
-    dato: dt.date
-    tema: str = "kommune"
-    titel: str = "Udviklingsplan"
-    periode: Period | None = None  # the plan's period
-    udseende: Appearance = Field(default_factory=lambda: Appearance())
-    indledning: Markdown = ""
-    ledelsestilsyn: AuditSettings = Field(default_factory=lambda: AuditSettings())
-    indsatsomraader: list[FocusArea] = Field(min_length=1)
-    skjul: list[str] = Field(default_factory=list)  # names that must never appear (privacy.py)
-
-    def theme_overrides(self) -> dict:
-        """The theme settings the bundle sets (themes.with_overrides): name, logo, colours."""
-        return self.udseende.theme_overrides(self.kommune)
-
-
-# the document type joins the others (bundle.py imports this module, so every load knows it)
-DOCUMENT_MODELS[DOCUMENT] = DevelopmentPlan
-
-
-def check_report(report: DevelopmentPlan, doc: YamlDocument | None) -> None:
-    """Every goal names a criterion of ledelsestilsyn.kriterier (the status reports measure it
-    there)."""
-    locate = doc.locate if doc is not None else (lambda path: "")
-    file = doc.file if doc is not None else "rapport.yaml"
-    problems = unknown_goal_criteria("indsatsomraader", report.indsatsomraader,
-                                     report.ledelsestilsyn.kriterier, file, locate,
-                                     "; statusrapporterne måler målet dér")
-    if problems:
-        raise InputError(problems)
-
+from taskforce_report.models.plan import DevelopmentPlan
 
 # ---- the facts --------------------------------------------------------------------------
 
@@ -172,9 +86,9 @@ def _cited(report: DevelopmentPlan, course, doc: YamlDocument | None) -> Develop
     """The introduction and the focus areas' purposes with their citations resolved: inside a
     course the analysis report's results, `{analyse.sagsgennemgang.bfu_4_mdr.andel}`. (The
     goals' own status wordings keep their {andel}: the status reports fill them.)"""
-    from taskforce_report.analyse import citations
+    from taskforce_report.analyse import citations, coursetables
 
-    values = course.citation_values() if course is not None else {}
+    values = coursetables.citation_values(course) if course is not None else {}
     places = [(("indledning",), report.indledning)] + [
         (("indsatsomraader", i, "formaal"), area.formaal)
         for i, area in enumerate(report.indsatsomraader)]

@@ -1,7 +1,7 @@
 """The self-evaluation (selvevaluering): the municipality's own rating of its practice, per
 question, turned into the report's sentences.
 
-`catalogue()` holds the questions (`catalogues/spoergsmaal.yaml`), each with a sentence form
+load/questions.py holds the questions (`catalogues/spoergsmaal.yaml`), each with a sentence form
 ("kommunen {grad} håndterer underretninger hensigtsmæssigt"); `normalise()` checks the rows of
 selvevaluering.csv; `evaluate()` gives each theme its questions, ratings and sentences.
 """
@@ -10,56 +10,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from taskforce_report import catalogues
 from taskforce_report.core import language
-from taskforce_report.core.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
+from taskforce_report.core.errors import MAX_ROW_PROBLEMS, Problem, raise_row_problems
 from taskforce_report.load import vocabulary
 from taskforce_report.load.tables import Table
 from taskforce_report.load.vocabulary import Vocabulary
-from taskforce_report.load.yamlfile import YamlDocument, read_yaml
-from taskforce_report.models import QuestionEntry, QuestionsFile
-
-CATALOGUE = Path(catalogues.__file__).parent / "spoergsmaal.yaml"
+from taskforce_report.models import QuestionEntry
 
 GRADER = ("i høj grad", "i nogen grad", "i mindre grad", "slet ikke", "ved ikke")
 VED_IKKE = "ved ikke"
-
-
-@cache
-def catalogue() -> dict[str, QuestionEntry]:
-    doc = read_yaml(CATALOGUE, "spoergsmaal.yaml")
-    return {q.id: q for q in QuestionsFile.model_validate(doc.data).spoergsmaal}
-
-
-def questions(extra: Iterable[QuestionEntry] = ()) -> dict[str, QuestionEntry]:
-    found = dict(catalogue())
-    for entry in extra:
-        found[entry.id] = entry
-    return found
-
-
-def check_additions(file: QuestionsFile, doc: YamlDocument) -> None:
-    problems, seen = [], set()
-    for i, entry in enumerate(file.spoergsmaal):
-        place = ("spoergsmaal", i, "id")
-        if entry.id in catalogue():
-            problems.append(Problem(doc.file, f"spoergsmaal[{i}].id",
-                                    f"spørgsmålet '{entry.id}' findes allerede i kataloget; "
-                                    "giv bundtets spørgsmål et andet id", doc.locate(place)))
-        elif entry.id in seen:
-            problems.append(Problem(doc.file, f"spoergsmaal[{i}].id",
-                                    f"spørgsmålet '{entry.id}' står to gange", doc.locate(place)))
-        seen.add(entry.id)
-    if problems:
-        raise InputError(problems)
 
 
 # the ratings are also written without their "i" ("høj grad")

@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from taskforce_report.core import language
-from taskforce_report.core.errors import InputError, Problem
-from taskforce_report.load.validation import dotted, suggest
+from taskforce_report.core.errors import InputError, Problem, suggest
+from taskforce_report.load.validation import dotted
 from taskforce_report.models import HeadlineFigure, SlideDeck, SlideTable
 
 FILE = "rapport.yaml"

@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from taskforce_report.analyse import casereview, citations, consistency, socialwork
+from taskforce_report.analyse import casereview, citations, consistency, coursetables, socialwork
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError, Problem
-from taskforce_report.load import bundleconcept
 from taskforce_report.load.bundle import Bundle, concept_of
+from taskforce_report.load.criteria import criteria
 from taskforce_report.models import TaskForceStatusReport
 
 ROUND_TITLES = {casereview.BASELINE: "Baselinemåling", casereview.STATUS: "Statusmåling"}
@@ -106,11 +106,11 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
     values: dict[str, Any] = {}
     if frame is not None and not frame.empty:
         _check_rounds(frame)
-        found = measurement(report, frame, casereview.criteria(bundle.kriterier), themes)
+        found = measurement(report, frame, criteria(bundle.kriterier), themes)
         charts = casereview.comparison_charts(found.sammenligning, chart_labels(found))
         values = casereview.comparison_citation_values(found.sammenligning)
     if bundle.course is not None:  # the analysis report's results: {analyse.sagsgennemgang.…}
-        values = {**bundle.course.citation_values(), **values}
+        values = {**coursetables.citation_values(bundle.course), **values}
     where = bundle.report_doc.where if bundle.report_doc else None  # rapport.yaml or tekster/
     report = citations.resolve_report(report, values, where=where)
     course = Course(
@@ -135,7 +135,7 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
         "uoverensstemmelser": consistency.overall_but_criticised(frame),
         "ydelser": tuple(report.ydelser),
         # the bundle's own concept, its free texts cited like the report's (build.prepare)
-        "bundtkoncept": bundleconcept.cited(bundle, values),
+        "bundtkoncept": citations.resolve_concept(bundle, values),
     }
     social = tables.get("socialfaglig")
     facts["socialfaglig"] = None

@@ -26,8 +26,9 @@ from taskforce_report.analyse.analysis import Basis, Results
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.documents.registry import DocumentType, register
-from taskforce_report.load import bundleconcept
 from taskforce_report.load.bundle import Bundle, concept_of
+from taskforce_report.load.criteria import criteria
+from taskforce_report.load.questions import questions
 from taskforce_report.models import AnalysisReport
 from taskforce_report.words import sentences
 
@@ -40,7 +41,7 @@ def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Result
     facts = _analysis_report_facts(report, tables)
     _add_evidence(facts, evidence, report, tables)
     # the bundle's own concept, its free texts cited like the report's (build.prepare)
-    facts["bundtkoncept"] = bundleconcept.cited(bundle, values)
+    facts["bundtkoncept"] = citations.resolve_concept(bundle, values)
     key_figures = facts.get("noegletal")
     charts += key_figures.charts if key_figures is not None else ()
     return Results(facts=facts, charts=tuple(charts))
@@ -56,7 +57,7 @@ def _evidence(bundle: Bundle, report: AnalysisReport,
     if tables.get("sagsgennemgang") is not None:
         text = report.sagsgennemgang
         # grouped by the concept's own themes (its catalogue says where each criterion goes)
-        review = casereview.review(tables["sagsgennemgang"], casereview.criteria(bundle.kriterier),
+        review = casereview.review(tables["sagsgennemgang"], criteria(bundle.kriterier),
                                    report.dato, words=text.tal == "ord",
                                    afgoerelser_foer=language.date(text.afgoerelser_foer),
                                    themes=concept_of(bundle).themes)
@@ -75,7 +76,7 @@ def _evidence(bundle: Bundle, report: AnalysisReport,
         values.update(socialwork.citation_values(social))
     if tables.get("selvevaluering") is not None:
         evaluation = selfevaluation.evaluate(tables["selvevaluering"],
-                                             selfevaluation.questions(bundle.spoergsmaal),
+                                             questions(bundle.spoergsmaal),
                                              report.kommune)
         found["selvevaluering"] = evaluation
         values.update(selfevaluation.citation_values(evaluation))

@@ -1,6 +1,6 @@
-"""The municipality's development plan (dokument: udviklingsplan): its model, checks and facts
-live in analyse/plan.py (the model registers itself in `models.DOCUMENT_MODELS` there, so that
-loading, a stage below, knows it); here the type joins the pipeline.
+"""The municipality's development plan (dokument: udviklingsplan): its model is models/plan.py
+(in `models.DOCUMENT_MODELS`, so that loading, a stage below, knows it), its checks are in
+load/checks.py and its facts in analyse/plan.py; here the type joins the pipeline.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from taskforce_report.analyse import plan
 from taskforce_report.analyse.analysis import Results
 from taskforce_report.documents.registry import DocumentType, register
 from taskforce_report.load.bundle import Bundle
+from taskforce_report.models.plan import DOCUMENT, DevelopmentPlan
 
 
 def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Results:
@@ -19,5 +20,4 @@ def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Result
     return Results(facts=facts, charts=tuple(charts))
 
 
-DEVELOPMENT_PLAN = register(DocumentType(plan.DOCUMENT, plan.DevelopmentPlan, analyse,
-                                         municipal=True))
+DEVELOPMENT_PLAN = register(DocumentType(DOCUMENT, DevelopmentPlan, analyse, municipal=True))

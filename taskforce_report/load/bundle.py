@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from taskforce_report import catalogues
-from taskforce_report.analyse import audit, casereview, plan, selfevaluation
-from taskforce_report.core.errors import InputError, Problem, input_error
+from taskforce_report.core.errors import InputError, Problem, input_error, suggest
 from taskforce_report.core.safeio import present
-from taskforce_report.load import bundleconcept, images, indicators, textfiles
+from taskforce_report.load import bundleconcept, checks, images, indicators, textfiles
 from taskforce_report.load.applicationform import FORM_FILE
 from taskforce_report.load.bundleconcept import CONCEPT_FILE, BundleConcept
+from taskforce_report.load.criteria import with_national_results
 from taskforce_report.load.indicators import INDICATORS_FILE, Catalogue
 from taskforce_report.load.tables import SPECS, Table, read_csv
-from taskforce_report.load.validation import dotted, suggest, validate
+from taskforce_report.load.validation import dotted, validate
 from taskforce_report.load.workbook import WORKBOOK, merge_tables, read_workbook
 from taskforce_report.load.yamlfile import YamlDocument, read_yaml
 from taskforce_report.models import (
@@ -29,7 +29,6 @@ from taskforce_report.models import (
     CriteriaFile,
     Interviews,
     QuestionsFile,
-    StatusReport,
 )
 
 REPORT_FILE = "rapport.yaml"
@@ -55,6 +54,9 @@ class Bundle:
     concept: catalogues.Concept | None = None
     concept_entry: BundleConcept | None = None
     concept_place: tuple[str, tuple] = (REPORT_FILE, ())
+    # the file the bundle's own concept was read from, to locate its errors: koncept.yaml's
+    # nodes, or report_doc for a concept inside rapport.yaml (read once, here)
+    concept_doc: YamlDocument | None = None
     images: tuple[str, ...] = ()  # the images rapport.yaml's Markdown shows (images.py)
     # the course the bundle is a document of (course.py: forloeb.yaml in the folder above)
     course: Any = None
@@ -106,7 +108,7 @@ def _load(path: Path) -> Bundle:
         raise input_error(str(path), "", f"mappen har ingen {REPORT_FILE}")
     # the texts of tekster/*.md join rapport.yaml's data, each remembering its file and line
     doc = textfiles.merge(read_yaml(report_path, REPORT_FILE), path)
-    report, concept, entry, place = _report(doc, path)
+    report, concept, entry, place, concept_doc = _report(doc, path)
     tables = {
         name: read_csv(path / spec.filename, spec)
         for name, spec in SPECS.items()
@@ -118,19 +120,19 @@ def _load(path: Path) -> Bundle:
     criteria, criteria_doc = _optional_yaml(path, CRITERIA_FILE, CriteriaFile)
     questions, questions_doc = _optional_yaml(path, QUESTIONS_FILE, QuestionsFile)
     if criteria is not None:
-        casereview.check_additions(criteria, criteria_doc)
+        checks.criteria_additions(criteria, criteria_doc)
     if questions is not None:
-        selfevaluation.check_additions(questions, questions_doc)
+        checks.question_additions(questions, questions_doc)
     indicator_catalogue = indicators.catalogue(path)
     shown = images.check(doc, path)  # an inline koncept:'s free texts among them
     if place[0] == CONCEPT_FILE:  # the free texts of koncept.yaml show images too
-        extra = images.check(read_yaml(path / CONCEPT_FILE, CONCEPT_FILE), path, CONCEPT_FILE)
+        extra = images.check(concept_doc, path, CONCEPT_FILE)
         shown = tuple(dict.fromkeys((*shown, *extra)))
     return Bundle(path=path, report=report, tables=tables, interviews=interviews, images=shown,
-                  kriterier=casereview.with_national_results(criteria) if criteria else (),
+                  kriterier=with_national_results(criteria) if criteria else (),
                   spoergsmaal=tuple(questions.spoergsmaal) if questions else (),
                   report_doc=doc, concept=concept, concept_entry=entry, concept_place=place,
-                  indicators=indicator_catalogue)
+                  concept_doc=concept_doc, indicators=indicator_catalogue)
 
 
 def concept_of(bundle: Bundle) -> catalogues.Concept:
@@ -150,7 +152,8 @@ def _optional_yaml(path: Path, name: str, model):
 
 
 def _report(doc: YamlDocument, path: Path | None = None):
-    """rapport.yaml's model, the concept, the bundle's own concept entry and where it stands."""
+    """rapport.yaml's model, the concept, the bundle's own concept entry, where it stands and the
+    document it was read from."""
     data = doc.data
     if not isinstance(data, dict):
         raise input_error(doc.file, "", "forventede en samling af nøgler (kommune, dato, ...)")
@@ -172,11 +175,9 @@ def _report(doc: YamlDocument, path: Path | None = None):
     if entry is not None:
         concept = bundleconcept.resolve(entry, concept, entry_doc, prefix)
     _check_themes(report, concept, doc)
-    if isinstance(report, StatusReport):
-        audit.check_report(report, doc)
-    if report.dokument == plan.DOCUMENT:
-        plan.check_report(report, doc)
-    return report, concept, entry, (entry_doc.file if entry else REPORT_FILE, prefix)
+    checks.report(report, doc)
+    return (report, concept, entry, (entry_doc.file if entry else REPORT_FILE, prefix),
+            entry_doc if entry else None)
 
 
 def _bundle_concept(data: dict, doc: YamlDocument, path: Path | None):

@@ -11,7 +11,6 @@ koncept.yaml are input files), so `regenerate` and `verify` work on any install.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -19,8 +18,7 @@ from pydantic import Field, field_validator, model_validator
 
 from taskforce_report import catalogues
 from taskforce_report.catalogues import ChapterSpec, Concept, SectionSpec
-from taskforce_report.core.errors import InputError, Problem
-from taskforce_report.load.validation import suggest
+from taskforce_report.core.errors import InputError, Problem, suggest
 from taskforce_report.load.yamlfile import YamlDocument
 from taskforce_report.models import Markdown, Strict
 from taskforce_report.models.common import snake_id
@@ -212,49 +210,3 @@ def _sections(chapter: ChapterEntry, place: tuple, parent: Concept, problems: _P
 
 def packaged(concept_id: str) -> Concept | None:
     return catalogues.concepts().get(concept_id)
-
-
-def cited(bundle: Any, values: Mapping[str, Any]) -> Concept | None:
-    """The bundle's own concept with the citations in its free texts resolved
-    (`{sagsgennemgang.sager}`), as the report's texts are; every unknown name is an error at
-    its place. Titles keep the packaged concepts' `{kommune}`, filled by document.py. None
-    when the bundle has no concept of its own."""
-    from taskforce_report.analyse import citations
-    from taskforce_report.load.validation import dotted
-    from taskforce_report.load.yamlfile import read_yaml
-
-    entry = getattr(bundle, "concept_entry", None)
-    if entry is None:
-        return None
-    file, prefix = bundle.concept_place
-    data = entry.model_dump(exclude_none=True)
-    if "kapitler" not in data:
-        return bundle.concept
-    problems: list[tuple[tuple, str]] = []
-    chapters = []
-    for c, chapter in enumerate(data["kapitler"]):
-        place = (*prefix, "kapitler", c)
-        chapter = dict(chapter)
-        if "tekst" in chapter:
-            chapter["tekst"] = citations._walk(chapter["tekst"], (*place, "tekst"), values,
-                                               problems)
-        sections = []
-        for s, section in enumerate(chapter.get("afsnit", ())):
-            section = dict(section)
-            if "tekst" in section:
-                section["tekst"] = citations._walk(section["tekst"],
-                                                   (*place, "afsnit", s, "tekst"), values,
-                                                   problems)
-            sections.append(section)
-        if "afsnit" in chapter:
-            chapter["afsnit"] = sections
-        chapters.append(chapter)
-    doc = (bundle.report_doc if file != CONCEPT_FILE
-           else read_yaml(bundle.path / CONCEPT_FILE, CONCEPT_FILE))
-    if problems:
-        raise InputError([Problem(file, dotted(path), message, doc.locate(path))
-                          for path, message in problems])
-    if chapters == data["kapitler"]:
-        return bundle.concept
-    resolved = BundleConcept.model_validate({**data, "kapitler": chapters})
-    return resolve(resolved, catalogues.concepts()[entry.extends], doc, tuple(prefix))

@@ -26,22 +26,20 @@ report, the municipality is the course's everywhere, and the documents are dated
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from pydantic import Field
 
-from taskforce_report.analyse import casereview
 from taskforce_report.core import language
-from taskforce_report.core.errors import InputError, Problem, input_error
+from taskforce_report.core.errors import InputError, Problem, input_error, suggest
 from taskforce_report.core.safeio import present
+from taskforce_report.load import checks
 from taskforce_report.load.bundle import concept_of, load
-from taskforce_report.load.validation import dotted, suggest, validate
+from taskforce_report.load.validation import dotted, validate
 from taskforce_report.load.yamlfile import YamlDocument, read_yaml
-from taskforce_report.models import Period, Strict, month_key
+from taskforce_report.models import Period, Strict
 
 COURSE_FILE = "forloeb.yaml"
 AUDIT_FILE = "ledelsestilsyn.csv"
@@ -52,8 +50,6 @@ ONE_EACH = ("ansoegning", "analyserapport", "udviklingsplan", "taskforce-status"
 NAMES = {"ansoegning": "ansøgningen", "analyserapport": "analyserapporten",
          "udviklingsplan": "udviklingsplanen", "statusrapport": "statusrapporten",
          "taskforce-status": "Task Forcens statusrapport"}
-# The prefix another document's texts cite a document's results by.
-CITATION_PREFIX = "analyse"
 
 
 class CourseFile(Strict):
@@ -105,6 +101,14 @@ class Course:
     def member(self, dokument: str) -> Member | None:
         return next((m for m in self.members if m.dokument == dokument), None)
 
+    def needs(self, dokument: str, by: str, why: str) -> Member:
+        """The course's document `dokument`, which `by` refers to (`why`), or an error."""
+        member = self.member(dokument)
+        if member is None:
+            raise input_error(by, "", f"forløbet {self.name}/ har ingen {NAMES[dokument]}, som "
+                              f"{why}; læg den i en undermappe af forløbet")
+        return member
+
     def ordered(self) -> list[Member]:
         """The documents in the order the course produces them (status reports by date)."""
         return sorted(self.members, key=lambda m: (ORDER.index(m.dokument),
@@ -122,39 +126,6 @@ class Course:
         if member is None:
             return None
         return in_folder(member.folder, lambda: load(member.path))
-
-    @cached_property
-    def analysis_review(self) -> casereview.CaseReview | None:
-        """The analysis report's case review, counted as the analysis report counts it."""
-        bundle = self.analysis
-        frame = self.baseline_frame()
-        if bundle is None or frame is None:
-            return None
-        known = casereview.criteria(bundle.kriterier)
-        return casereview.review(frame, known, bundle.report.dato,
-                                 themes=concept_of(bundle).themes)
-
-    def baseline_frame(self, extra_criteria: tuple = ()):
-        """The analysis bundle's case review, normalised, its rows the baseline round; None
-        when the course has no analysis report or it has no sagsgennemgang.csv."""
-        bundle = self.analysis
-        if bundle is None or "sagsgennemgang" not in bundle.tables:
-            return None
-        member = self.member("analyserapport")
-        table = bundle.tables["sagsgennemgang"]
-        table = replace(table, source=f"{member.folder}/{table.source}")
-        known = casereview.criteria((*bundle.kriterier, *extra_criteria))
-        frame = casereview.normalise(table, known)
-        return frame[frame["runde"] == casereview.BASELINE]
-
-    def citation_values(self) -> dict[str, Any]:
-        """What the other documents' texts may cite of the analysis report:
-        `analyse.sagsgennemgang.bfu_4_mdr.andel`, …"""
-        review = self.analysis_review
-        if review is None:
-            return {}
-        return {f"{CITATION_PREFIX}.{k}": v
-                for k, v in casereview.citation_values(review).items()}
 
     def recommendations(self) -> dict[tuple[str, int], str]:
         """The analysis report's recommendations by (theme, number): the one wording."""
@@ -308,14 +279,6 @@ def for_bundle(path: Path) -> Course | None:
     return read(parent) if present(parent / COURSE_FILE) else None
 
 
-def needs(course: Course, dokument: str, by: str, why: str) -> Member:
-    member = course.member(dokument)
-    if member is None:
-        raise input_error(by, "", f"forløbet {course.name}/ har ingen {NAMES[dokument]}, som "
-                          f"{why}; læg den i en undermappe af forløbet")
-    return member
-
-
 # ---- a bundle inside its course ---------------------------------------------------------
 
 def load_bundle(path: Path):
@@ -333,9 +296,9 @@ def attach(bundle, course: Course):
 
     report = bundle.report
     if isinstance(report, StatusReport):
-        report = with_plan_goals(report, course, bundle.report_doc)
+        report = checks.with_plan_goals(report, course, bundle.report_doc)
     if isinstance(report, StatusReport) or report.dokument == "udviklingsplan":
-        report = with_recommendations(report, course, bundle.report_doc)
+        report = checks.with_recommendations(report, course, bundle.report_doc)
     if isinstance(report, TaskForceStatusReport):
         update = {}
         if report.forloeb is None and course.settings.periode is not None:
@@ -347,142 +310,9 @@ def attach(bundle, course: Course):
     return replace(bundle, report=report, course=course)
 
 
-def with_plan_goals(report, course: Course, doc: YamlDocument | None):
-    """A status report's development point that names a focus area of the plan
-    (`indsatsomraade: <titel>`) reports on that area's goals, taken from the plan, with the
-    plan's audit criteria beside the report's own: the goals are written once, in the plan."""
-    from taskforce_report.analyse import audit
-
-    named = [i for i, p in enumerate(report.udviklingspunkter) if p.indsatsomraade]
-    if not named:
-        return report
-    file = doc.file if doc is not None else REPORT_FILE
-    needs(course, "udviklingsplan", file, "udviklingspunkternes indsatsomraade henviser til")
-    plan = course.plan.report
-    areas = {a.titel: a for a in plan.indsatsomraader}
-    data = report.model_dump()
-    problems = []
-    for i in named:
-        point = data["udviklingspunkter"][i]
-        place = ("udviklingspunkter", i, "indsatsomraade")
-        line = doc.locate(place) if doc is not None else ""
-        area = areas.get(point["indsatsomraade"])
-        if area is None:
-            problems.append(Problem(file, dotted(place), f"udviklingsplanen har intet "
-                                    f"indsatsområde '{point['indsatsomraade']}'"
-                                    f"{suggest(point['indsatsomraade'], list(areas))} "
-                                    f"(indsatsområder: {', '.join(areas)})", line))
-        elif point["maal"]:
-            problems.append(Problem(file, dotted(place), "punktet har både maal og "
-                                    "indsatsomraade; målene står i udviklingsplanen, så slet "
-                                    "maal her", line))
-        else:
-            point["maal"] = [goal.model_dump() for goal in area.maal]
-    if problems:
-        raise InputError(problems)
-    criteria = data["ledelsestilsyn"]["kriterier"]
-    for criterion_id, criterion in plan.ledelsestilsyn.kriterier.items():
-        own = criteria.setdefault(criterion_id, criterion.model_dump())
-        if own["optaelling"] != criterion.optaelling:  # one counting rule per measurement
-            place = ("ledelsestilsyn", "kriterier", criterion_id, "optaelling")
-            problems.append(Problem(
-                file, dotted(place), f"'{own['optaelling']}' er ikke udviklingsplanens regel "
-                f"for kriteriet, '{criterion.optaelling}'; et kriterium tælles på én måde i "
-                "hele forløbet", doc.locate(place) if doc is not None else ""))
-    if problems:
-        raise InputError(problems)
-    report = type(report).model_validate(data)
-    audit.check_report(report, doc)
-    return report
-
-
-def _references(data: Any, path: tuple = ()):
-    """Every `anbefalinger: [{tema, nr, …}]` entry in rapport.yaml's data, with its key path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "anbefalinger" and isinstance(value, list):
-                for i, item in enumerate(value):
-                    if isinstance(item, dict) and "tema" in item and "nr" in item:
-                        yield (*path, key, i), item
-            else:
-                yield from _references(value, (*path, key))
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from _references(item, (*path, i))
-
-
-def _same(a: str, b: str) -> bool:
-    return re.sub(r"\s+", " ", a).strip() == re.sub(r"\s+", " ", b).strip()
-
-
-def with_recommendations(report, course: Course, doc: YamlDocument | None):
-    """Every recommendation a goal or plan entry names exists in the analysis report, and its
-    wording is the analysis report's (filled in where `tekst` is left out)."""
-    data = report.model_dump()
-    refs = list(_references(data))
-    if not refs:
-        return report
-    file = doc.file if doc is not None else REPORT_FILE
-    needs(course, "analyserapport", file, "målenes anbefalinger (tema og nr) henviser til")
-    known = course.recommendations()
-    themes = sorted({t for t, _ in known})
-    problems = []
-    for path, item in refs:
-        key = (item["tema"], item["nr"])
-        where = dotted(path)
-        line = doc.locate(path) if doc is not None else ""
-        if key not in known:
-            count = sum(1 for t, _ in known if t == item["tema"])
-            if count:
-                why = (f"analyserapporten har {count} anbefaling"
-                       f"{'er' if count != 1 else ''} under temaet {item['tema']}")
-            else:
-                why = (f"analyserapporten har ingen anbefalinger under temaet "
-                       f"'{item['tema']}'{suggest(item['tema'], themes)}")
-            problems.append(Problem(file, where, f"anbefaling {item['tema']} nr. {item['nr']} "
-                                    f"findes ikke: {why}", line))
-            continue
-        wording = known[key]
-        if item.get("tekst") and not _same(item["tekst"], wording):
-            problems.append(Problem(
-                file, f"{where}.tekst", f"teksten afviger fra analyserapportens anbefaling "
-                f"{item['tema']} nr. {item['nr']}, »{wording}«; slet tekst:, så hentes "
-                "ordlyden fra analyserapporten", line))
-            continue
-        item["tekst"] = wording
-    if problems:
-        raise InputError(problems)
-    return type(report).model_validate(data)
-
-
-# ---- shared tables ----------------------------------------------------------------------
-
-def shared_tables(bundle, tables: dict[str, Any]) -> dict[str, Any]:
-    """The bundle's tables with what the course shares: the status report's audit log from the
-    course folder (rounds up to its `dato`), the Task Force status report's baseline round from
-    the analysis bundle (already normalised, beside its own status round)."""
-    from taskforce_report.models import StatusReport, TaskForceStatusReport
-
-    course: Course | None = getattr(bundle, "course", None)
-    if course is None:
-        return tables
-    tables = dict(tables)
-    if isinstance(bundle.report, StatusReport):
-        shared = _course_audit(course)
-        if shared is not None:
-            if "ledelsestilsyn" in tables:
-                raise input_error(tables["ledelsestilsyn"].source, "", "forløbet har sit eget "
-                                  f"{AUDIT_FILE} ({course.name}/{AUDIT_FILE}); en statusrapport "
-                                  "i forløbet tæller derfra; fjern bundtets kopi")
-            own = set(bundle.report.ledelsestilsyn.kriterier)
-            tables["ledelsestilsyn"] = _only(_up_to(shared, bundle.report.dato),
-                                             course.audit_criteria() - own)
-    if isinstance(bundle.report, TaskForceStatusReport):
-        tables["sagsgennemgang"] = _both_rounds(bundle, course, tables.get("sagsgennemgang"))
-    return tables
-
-
-def _course_audit(course: Course):
+def audit_log(course: Course):
+    """The course's own audit log (ledelsestilsyn.csv beside forloeb.yaml, or the sheet of its
+    workbook) as read, or None; analyse/coursetables.py gives each status report its rounds."""
     from taskforce_report.load.tables import SPECS, read_csv
     from taskforce_report.load.workbook import WORKBOOK, read_workbook
 
@@ -495,53 +325,3 @@ def _course_audit(course: Course):
     return None
 
 
-def _up_to(table, date: dt.date):
-    """The audit rounds up to the report's month; a round that is not a month stays, so its
-    error is told."""
-    last = f"{date.year:04d}-{date.month:02d}"
-
-    def keep(value: str) -> bool:
-        try:
-            return month_key(value) <= last
-        except ValueError:
-            return True
-
-    return replace(table, frame=table.frame[table.frame["runde"].map(keep)])
-
-
-def _only(table, others: set[str]):
-    """The shared log without the rows of criteria that other documents of the course measure
-    (the course's log holds every status report's criteria; each counts its own). A criterion
-    no document knows stays, so its error is told."""
-    return replace(table, frame=table.frame[~table.frame["kriterium"].str.strip()
-                                            .isin(sorted(others))])
-
-
-def _both_rounds(bundle, course: Course, own):
-    """The baseline from the analysis bundle, the status round from the bundle's own file (rows
-    without a `runde` column are the status round)."""
-    import pandas as pd
-
-    needs(course, "analyserapport", REPORT_FILE,
-          "Task Forcens statusrapport tager baselinemålingen fra")
-    baseline = course.baseline_frame(bundle.kriterier)
-    if baseline is None:
-        member = course.member("analyserapport")
-        raise input_error(f"{member.folder}/sagsgennemgang.csv", "", "filen mangler; Task "
-                          "Forcens statusrapport tager baselinemålingen fra analysebundtets "
-                          "sagsgennemgang")
-    if own is None:
-        raise input_error("sagsgennemgang.csv", "", "filen mangler; statusmålingen (de nye "
-                          "sager) står i Task Forcens eget bundt, baselinemålingen hentes fra "
-                          "analysebundtet")
-    known = casereview.criteria((*course.analysis.kriterier, *bundle.kriterier))
-    frame = casereview.normalise(own, known)
-    if "runde" not in own.frame.columns:
-        frame = frame.assign(runde=casereview.STATUS)
-    elif (frame["runde"] == casereview.BASELINE).any():
-        row = int(frame.index[frame["runde"] == casereview.BASELINE][0])
-        member = course.member("analyserapport")
-        raise InputError(own.problem(row, "runde", "baselinemålingen hentes fra "
-                                     f"analysebundtet ({member.folder}/sagsgennemgang.csv) "
-                                     "og skrives ikke igen her; bundtet har kun runden status"))
-    return pd.concat([baseline, frame])

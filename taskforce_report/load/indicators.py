@@ -19,9 +19,9 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from taskforce_report import catalogues
-from taskforce_report.core.errors import InputError, Problem
+from taskforce_report.core.errors import InputError, Problem, suggest
 from taskforce_report.core.safeio import present
-from taskforce_report.load.validation import suggest, validate
+from taskforce_report.load.validation import validate
 from taskforce_report.load.yamlfile import YamlDocument, read_yaml
 from taskforce_report.models.common import Strict
 

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from taskforce_report.core.errors import InputError, Problem, input_error
-from taskforce_report.load.validation import suggest
+from taskforce_report.core.errors import InputError, Problem, input_error, suggest
 
 _MAX_BYTES = 50_000_000
 

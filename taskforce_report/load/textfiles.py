@@ -28,9 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taskforce_report.core.errors import InputError, Problem, input_error
+from taskforce_report.core.errors import InputError, Problem, input_error, suggest
 from taskforce_report.core.safeio import present, read_input, refuse_control
-from taskforce_report.load.validation import suggest
 from taskforce_report.load.yamlfile import YamlDocument, decode
 
 TEXTS_DIR = "tekster"

@@ -139,7 +139,7 @@ def with_overrides(theme: Theme, overrides: dict[str, Any], bundle: Path,
     known = list(theme.colours)
     for name in overrides.get("farver", {}):
         if name not in known:
-            from taskforce_report.load.validation import suggest
+            from taskforce_report.core.errors import suggest
 
             raise input_error(source, f"udseende.farver.{name}",
                               f"ukendt farve{suggest(name, known)}; temaets farver: "

@@ -141,23 +141,3 @@ def validate(model: type[BaseModel], data: Any, doc: YamlDocument,
         return model.model_validate(data)
     except ValidationError as exc:
         raise InputError(problems_from(exc, model, doc, prefix)) from None
-
-
-def unknown_goal_criteria(key: str, groups: list[Any], criteria: Any, file: str, locate,
-                          hint: str = "") -> list[Problem]:
-    """Every goal criterion that `ledelsestilsyn.kriterier` does not list, wherever a document
-    keeps its goals (`key`: udviklingspunkter in a status report, indsatsomraader in a plan)."""
-    known = list(criteria)
-    problems = []
-    for p, group in enumerate(groups):
-        for g, goal in enumerate(group.maal):
-            for c, criterion in enumerate(goal.criteria):
-                if criterion in criteria:
-                    continue
-                place = ((key, p, "maal", g, "kriterium") if goal.kriterium is not None else
-                         (key, p, "maal", g, "kriterier", c))
-                problems.append(Problem(
-                    file, dotted(place), f"'{criterion}' er ikke et kriterium under "
-                    f"ledelsestilsyn.kriterier{suggest(criterion, known)} (kendte: "
-                    f"{', '.join(known) or 'ingen'}){hint}", locate(place)))
-    return problems

@@ -13,9 +13,8 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from taskforce_report.core.errors import Problem
+from taskforce_report.core.errors import Problem, suggest
 from taskforce_report.load.tables import Table
-from taskforce_report.load.validation import suggest
 
 
 def word(text: str) -> str:

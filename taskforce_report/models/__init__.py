@@ -8,6 +8,7 @@ One module per document type, on the types they share:
 - `evidence`: the evidence files (criteria, questions, interviews) and the key figures' settings;
 - `analysisreport`: the analysis report (classic themes or pejlemærker);
 - `goals`: the goals and the management audit shared by the development plan and the status report;
+- `plan`: the municipality's development plan, between the analysis report and the status reports;
 - `statusreport`: the status report on a development plan, its memo and its slide deck;
 - `tfstatus`: the Task Force's own status report at the end of a course;
 - `application`: the municipality's application for a course.
@@ -70,6 +71,7 @@ from taskforce_report.models.goals import (
     RecommendationRef,
     StatusWording,
 )
+from taskforce_report.models.plan import Activity, DevelopmentPlan, FocusArea
 from taskforce_report.models.statusreport import (
     Amount,
     Decision,
@@ -94,6 +96,7 @@ from taskforce_report.models.tfstatus import (
 )
 
 __all__ = [
+    "Activity",
     "Amount",
     "AnalysisReport",
     "Appearance",
@@ -113,8 +116,10 @@ __all__ = [
     "CriterionEntry",
     "DOCUMENT_MODELS",
     "Decision",
+    "DevelopmentPlan",
     "DevelopmentPoint",
     "Effort",
+    "FocusArea",
     "FocusPoints",
     "FreeSection",
     "Goal",
@@ -163,4 +168,5 @@ DOCUMENT_MODELS: dict[str, type[Strict]] = {
     "statusrapport": StatusReport,
     "taskforce-status": TaskForceStatusReport,
     "ansoegning": Application,
+    "udviklingsplan": DevelopmentPlan,
 }

@@ -337,8 +337,8 @@ def write(rows: list[list[str]], target: Path | None) -> str:
 
 def check_indicator(indicator: str) -> str:
     """A note when the id is not in the package's catalogue (a bundle may add its own)."""
+    from taskforce_report.core.errors import suggest
     from taskforce_report.load.indicators import catalogue
-    from taskforce_report.load.validation import suggest
 
     if not re.fullmatch(r"[a-z][a-z0-9_]*", indicator):
         raise input_error("--indikator", "", f"'{indicator}' er ikke et gyldigt id (små "

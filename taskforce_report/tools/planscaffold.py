@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from taskforce_report.analyse.plan import DOCUMENT
 from taskforce_report.core import language
 from taskforce_report.core.errors import input_error
 from taskforce_report.core.safeio import present
 from taskforce_report.load.bundle import REPORT_FILE, concept_of
 from taskforce_report.load.course import COURSE_FILE, load_bundle
+from taskforce_report.models.plan import DOCUMENT
 from taskforce_report.output.pdf import write_atomic
 from taskforce_report.tools.scaffold import _check_new
 

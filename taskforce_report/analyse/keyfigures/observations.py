@@ -16,10 +16,15 @@ import pandas as pd
 
 from taskforce_report.analyse.keyfigures.areas import LAND, Areas, areas_of
 from taskforce_report.core import language
-from taskforce_report.core.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
+from taskforce_report.core.errors import (
+    MAX_ROW_PROBLEMS,
+    InputError,
+    Problem,
+    raise_row_problems,
+    suggest,
+)
 from taskforce_report.load.indicators import UNIT_WORDS, Catalogue, Indicator, catalogue
 from taskforce_report.load.tables import Table, parse_number
-from taskforce_report.load.validation import suggest
 from taskforce_report.load.yamlfile import YamlDocument
 from taskforce_report.models.evidence import KeyFigureSettings
 
