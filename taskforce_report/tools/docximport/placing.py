@@ -69,7 +69,7 @@ def theme_names(concept) -> dict[str, list[str]]:
 
 
 def find_theme(heading: str, names: dict[str, list[str]]) -> tuple[str | None, bool]:
-    """The theme a heading names: (id, exact). A near miss (difflib, as validation.suggest
+    """The theme a heading names: (id, exact). A near miss (difflib, as errors.suggest
     finds them) is taken, with a note; nothing else is."""
     folded = _fold(_bare(heading))
     by_name = {_fold(n): t for t, ns in names.items() for n in ns}
