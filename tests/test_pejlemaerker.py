@@ -210,5 +210,8 @@ def test_example_pdf(tmp_path):
     assert "Nøgletalsanalyse" not in text  # no key-figure chapter in this concept
     assert "Tabel B1.1" in text and "Figur B1.1" in text
     assert "VISO har gennemgået 8 sager" in text
+    # the sources as one Danish list: no comma before the last og, whichever sources there are
+    assert ("fire gruppeinterviews, interviews med seks børn og unge og skriftligt materiale fra "
+            "Skovbæk Kommune.") in squeeze(text)
     assert "S02 (ja): Undersøgelsen belyser alle seks områder" in text
     assert f"Side 2 af {len(pages)}" in pages[1]
