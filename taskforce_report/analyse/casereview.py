@@ -411,8 +411,24 @@ class ThemeReview:
                 f"{', '.join(shares)}.")
 
 
+class _CountedUnderRules:
+    """What a review or a comparison says of the rules it counted under: the rules the
+    criteria declared, or the one rule of the whole review when none declared its own."""
+
+    regel: Rule
+    regler: tuple[Rule, ...]
+
+    @property
+    def regel_tekst(self) -> str:
+        return describe_rules(self.regler or (self.regel,))
+
+    @property
+    def andel_tekst(self) -> str:
+        return " ".join(r.share_note() for r in dict.fromkeys(self.regler or (self.regel,)))
+
+
 @dataclass(frozen=True)
-class CaseReview:
+class CaseReview(_CountedUnderRules):
     sager: int
     kritik: int
     regel: Rule  # the rule of the first criterion counted (all of them, as a rule)
@@ -424,14 +440,6 @@ class CaseReview:
 
     def is_empty(self) -> bool:
         return self.sager == 0
-
-    @property
-    def regel_tekst(self) -> str:
-        return describe_rules(self.regler or (self.regel,))
-
-    @property
-    def andel_tekst(self) -> str:
-        return " ".join(r.share_note() for r in dict.fromkeys(self.regler or (self.regel,)))
 
     def criterion(self, criterion_id: str) -> CriterionResult | None:
         for result in self.samlet + tuple(r for t in self.temaer.values() for r in t.kriterier):
@@ -718,7 +726,7 @@ class Development:
 
 
 @dataclass(frozen=True)
-class RoundComparison:
+class RoundComparison(_CountedUnderRules):
     """The status measurement against the baseline (casereview.compare)."""
 
     regel: Rule  # the rule of the first criterion counted (all of them, as a rule)
@@ -730,14 +738,6 @@ class RoundComparison:
 
     def is_empty(self) -> bool:
         return not (self.sager[0] and self.sager[1])
-
-    @property
-    def regel_tekst(self) -> str:
-        return describe_rules(self.regler or (self.regel,))
-
-    @property
-    def andel_tekst(self) -> str:
-        return " ".join(r.share_note() for r in dict.fromkeys(self.regler or (self.regel,)))
 
     @property
     def udvikling(self) -> Development:
