@@ -12,7 +12,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE, squeeze
 
-from taskforce_report.analyse import casereview
+from taskforce_report.analyse import (
+    casereview,
+    casereview_criteria,
+    casereview_phrases,
+    casereview_rows,
+    counting,
+)
 from taskforce_report.build import prepare, render
 from taskforce_report.cli import main
 from taskforce_report.core.errors import InputError
@@ -63,11 +69,11 @@ def sample_bundle(mini: Path, text: str = SAMPLE_ROWS) -> Path:
 def frame(tmp_path: Path, text: str = SAMPLE_ROWS):
     path = tmp_path / "sagsgennemgang.csv"
     path.write_text(text, encoding="utf-8")
-    return casereview.normalise(read_csv(path, SPECS["sagsgennemgang"]), criteria.criteria())
+    return casereview_rows.normalise(read_csv(path, SPECS["sagsgennemgang"]), criteria.criteria())
 
 
 def test_tally_counts_every_column_by_hand(tmp_path):
-    counts = casereview.tally(frame(tmp_path))
+    counts = counting.tally(frame(tmp_path))
     bfu = counts.loc["bfu_4_mdr"]
     assert (bfu.sager, bfu.ja, bfu.delvist, bfu.nej, bfu.ikke_relevant) == (5, 1, 1, 2, 1)
     assert (bfu.relevante, bfu.opfyldt, bfu.ikke_opfyldt, bfu.kritik) == (4, 1, 3, 2)
@@ -84,33 +90,33 @@ def test_tally_counts_every_column_by_hand(tmp_path):
 
 def test_counting_rules_per_criterion(tmp_path):
     rows = frame(tmp_path)
-    status = casereview.tally(rows, casereview.STATUS_RULE).loc["bfu_4_mdr"]
+    status = counting.tally(rows, counting.STATUS_RULE).loc["bfu_4_mdr"]
     assert (status.relevante, status.opfyldt, status.ikke_opfyldt) == (4, 2, 2)
     assert status.andel == pytest.approx(0.5)
     # "ikke relevant" kept in the base never counts as met (1 ja of 5)
-    kept = casereview.tally(rows, casereview.Rule(ikke_relevant_i_grundlag=True)).loc["bfu_4_mdr"]
+    kept = counting.tally(rows, counting.Rule(ikke_relevant_i_grundlag=True)).loc["bfu_4_mdr"]
     assert (kept.relevante, kept.opfyldt, kept.ikke_opfyldt) == (5, 1, 4)
-    assert casereview.cases_failing(rows, ["bfu_4_mdr"], casereview.RULES["alle_sager"]) == 4
+    assert counting.cases_failing(rows, ["bfu_4_mdr"], counting.RULES["alle_sager"]) == 4
     # only the barometer's rule counts it, and then as "lovligt undladt", said in its label
-    barometer = casereview.tally(rows, casereview.BAROMETER_RULE).loc["bfu_4_mdr"]
+    barometer = counting.tally(rows, counting.BAROMETER_RULE).loc["bfu_4_mdr"]
     assert (barometer.relevante, barometer.opfyldt) == (5, 2)
-    assert casereview.BAROMETER_RULE.counted == "opfyldt eller lovligt undladt"
+    assert counting.BAROMETER_RULE.counted == "opfyldt eller lovligt undladt"
     # a different rule for one criterion only; the others keep the default
-    mixed = casereview.tally(rows, {"bfu_4_mdr": casereview.STATUS_RULE})
+    mixed = counting.tally(rows, {"bfu_4_mdr": counting.STATUS_RULE})
     assert mixed.loc["bfu_4_mdr"].opfyldt == 2
     assert mixed.loc["boernesamtale"].relevante == 4
-    assert casereview.cases_failing(rows, ["bfu_4_mdr"]) == 3
-    assert casereview.cases_failing(rows, ["bfu_4_mdr"], casereview.STATUS_RULE) == 2
-    assert casereview.cases_with_criticism(rows) == 2
+    assert counting.cases_failing(rows, ["bfu_4_mdr"]) == 3
+    assert counting.cases_failing(rows, ["bfu_4_mdr"], counting.STATUS_RULE) == 2
+    assert counting.cases_with_criticism(rows) == 2
 
 
 def test_rounds_are_counted_apart(tmp_path):
     text = ("sag;kriterium;vurdering;runde\nA1;bfu_4_mdr;nej;\nA1;bfu_4_mdr;ja;status\n"
             "A2;bfu_4_mdr;ja;status\n")
     rows = frame(tmp_path, text)
-    assert casereview.tally(rows).loc["bfu_4_mdr"].opfyldt == 0
-    assert casereview.tally(rows, runde="status").loc["bfu_4_mdr"].opfyldt == 2
-    assert casereview.cases(rows, runde="status") == 2
+    assert counting.tally(rows).loc["bfu_4_mdr"].opfyldt == 0
+    assert counting.tally(rows, runde="status").loc["bfu_4_mdr"].opfyldt == 2
+    assert counting.cases(rows, runde="status") == 2
 
 
 def test_phrases_in_the_reports_idiom(tmp_path):
@@ -129,14 +135,16 @@ def test_phrases_in_the_reports_idiom(tmp_path):
     words = casereview.review(frame(tmp_path), criteria.criteria(), dt.date(2015, 11, 12),
                               words=True)
     assert words.criterion("bfu_4_mdr").tekst.startswith("I tre ud af de fire sager")
-    assert casereview.criticism_phrase(3, 3) == "Ankestyrelsen udtaler kritik i alle 3 sager."
-    assert casereview.criticism_phrase(0, 3) == ""
+    assert casereview_phrases.criticism_phrase(3, 3) == \
+        "Ankestyrelsen udtaler kritik i alle 3 sager."
+    assert casereview_phrases.criticism_phrase(0, 3) == ""
 
 
 def test_law_reference_follows_the_reports_date():
     criterion = criteria.catalogue()["bfu_4_mdr"]
-    assert casereview.law_reference(criterion, dt.date(2015, 11, 12)) == "servicelovens §\u00a050"
-    assert casereview.law_reference(criterion, dt.date(2024, 3, 1)) == \
+    assert casereview_criteria.law_reference(criterion, dt.date(2015, 11, 12)) == \
+        "servicelovens §\u00a050"
+    assert casereview_criteria.law_reference(criterion, dt.date(2024, 3, 1)) == \
         "barnets lovs §\u00a020, stk.\u00a03"
 
 
@@ -162,7 +170,7 @@ def _row(page: str, text: str) -> list[str]:
 def test_chapter_table_and_citing_phrase_agree(mini, monkeypatch):
     # the sample has two criteria per theme: let them have their chart for what follows (a
     # chart of one or two rows is left out of reports: test_a_table_of_two_rows_has_no_chart)
-    monkeypatch.setattr(casereview, "MIN_CHART_ROWS", 1)
+    monkeypatch.setattr(casereview_criteria, "MIN_CHART_ROWS", 1)
     prepared = prepare(sample_bundle(mini))
     page, _ = render(prepared, flavour="html")
     text = squeeze(html.unescape(re.sub(r"<[^>]+>", " ", page)))

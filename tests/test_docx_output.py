@@ -107,7 +107,7 @@ def test_the_analysis_report_opens_in_writer(tmp_path):
     text = _writer_text(target, tmp_path)
     assert "Resultat af sagsgennemgang" in text
     # figures numbered in their chapter (the small fixture's case review has too few criteria a
-    # theme for a chart of its own: casereview.MIN_CHART_ROWS)
+    # theme for a chart of its own: casereview_criteria.MIN_CHART_ROWS)
     assert re.search(r"Figur \d\.\d", text)
 
 

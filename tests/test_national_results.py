@@ -11,7 +11,14 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, pdf_pages
 
-from taskforce_report.analyse import audit, auditgoals, casereview
+from taskforce_report.analyse import (
+    audit,
+    auditgoals,
+    casereview,
+    casereview_charts,
+    casereview_criteria,
+    counting,
+)
 from taskforce_report.build import build, prepare
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError
@@ -43,17 +50,17 @@ def small_sample(monkeypatch):
     share and its chart, so shares and charts are allowed on any base here (the reports' rule,
     counts below language.SMALL_BASE and no chart of one or two rows, is tested elsewhere)."""
     monkeypatch.setattr(language, "SMALL_BASE", 1)
-    monkeypatch.setattr(casereview, "MIN_CHART_ROWS", 1)
+    monkeypatch.setattr(casereview_criteria, "MIN_CHART_ROWS", 1)
 
 
 def test_the_barometer_rule_counts_a_lawful_omission_as_met_and_partly_as_not():
     rows = frame([("S1", "bfu_4_mdr", "ja"), ("S2", "bfu_4_mdr", "delvist"),
                   ("S3", "bfu_4_mdr", "nej"), ("S4", "bfu_4_mdr", "ikke relevant")])
-    counted = casereview.tally(rows, casereview.BAROMETER_RULE).loc["bfu_4_mdr"]
+    counted = counting.tally(rows, counting.BAROMETER_RULE).loc["bfu_4_mdr"]
     assert (counted["relevante"], counted["opfyldt"], counted["ikke_opfyldt"]) == (4, 2, 2)
-    analysis = casereview.tally(rows, casereview.ANALYSIS_RULE).loc["bfu_4_mdr"]
+    analysis = counting.tally(rows, counting.ANALYSIS_RULE).loc["bfu_4_mdr"]
     assert (analysis["relevante"], analysis["opfyldt"]) == (3, 1)
-    assert audit.RULES["opfyldt_eller_lovligt_undladt"] is casereview.BAROMETER_RULE
+    assert audit.RULES["opfyldt_eller_lovligt_undladt"] is counting.BAROMETER_RULE
     measured = auditgoals.Measurement(runde="2024-03", maaned="marts 2024", sager=4, grundlag=4,
                                  opfyldt=2, andel=0.5)
     assert (audit_words.status_text("opfyldt_eller_lovligt_undladt", measured)
@@ -76,7 +83,7 @@ def test_review_sets_the_national_share_beside_the_share_counted_the_same_way(sm
     assert "talt på samme måde er andelen i kommunen: afsluttet inden for fire måneder " \
            "67\u00a0%" in theme.land_tekst
     assert not result.temaer["underretninger"].chart_land  # no national result given there
-    chart = next(s for s in casereview.charts(result) if s.id == theme.chart_land)
+    chart = next(s for s in casereview_charts.charts(result) if s.id == theme.chart_land)
     assert chart.data["rows"] == (("Afsluttet inden for fire måneder", pytest.approx(2 / 3),
                                    0.55),)
     assert chart.data["serier"] == ("Kommunen", "Landsresultat 2020")

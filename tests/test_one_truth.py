@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from taskforce_report.analyse import casereview
+from taskforce_report.analyse import casereview, casereview_rounds, counting
 from taskforce_report.build import prepare
 from taskforce_report.load import criteria
 from taskforce_report.tools.batch import find_bundles
@@ -40,14 +40,14 @@ def _figures(bundle: Path) -> list[tuple[str, frozenset, str, float | None]]:
     if review is not None:
         for theme in review.temaer.values():
             for r in (*theme.kriterier,):
-                found.append((r.id, _rows(frame, r.id, casereview.BASELINE), bundle.name,
+                found.append((r.id, _rows(frame, r.id, counting.BASELINE), bundle.name,
                               r.andel))
     measured = facts.get("statusmaaling")
     if measured is not None:
         compared = measured.sammenligning
         for group in compared.grupper:
             for c in group.kriterier:
-                for runde in (casereview.BASELINE, casereview.STATUS):
+                for runde in (counting.BASELINE, counting.STATUS):
                     found.append((c.id, _rows(frame, c.id, runde), f"{bundle.name} ({runde})",
                                   getattr(c, runde).andel))
     return found
@@ -81,13 +81,13 @@ def test_the_analysis_report_and_the_tf_status_agree_on_the_may_2019_baseline():
     assert status.anden_for("handleplan_indhold").baseline.procent == 67
 
 
-@pytest.mark.parametrize("name", sorted(casereview.RULES))
+@pytest.mark.parametrize("name", sorted(counting.RULES))
 def test_ikke_relevant_never_counts_as_met(name):
     rows = pd.DataFrame([{"sag": f"S{i}", "kriterium": "bfu_4_mdr", "vurdering": v,
                           "runde": "baseline", "kritik": False, "bemaerkning": ""}
                          for i, v in enumerate(["ja", "nej", "ikke relevant", "ikke relevant"])])
-    rule = casereview.RULES[name]
-    counted = casereview.tally(rows, rule).loc["bfu_4_mdr"]
+    rule = counting.RULES[name]
+    counted = counting.tally(rows, rule).loc["bfu_4_mdr"]
     if rule.lovligt_undladt:  # counted beside the met ones only under its own label
         assert counted.opfyldt == 3 and "lovligt undladt" in rule.counted
         assert "lovligt undladt" in rule.describe()
@@ -106,9 +106,9 @@ def test_a_criterion_declares_its_rule_once_and_every_document_uses_it(tmp_path)
 
     file, _ = _optional_yaml(tmp_path, "kriterier.yaml", CriteriaFile)
     known = criteria.criteria(file.kriterier)
-    rules = casereview.declared_rules(known)
-    assert rules["egen_frist"] == casereview.STATUS_RULE
-    assert rules["bfu_4_mdr"] == casereview.ANALYSIS_RULE
+    rules = counting.declared_rules(known)
+    assert rules["egen_frist"] == counting.STATUS_RULE
+    assert rules["bfu_4_mdr"] == counting.ANALYSIS_RULE
     rows = pd.DataFrame([{"sag": f"S{i}", "kriterium": k, "vurdering": v, "runde": r,
                           "kritik": False, "bemaerkning": ""}
                          for i, (k, v, r) in enumerate([
@@ -119,7 +119,7 @@ def test_a_criterion_declares_its_rule_once_and_every_document_uses_it(tmp_path)
     import datetime as dt
 
     review = casereview.review(rows, known, dt.date(2021, 1, 1))
-    compared = casereview.compare(rows, known, dt.date(2022, 1, 1))
+    compared = casereview_rounds.compare(rows, known, dt.date(2022, 1, 1))
     assert review.criterion("egen_frist").andel == pytest.approx(0.5)  # delvist met
     assert review.criterion("bfu_4_mdr").andel == 0  # delvist not met
     assert compared.criterion("egen_frist").baseline.andel == pytest.approx(0.5)

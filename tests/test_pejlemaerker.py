@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, pdf_pages, squeeze
 
 from taskforce_report import catalogues
-from taskforce_report.analyse import casereview, socialwork
+from taskforce_report.analyse import casereview_criteria, socialwork
 from taskforce_report.build import build, prepare, render
 from taskforce_report.cli import main
 from taskforce_report.core.errors import InputError
@@ -67,14 +67,15 @@ def test_every_classic_theme_and_criterion_has_one_place():
     assert all(len(found) == 1 for found in owners.values()), owners
     assert owners["handleplan"] == ["valg_af_indsats"]
     assert owners["tidlig_indsats"] == ["tvaerfagligt_samarbejde"]
-    placed = {c.id: casereview.group_of(c, sections) for c in criteria.catalogue().values()}
+    placed = {c.id: casereview_criteria.group_of(c, sections)
+              for c in criteria.catalogue().values()}
     assert [c for c, section in placed.items() if section is None] == ["samlet_vurdering"]
     # named criteria go where the pejlemærker put them, whatever their classic theme
     assert placed["boernesamtale"] == "inddragelse"
     assert placed["opfoelgning_3_mdr"] == placed["personrettet_tilsyn"] == "opfoelgning"
     assert placed["handleplan_indhold"] == "valg_af_indsats"
     # the classic concept still groups by its own themes
-    assert casereview.group_of(criteria.catalogue()["boernesamtale"],
+    assert casereview_criteria.group_of(criteria.catalogue()["boernesamtale"],
                                catalogues.themes()) == "boernefaglige_undersoegelser"
 
 

@@ -67,7 +67,7 @@ def test_share_base_and_wording_per_counting_rule(rule, met, base, wording):
 
 
 def test_the_rules_are_the_case_reviews_rules():
-    from taskforce_report.analyse.casereview import Rule
+    from taskforce_report.analyse.counting import Rule
 
     assert audit.RULES["hvor_relevant"] == Rule(delvist_opfyldt=False,
                                                 ikke_relevant_i_grundlag=False)

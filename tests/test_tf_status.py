@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import ROOT, pdf_pages, squeeze
 
 from taskforce_report import catalogues
-from taskforce_report.analyse import casereview
+from taskforce_report.analyse import casereview_rounds, casereview_rows, counting
 from taskforce_report.build import build, prepare, render
 from taskforce_report.cli import main
 from taskforce_report.core import language
@@ -68,15 +68,15 @@ DATE = dt.date(2022, 3, 15)
 def sample_frame(tmp_path: Path):
     path = tmp_path / "sagsgennemgang.csv"
     path.write_text(SAMPLE, encoding="utf-8")
-    return casereview.normalise(read_csv(path, SPECS["sagsgennemgang"]), criteria.criteria())
+    return casereview_rows.normalise(read_csv(path, SPECS["sagsgennemgang"]), criteria.criteria())
 
 
-def compared(tmp_path: Path, rule=casereview.STATUS_RULE, concept="tf_pejlemaerker"):
-    return casereview.compare(sample_frame(tmp_path), criteria.criteria(), DATE, rule,
+def compared(tmp_path: Path, rule=counting.STATUS_RULE, concept="tf_pejlemaerker"):
+    return casereview_rounds.compare(sample_frame(tmp_path), criteria.criteria(), DATE, rule,
                               themes=catalogues.concepts()[concept].themes)
 
 
-def counts(c: casereview.Comparison):
+def counts(c: casereview_rounds.Comparison):
     return ((c.baseline.opfyldt, c.baseline.relevante, c.baseline.procent),
             (c.status.opfyldt, c.status.relevante, c.status.procent), c.aendring)
 
@@ -130,7 +130,7 @@ def test_both_rounds_counted_by_hand_under_the_status_rule(tmp_path, any_base):
 
 
 def test_the_analysis_rule_counts_delvist_as_not_met(tmp_path, any_base):
-    bfu = compared(tmp_path, casereview.ANALYSIS_RULE).criterion("bfu_4_mdr")
+    bfu = compared(tmp_path, counting.ANALYSIS_RULE).criterion("bfu_4_mdr")
     assert counts(bfu) == ((2, 4, 50), (1, 4, 25), -25)
     assert squeeze(bfu.tekst) == ("Andelen af sager, hvor undersøgelsen er afsluttet inden for "
                                   "fire måneder, er faldet fra 50 % til 25 %.")

@@ -5,8 +5,8 @@ force, the sentence in the status reports' idiom and a chart out.
 Three steps, each a plain function:
 - `normalise()` checks the rows of ledelsestilsyn.csv (runde, sag, kriterium, vurdering) and
   returns a tidy frame, naming file, row and column for every mistake;
-- `measure()` counts one criterion in one round with the case review's counting (`casereview.
-  tally` under a `casereview.Rule`: whether delvist counts as met, whether ikke relevant leaves
+- `measure()` counts one criterion in one round with the case review's counting (`counting.
+  tally` under a `counting.Rule`: whether delvist counts as met, whether ikke relevant leaves
   the base), so the two documents can never count differently;
 - `analyse()` turns the plan in rapport.yaml and the counts into the facts and charts of the
   status report: goals numbered through the plan (analyse/auditgoals.py: their measurements,
@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from taskforce_report.analyse import casereview
+from taskforce_report.analyse import casereview_rows, counting
 from taskforce_report.analyse.auditgoals import (
     STATUS_KEYS,
     CriterionStatus,
@@ -36,7 +36,7 @@ from taskforce_report.analyse.auditgoals import (
     Wording,
     goal_status,
 )
-from taskforce_report.analyse.casereview import Rule, tally
+from taskforce_report.analyse.counting import Rule, tally
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.core.errors import MAX_ROW_PROBLEMS, InputError, Problem, raise_row_problems
@@ -51,10 +51,10 @@ TABLE_FILE = "ledelsestilsyn.csv"
 # audit criterion and a case-review criterion of the same name count alike. "alle_sager" and
 # "helt_eller_delvist" keep a case where the requirement did not apply in the base, as not
 # met ("ikke relevant" never counts as met); the "hvor_relevant" rules leave it out.
-RULES: dict[str, Rule] = casereview.RULES
+RULES: dict[str, Rule] = counting.RULES
 
 # as the case review's, and the short forms ir and i.r. for "ikke relevant" too
-VURDERING = replace(casereview.VURDERING, aliases={
+VURDERING = replace(casereview_rows.VURDERING, aliases={
     "ikke_relevant": "ikke relevant", "ikke-relevant": "ikke relevant",
     "ir": "ikke relevant", "i.r.": "ikke relevant"})
 
@@ -64,8 +64,8 @@ VURDERING = replace(casereview.VURDERING, aliases={
 def normalise(table: Table, kriterier: Mapping[str, AuditCriterion]) -> pd.DataFrame:
     """The rows of ledelsestilsyn.csv checked and in canonical form.
 
-    Columns: runde ("2021-09"), sag, kriterium, vurdering (one of casereview.VURDERINGER) and
-    kritik (always False: the audit voices none; kept so casereview.tally can count the frame);
+    Columns: runde ("2021-09"), sag, kriterium, vurdering (one of counting.VURDERINGER) and
+    kritik (always False: the audit voices none; kept so counting.tally can count the frame);
     the index is the row number in the file. Every wrong cell is reported in one InputError.
     """
     problems: list[Problem] = []
@@ -89,7 +89,7 @@ def normalise(table: Table, kriterier: Mapping[str, AuditCriterion]) -> pd.DataF
                                        "runden som ÅÅÅÅ-MM, fx 2021-09"))
             runde = ""
         sag = record["sag"].strip()
-        wrong += casereview.case_problems(table, number, sag)
+        wrong += casereview_rows.case_problems(table, number, sag)
         values, wrong_values = vocabulary.read(table, number, record, vocabularies)
         wrong += wrong_values
         kriterium = values["kriterium"]

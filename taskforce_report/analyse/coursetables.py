@@ -11,7 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from taskforce_report.analyse import casereview
+from taskforce_report.analyse import casereview, casereview_rows
+from taskforce_report.analyse.counting import BASELINE, STATUS
 from taskforce_report.core.errors import InputError, input_error
 from taskforce_report.load.bundle import REPORT_FILE, concept_of
 from taskforce_report.load.course import AUDIT_FILE, Course, audit_log
@@ -45,8 +46,8 @@ def baseline_frame(course: Course, extra_criteria: tuple = ()):
     table = bundle.tables["sagsgennemgang"]
     table = replace(table, source=f"{member.folder}/{table.source}")
     known = criteria((*bundle.kriterier, *extra_criteria))
-    frame = casereview.normalise(table, known)
-    return frame[frame["runde"] == casereview.BASELINE]
+    frame = casereview_rows.normalise(table, known)
+    return frame[frame["runde"] == BASELINE]
 
 
 def citation_values(course: Course) -> dict[str, Any]:
@@ -122,11 +123,11 @@ def _both_rounds(bundle, course: Course, own):
                           "sager) står i Task Forcens eget bundt, baselinemålingen hentes fra "
                           "analysebundtet")
     known = criteria((*course.analysis.kriterier, *bundle.kriterier))
-    frame = casereview.normalise(own, known)
+    frame = casereview_rows.normalise(own, known)
     if "runde" not in own.frame.columns:
-        frame = frame.assign(runde=casereview.STATUS)
-    elif (frame["runde"] == casereview.BASELINE).any():
-        row = int(frame.index[frame["runde"] == casereview.BASELINE][0])
+        frame = frame.assign(runde=STATUS)
+    elif (frame["runde"] == BASELINE).any():
+        row = int(frame.index[frame["runde"] == BASELINE][0])
         member = course.member("analyserapport")
         raise InputError(own.problem(row, "runde", "baselinemålingen hentes fra "
                                      f"analysebundtet ({member.folder}/sagsgennemgang.csv) "

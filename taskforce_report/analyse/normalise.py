@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from taskforce_report.analyse import (
-    casereview,
+    casereview_rows,
     consistency,
     coursetables,
     selfevaluation,
@@ -53,8 +53,8 @@ def normalise(bundle: Bundle, own: Callable[[Bundle, dict[str, Any]], None]) -> 
     tables: dict[str, Any] = coursetables.shared_tables(bundle, dict(bundle.tables))
     if isinstance(tables.get("sagsgennemgang"), Table):
         source = tables["sagsgennemgang"].source
-        tables["sagsgennemgang"] = casereview.normalise(tables["sagsgennemgang"],
-                                                        criteria(bundle.kriterier))
+        tables["sagsgennemgang"] = casereview_rows.normalise(tables["sagsgennemgang"],
+                                                             criteria(bundle.kriterier))
         consistency.check_rows(tables["sagsgennemgang"], source)
     if "socialfaglig" in tables:
         tables["socialfaglig"] = socialwork.normalise(tables["socialfaglig"])

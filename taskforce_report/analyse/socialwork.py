@@ -3,8 +3,8 @@ beside Ankestyrelsen's legal review. `socialfaglig.csv` holds one row per case a
 an assessment (ja, delvist, nej, ikke relevant) and a free-text finding.
 
 The dimensions are a catalogue (`catalogues/dimensioner.yaml`) in the criteria catalogue's
-format, so the rows are counted by `casereview.tally` under a `casereview.Rule` and phrased by
-`casereview.phrase`, exactly as the legal review; only the checking of the rows and the
+format, so the rows are counted by `counting.tally` under a `counting.Rule` and phrased by
+`casereview_phrases.phrase`, exactly as the legal review; only the checking of the rows and the
 findings per dimension are this module's own.
 """
 
@@ -20,8 +20,9 @@ from typing import Any
 import pandas as pd
 
 from taskforce_report import catalogues
-from taskforce_report.analyse import casereview
-from taskforce_report.analyse.casereview import ANALYSIS_RULE, CriterionResult, Rule
+from taskforce_report.analyse import casereview, casereview_rows, counting
+from taskforce_report.analyse.casereview import CriterionResult
+from taskforce_report.analyse.counting import ANALYSIS_RULE, BASELINE, Rule
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.core.errors import MAX_ROW_PROBLEMS, Problem, raise_row_problems
@@ -56,12 +57,12 @@ def normalise(table: Table, known: Mapping[str, CriterionEntry] | None = None) -
     vocabularies = {
         "dimension": Vocabulary(known, "en kendt dimension", empty="ingen dimension",
                                 note=f"; kendte: {', '.join(names)}"),
-        "vurdering": casereview.VURDERING,
+        "vurdering": casereview_rows.VURDERING,
     }
     for number, record in table.records():
         sag = record["sag"].strip()
         values, wrong = vocabulary.read(table, number, record, vocabularies)
-        wrong = casereview.case_problems(table, number, sag) + wrong
+        wrong = casereview_rows.case_problems(table, number, sag) + wrong
         dimension = values["dimension"]
         key = (sag, dimension)
         if wrong:
@@ -73,7 +74,7 @@ def normalise(table: Table, known: Mapping[str, CriterionEntry] | None = None) -
         else:
             first_seen[key] = number
             rows.append({"række": number, "sag": sag, "kriterium": dimension,
-                         "vurdering": values["vurdering"], "runde": casereview.BASELINE,
+                         "vurdering": values["vurdering"], "runde": BASELINE,
                          "kritik": False, "fund": record.get("fund", "").strip()})
         if len(problems) > MAX_ROW_PROBLEMS:
             break
@@ -107,10 +108,10 @@ class SocialWorkReview:
 def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry] | None = None,
            rule: Rule = ANALYSIS_RULE, words: bool = False, udfoert_af: str = "VISO",
            udvaelgelse: str = "", periode: tuple[str, str] | None = None) -> SocialWorkReview:
-    """The counts per dimension (casereview.tally), the sentence per dimension
-    (casereview.phrase) and the findings per dimension, in case order."""
+    """The counts per dimension (counting.tally), the sentence per dimension
+    (casereview_phrases.phrase) and the findings per dimension, in case order."""
     known = dimensions() if known is None else known
-    counts = casereview.tally(frame, rule)
+    counts = counting.tally(frame, rule)
     results = []
     for dimension in known.values():
         if dimension.id not in counts.index:
@@ -124,7 +125,7 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry] | None = Non
         findings[dimension_id] = tuple(Finding(r.sag, r.vurdering, r.fund)
                                        for r in rows.itertuples())
     drawable = any(r.relevante for r in results)
-    return SocialWorkReview(sager=casereview.cases(frame), regel=rule,
+    return SocialWorkReview(sager=counting.cases(frame), regel=rule,
                             dimensioner=tuple(results), fund=findings, udfoert_af=udfoert_af,
                             udvaelgelse=udvaelgelse, periode=periode,
                             chart=CHART_ID if drawable else "")

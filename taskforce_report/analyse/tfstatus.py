@@ -4,10 +4,10 @@ its recommendations, the municipality's closing account, and the case review rep
 cases set against the first one ("Statusmåling af konkrete sager").
 
 The two rounds come from the `runde` column of sagsgennemgang.csv (baseline, status) and are
-counted and compared by `casereview.compare`, each criterion under its own declared counting
-rule (`optaelling` in the criteria catalogue), exactly as the analysis report counts it; a
-second reading (`statusmaaling.anden_laesning`, a name of `casereview.RULES`) is shown beside
-it, labelled. The areas are the theme catalogue of the report's concept, so the comparison is
+counted and compared by `casereview_rounds.compare`, each criterion under its own declared
+counting rule (`optaelling` in the criteria catalogue), exactly as the analysis report counts
+it; a second reading (`statusmaaling.anden_laesning`, a name of `counting.RULES`) is shown
+beside it, labelled. The areas are the theme catalogue of the report's concept, so the comparison is
 grouped the way the report is.
 """
 
@@ -16,7 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from taskforce_report.analyse import casereview, citations, consistency, coursetables, socialwork
+from taskforce_report.analyse import (
+    casereview_charts,
+    casereview_rounds,
+    citations,
+    consistency,
+    coursetables,
+    socialwork,
+)
+from taskforce_report.analyse.counting import BASELINE, RULES, STATUS
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError, Problem
@@ -24,7 +32,7 @@ from taskforce_report.load.bundle import Bundle, concept_of
 from taskforce_report.load.criteria import criteria
 from taskforce_report.models import TaskForceStatusReport
 
-ROUND_TITLES = {casereview.BASELINE: "Baselinemåling", casereview.STATUS: "Statusmåling"}
+ROUND_TITLES = {BASELINE: "Baselinemåling", STATUS: "Statusmåling"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ class Course:
 class StatusMeasurement:
     """The appendix: the comparison and what the text around it needs."""
 
-    sammenligning: casereview.RoundComparison
+    sammenligning: casereview_rounds.RoundComparison
     runder: tuple[str, str]  # column heads: "Baselinemåling", "Statusmåling"
     maaneder: tuple[str, str]  # "april 2019", "" when rapport.yaml does not say
     udvaelgelse: str  # Markdown from rapport.yaml
@@ -48,11 +56,11 @@ class StatusMeasurement:
     andel_tekst: str  # what the share is, for the notes under the tables
     delvist_opfyldt: bool
     # the second reading, counted over the same rows under another rule, and its label
-    anden: casereview.RoundComparison | None = None
+    anden: casereview_rounds.RoundComparison | None = None
     anden_navn: str = ""  # "helt eller delvist opfyldt"
     anden_tekst: str = ""  # how it counts, as sentences
 
-    def anden_for(self, criterion_id: str) -> casereview.Comparison | None:
+    def anden_for(self, criterion_id: str) -> casereview_rounds.Comparison | None:
         return self.anden.criterion(criterion_id) if self.anden is not None else None
 
     def is_empty(self) -> bool:
@@ -61,7 +69,7 @@ class StatusMeasurement:
 
 def _check_rounds(frame) -> None:
     present = set(frame["runde"])
-    missing = [r for r in (casereview.BASELINE, casereview.STATUS) if r not in present]
+    missing = [r for r in (BASELINE, STATUS) if r not in present]
     if missing:
         runde = missing[0]
         raise InputError(Problem(
@@ -76,16 +84,17 @@ def measurement(report: TaskForceStatusReport, frame, known, themes) -> StatusMe
     text = report.statusmaaling
     words = text.tal == "ord"
     # the criteria's own rules, as the analysis report counts them: one figure per criterion
-    compared = casereview.compare(frame, known, report.dato, words=words, themes=themes)
+    compared = casereview_rounds.compare(frame, known, report.dato, words=words,
+                                         themes=themes)
     second = None
     if text.anden_laesning is not None:
-        rule = casereview.RULES[text.anden_laesning]
-        second = casereview.compare(frame, known, report.dato, rule, words=words,
-                                    themes=themes)
+        rule = RULES[text.anden_laesning]
+        second = casereview_rounds.compare(frame, known, report.dato, rule, words=words,
+                                           themes=themes)
     months = tuple(language.month(m) if m else "" for m in (text.baseline, text.status))
     return StatusMeasurement(
         sammenligning=compared,
-        runder=(ROUND_TITLES[casereview.BASELINE], ROUND_TITLES[casereview.STATUS]),
+        runder=(ROUND_TITLES[BASELINE], ROUND_TITLES[STATUS]),
         maaneder=months, udvaelgelse=text.udvaelgelse, regel_tekst=compared.regel_tekst,
         andel_tekst=compared.andel_tekst, delvist_opfyldt=compared.regel.delvist_opfyldt,
         anden=second, anden_navn=second.regel.counted if second else "",
@@ -107,8 +116,8 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
     if frame is not None and not frame.empty:
         _check_rounds(frame)
         found = measurement(report, frame, criteria(bundle.kriterier), themes)
-        charts = casereview.comparison_charts(found.sammenligning, chart_labels(found))
-        values = casereview.comparison_citation_values(found.sammenligning)
+        charts = casereview_charts.comparison_charts(found.sammenligning, chart_labels(found))
+        values = casereview_rounds.comparison_citation_values(found.sammenligning)
     if bundle.course is not None:  # the analysis report's results: {analyse.sagsgennemgang.…}
         values = {**coursetables.citation_values(bundle.course), **values}
     where = bundle.report_doc.where if bundle.report_doc else None  # rapport.yaml or tekster/

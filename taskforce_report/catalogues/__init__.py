@@ -25,7 +25,7 @@ class Theme:
     analyse: str = ""
     kort: str = ""
     fokus: str = ""
-    # where the case review's criteria go (casereview.groups): the classic themes whose
+    # where the case review's criteria go (casereview_criteria.group_of): the classic themes whose
     # criteria this theme takes, and criteria it takes whatever their theme. A classic theme
     # takes the criteria tagged with its own id.
     klassiske_temaer: tuple[str, ...] = ()

@@ -16,6 +16,7 @@ from typing import Any
 from taskforce_report import catalogues
 from taskforce_report.analyse import (
     casereview,
+    casereview_charts,
     citations,
     interviews,
     keyfigures,
@@ -62,7 +63,7 @@ def _evidence(bundle: Bundle, report: AnalysisReport,
                                    afgoerelser_foer=language.date(text.afgoerelser_foer),
                                    themes=concept_of(bundle).themes)
         found["sagsgennemgang"] = review
-        charts += casereview.charts(review)
+        charts += casereview_charts.charts(review)
         values.update(casereview.citation_values(review))
     if tables.get("socialfaglig") is not None:
         text = report.socialfaglig

@@ -1,7 +1,7 @@
 """The case review's criteria as data: the catalogue shipped with the package
 (`catalogues/kriterier.yaml`), read once, plus the criteria a bundle's kriterier.yaml adds.
 The loader checks a bundle's additions against it (checks.py); the analysis counts by it
-(analyse/casereview.py)."""
+(analyse/casereview.py, analyse/counting.py)."""
 
 from __future__ import annotations
 

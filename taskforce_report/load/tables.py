@@ -3,7 +3,7 @@ comma, UTF-8 with or without BOM, or Windows-1252.
 
 A table is read as text, column by column, with the row number each value came from, so the
 modules that check the values can say "sagsgennemgang.csv, række 14: ...". Turning text into
-numbers, dates and vocabularies is theirs to do (see `keyfigures.py`, `casereview.py`).
+numbers, dates and vocabularies is theirs to do (see `keyfigures/`, `casereview_rows.py`).
 """
 
 from __future__ import annotations

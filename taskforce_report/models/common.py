@@ -69,9 +69,9 @@ def known_theme(value: str | None) -> str | None:
 
 
 # How a criterion is counted (what counts as met, what leaves the base), by name; the one
-# table of names is casereview.RULES. "Ikke relevant" never counts as met: it leaves the base,
-# or stays in it as not met; only opfyldt_eller_lovligt_undladt counts it, as "lovligt
-# undladt", and says so wherever its figure is printed.
+# table of names is RULES in analyse/counting.py. "Ikke relevant" never counts as met: it
+# leaves the base, or stays in it as not met; only opfyldt_eller_lovligt_undladt counts it, as
+# "lovligt undladt", and says so wherever its figure is printed.
 CountingRule = Literal["alle_sager", "hvor_relevant", "helt_eller_delvist",
                        "helt_eller_delvist_hvor_relevant", "opfyldt_eller_lovligt_undladt"]
 

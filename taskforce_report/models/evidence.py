@@ -44,7 +44,7 @@ class LawReferences(Strict):
 
 class NationalResult(Strict):
     """The national share of cases meeting a requirement (Ankestyrelsen's Børnesagsbarometer),
-    counted as the barometer counts: met, or lawfully omitted (casereview.BAROMETER_RULE)."""
+    counted as the barometer counts: met, or lawfully omitted (counting.BAROMETER_RULE)."""
 
     andel: float = Field(ge=0, le=100)  # in percent: 55 for 55 %
     aar: int = Field(ge=1990, le=2099)  # the year the share was measured

@@ -1,0 +1,126 @@
+"""The case review's generated sentences in the reports' idiom, built from counts: the finding
+per criterion ("I 5 ud af de 12 sager … er firemånedersfristen overskredet."), the criticism,
+a theme's criticism in all, and the development between two rounds.
+
+They are words fed typed counts, and belong with words/ in spirit; they sit in ANALYSE because
+the review and the round comparison are also made inside ANALYSE (the social-work review, the
+course's shared tables and the status measurement build them there, and cite their sentences),
+where an import from words/, a stage above, is not allowed. Handing them in from documents/,
+as words/audit.py's are, would thread them through every one of those callers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from taskforce_report.analyse.counting import BASELINE, STATUS, RoundCount
+from taskforce_report.core import language
+from taskforce_report.models import CriterionEntry
+
+
+def _count(n: int, words: bool) -> str:
+    return language.number_word(n) if words else language.number(n)
+
+
+def _singular(sager: str) -> str:
+    """The base for one case: "sager med handleplan" → "sag med handleplan",
+    "anbringelsessager" → "anbringelsessag"."""
+    return re.sub(r"\b(\w*sag)er\b", r"\1", sager, count=1)
+
+
+def phrase(criterion: CriterionEntry, failed: int, base: int, words: bool = False) -> str:
+    """The finding as the reports write it, failures counted against the relevant cases:
+    "I 5 ud af de 12 sager med en børnefaglig undersøgelse er firemånedersfristen
+    overskredet." """
+    if base == 0:
+        return "Kravet har ikke været relevant i nogen af de gennemgåede sager."
+    sager = criterion.sager
+    if base == 1:
+        head, sager = "I den ene", _singular(sager)
+    else:
+        head = f"I alle {_count(base, words)}"
+    if failed and failed < base:
+        head = f"I {_count(failed, words)} ud af de {_count(base, words)}"
+    comma = "," if "," in sager else ""
+    predicate = criterion.mangel if failed else (criterion.opfyldt or "er kravet opfyldt")
+    return f"{head} {sager}{comma} {predicate}."
+
+
+def criticism_phrase(criticised: int, failed: int, words: bool = False) -> str:
+    """ "Ankestyrelsen udtaler kritik i alle 3 sager." """
+    if criticised == 0:
+        return ""
+    if criticised == failed:
+        if failed == 1:
+            return "Ankestyrelsen udtaler kritik i sagen."
+        return f"Ankestyrelsen udtaler kritik i alle {_count(criticised, words)} sager."
+    if criticised < failed:
+        return f"Ankestyrelsen udtaler kritik i {_count(criticised, words)} af disse sager."
+    noun = "sag" if criticised == 1 else "sager"
+    return f"Ankestyrelsen udtaler kritik i {_count(criticised, words)} {noun}."
+
+
+def theme_criticism(criticised_criteria: int, criticised: int, relevant: int,
+                    words: bool) -> str:
+    """A theme's criticism in all: `criticised_criteria` of its criteria drew criticism, in
+    `criticised` of its `relevant` cases."""
+    if criticised_criteria < 2:
+        return ""  # the criterion's own sentence has said it
+    if criticised == relevant:
+        return (f"Samlet udtaler Ankestyrelsen kritik i alle {_count(relevant, words)} sager "
+                "under temaet.")
+    return (f"Samlet udtaler Ankestyrelsen kritik i {_count(criticised, words)} af de "
+            f"{_count(relevant, words)} sager under temaet.")
+
+
+_ROUND_NAMES = {BASELINE: "baselinemålingen", STATUS: "statusmålingen"}
+
+
+def _measured_in(count: RoundCount, runde: str, words: bool) -> str:
+    """ "i statusmålingen er kravet opfyldt i 3 ud af 4 sager (75 %)" """
+    share = "" if language.is_small_base(count.relevante) else \
+        f" ({language.percent(count.andel)})"  # on a small base the count says it
+    return (f"i {_ROUND_NAMES[runde]} er kravet opfyldt i {_count(count.opfyldt, words)} ud af "
+            f"{_count(count.relevante, words)} {'sag' if count.relevante == 1 else 'sager'}"
+            f"{share}")
+
+
+def change_phrase(criterion: CriterionEntry, before: RoundCount, after: RoundCount,
+                  words: bool = False) -> str:
+    """The development as the status reports write it: "Andelen af sager, hvor underretningen
+    er vurderet inden for 24 timer, er steget fra 40 % til 75 %.", "I begge målinger …"."""
+    clause = criterion.hvor or f"kravet »{criterion.kort}« er opfyldt"
+    for count, runde, other, other_runde in ((before, BASELINE, after, STATUS),
+                                             (after, STATUS, before, BASELINE)):
+        if count.sager == 0:
+            tail = (f", og {_measured_in(other, other_runde, words)}"
+                    if other.andel is not None else "")
+            return f"Kravet indgik ikke i {_ROUND_NAMES[runde]}{tail}."
+    for count, runde, other, other_runde in ((before, BASELINE, after, STATUS),
+                                             (after, STATUS, before, BASELINE)):
+        if count.andel is None:
+            tail = (f"; {_measured_in(other, other_runde, words)}"
+                    if other.andel is not None else "")
+            return (f"Kravet var ikke relevant i nogen af sagerne i {_ROUND_NAMES[runde]}, så "
+                    f"udviklingen kan ikke opgøres{tail}.")
+    first, last = before.procent, after.procent
+    small = language.is_small_base(before.relevante) or language.is_small_base(after.relevante)
+    if small and not (first == last and first in (0, 100)):
+        # fewer than SMALL_BASE cases: counts, not shares that one case moves ten points
+        return (f"Kravet er opfyldt i {_count(before.opfyldt, words)} ud af "
+                f"{_count(before.relevante, words)} "
+                f"{'sag' if before.relevante == 1 else 'sager'} i baselinemålingen og i "
+                f"{_count(after.opfyldt, words)} ud af {_count(after.relevante, words)} i "
+                "statusmålingen.")
+    if first == last == 100:
+        if criterion.opfyldt:
+            return f"I begge målinger {criterion.opfyldt} i alle sager."
+        return "I begge målinger er kravet opfyldt i alle sager, hvor det er relevant."
+    if first == last == 0:
+        return f"I ingen af de to målinger er der sager, hvor {clause}."
+    if first == last:
+        return (f"Andelen af sager, hvor {clause}, er uændret "
+                f"{language.percent(after.andel)} i begge målinger.")
+    verb = "steget" if last > first else "faldet"
+    return (f"Andelen af sager, hvor {clause}, er {verb} fra {language.percent(before.andel)} "
+            f"til {language.percent(after.andel)}.")
