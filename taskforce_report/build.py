@@ -235,7 +235,7 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     from taskforce_report.charts.spec import chart_url
     from taskforce_report.core.safeio import read_input
     from taskforce_report.output import wordfile
-    from taskforce_report.render.render import document_subject, document_title
+    from taskforce_report.render.render import document_author, document_subject, document_title
 
     specs = list(prepared.results.charts)
     html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
@@ -250,10 +250,10 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
             data = read_input(prepared.bundle.path / name, name, root=prepared.bundle.path)
             images[path.as_uri()] = wordfile.Image(data, wordfile.png_width_cm(data), "")
     report = prepared.bundle.report
-    author = (report.kommune if kind_of(prepared).municipal
-              else prepared.theme.settings.get("forfatter", prepared.theme.publisher))
-    return wordfile.docx_bytes(html, images, prepared.theme, document_title(report),
-                               document_subject(report), str(author), document_date(report))
+    theme = prepared.theme
+    return wordfile.docx_bytes(html, images, theme, document_title(report),
+                               document_subject(report, theme),
+                               str(document_author(report, theme)), document_date(report))
 
 
 def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,

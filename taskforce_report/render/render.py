@@ -158,13 +158,20 @@ def document_title(report: Any) -> str:
     return f"{report.titel} – {report.kommune}"
 
 
-def document_subject(report: Any) -> str:
-    """The PDF's subject: what the document is about, in one line."""
-    if report.dokument == "ansoegning":
-        return (f"{language.genitive(report.kommune)} ansøgning om et forløb med Den Permanente "
-                "Task Force på området udsatte børn og unge")
-    return (f"{report.titel} om {language.genitive(report.kommune)} sagsbehandling på området "
-            "udsatte børn og unge")
+def document_subject(report: Any, theme: Theme) -> str:
+    """The PDF's subject, what the document is about in one line: its words are the template
+    `<dokument>/emne.txt`, or `faelles/emne.txt` for a document type without its own."""
+    env = environment(theme)
+    template = env.select_template([f"{report.dokument}/emne.txt", "faelles/emne.txt"])
+    # metadata is plain text: the HTML escaping of the autoescaped environment is undone
+    return Markup(template.render(rapport=report, kommune=report.kommune)).unescape().strip()
+
+
+def document_author(report: Any, theme: Theme) -> str:
+    """The municipality writes its own documents; the Task Force's carry the theme's author."""
+    if documents.document_type(report.dokument).municipal:
+        return report.kommune
+    return theme.settings.get("forfatter", theme.publisher)
 
 
 def _kind_context(report: Any, facts: dict[str, Any]) -> dict[str, Any]:
@@ -174,8 +181,6 @@ def _kind_context(report: Any, facts: dict[str, Any]) -> dict[str, Any]:
     if period is not None:
         context["dataindsamling_fra"] = language.date(period.fra)
         context["dataindsamling_til"] = language.date(period.til)
-        context["undertitel"] = (f"Analyse af {language.genitive(report.kommune)} arbejde på "
-                                 "det specialiserede børne- og ungeområde")
     return context
 
 
@@ -223,10 +228,8 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "udgiver": theme.publisher,
         "temaer": list(doc.themes),
         "dokumenttitel": document_title(report),
-        # the municipality writes its own documents; the Task Force's carry the theme's author
-        "forfatter": (report.kommune if documents.document_type(report.dokument).municipal
-                      else theme.settings.get("forfatter", theme.publisher)),
-        "emne": document_subject(report),
+        "forfatter": document_author(report, theme),
+        "emne": document_subject(report, theme),
         "version": __version__,
         "numre": numbering.numbers(facts),  # tables and figures that follow another part's
         "kapitler": [{"nummer": c.label, "titel": c.title, "id": c.id} for c in doc.chapters],
