@@ -1,10 +1,17 @@
 """Are the examples' outputs byte-identical between two versions of the code?
 
     python3 scripts/identical.py [BASE_REV]        (default BASE_REV: HEAD)
+    python3 scripts/identical.py --store
 
 builds every example in every format, once from BASE_REV (checked out into a temporary git
 worktree) and once from the working tree, and compares every file written. A reorganisation
 of the code (issue 18) must change no byte of any document.
+
+`--store` builds from the working tree only and writes the hashes to `STORED`
+(tests/data/example-hashes.json), which tests/test_identical.py compares every run of the
+suite against: after an intended change to what the examples print, store again and say so in
+the commit. The file records the layout engine beside the hashes (`fingerprint`), because a
+PDF's bytes depend on Pango as much as on this code.
 
 The manifest inside every PDF carries a hash of the package's Python code (`kode`), which any
 moved line changes, and one of templates/, which a template rewritten to print the same words
@@ -17,6 +24,7 @@ differing file named).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -24,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+STORED = ROOT / "tests" / "data" / "example-hashes.json"
 
 # (folder under input/, extra build options, subfolder of the output)
 BUILDS: list[tuple[str, list[str], str]] = [
@@ -94,7 +103,30 @@ def build_all(tree: Path, out: Path) -> dict[str, str]:
             if path.is_file() and ".pin" not in path.parts and "__pycache__" not in path.parts}
 
 
+def fingerprint() -> dict[str, str]:
+    """What besides this code decides a PDF's bytes: the layout engine and its text shaping."""
+    from importlib.metadata import version
+
+    from weasyprint.text.ffi import pango
+
+    packages = ("weasyprint", "pydyf", "fonttools", "pikepdf", "matplotlib")
+    return {"pango": str(pango.pango_version()),
+            **{name: version(name) for name in packages}}
+
+
+def store() -> int:
+    with tempfile.TemporaryDirectory(prefix="identical-") as temp:
+        hashes = build_all(ROOT, Path(temp))
+    STORED.parent.mkdir(parents=True, exist_ok=True)
+    STORED.write_text(json.dumps({"fingerprint": fingerprint(), "files": hashes},
+                                 indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(hashes)} hashes stored in {STORED.relative_to(ROOT)}")
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:] == ["--store"]:
+        return store()
     base = sys.argv[1] if len(sys.argv) > 1 else "HEAD"
     with tempfile.TemporaryDirectory(prefix="identical-") as temp:
         work = Path(temp)
