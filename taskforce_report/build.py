@@ -6,7 +6,7 @@ at all. Usable without the CLI: `build(Path("input/eksempel-kommune"))`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -153,8 +153,7 @@ def build(bundle_path: Path, outdir: Path | None = None, fmt: str = "pdf",
         note(line)
     outdir = Path(outdir) if outdir else default_outdir(bundle_path)
     target = outdir / output_name(prepared, fmt, draft)
-    if form.check is not None:
-        form.check(prepared)
+    check_format(prepared, fmt)
     form.write(prepared, target, outdir, Run(fmt, progress, pdf_ua, layout, draft))
     return target
 
@@ -200,11 +199,29 @@ def check_slides(prepared: Prepared) -> None:
                           "nøglen dias med mindst én side under sider (se docs/bundle-format.md)")
 
 
-def check_slide_layout(prepared: Prepared) -> None:
-    """Lays the slide deck out as `build --format slides` does and throws the PDF away: a slide
-    that runs over its page or is too wide is the same error in `validate` as in `build`."""
-    check_slides(prepared)
-    pdf_bytes(prepared, fmt=SLIDES_FORMAT)
+def check_format(prepared: Prepared, fmt: str) -> None:
+    """What `build --format fmt` checks of the prepared document before its writer runs: the
+    format's own errors (check_memo, check_slides)."""
+    form = format_named(fmt)
+    if form.check is not None:
+        form.check(prepared)
+
+
+def check_formats(prepared: Prepared, formats: Iterable[str]) -> None:
+    """Every check `build` makes of each of `formats` before it writes, writing nothing, so
+    `validate` fails where `build` would and with the same message: the format's own
+    (check_format), the guard on the text a memo or a deck prints (render, as the writer calls
+    it), and a deck laid out and thrown away (pdf_bytes, as the writer calls it), because a
+    slide that runs over its page or is too wide is an input error only the layout finds.
+    The document's own PDF needs nothing beyond `prepare`."""
+    for fmt in formats:
+        check_format(prepared, fmt)
+        form = format_named(fmt)
+        if form.laid_out:
+            pdf_bytes(prepared, fmt=fmt)
+        elif form.top != FORMATS["pdf"].top:  # another template prints other texts
+            render(prepared, "pdf", fmt=fmt,
+                   charts=chart_references(list(prepared.results.charts)))
 
 
 def render(prepared: Prepared, flavour: str, progress: Callable[[str], None] = _quiet,
@@ -364,5 +381,5 @@ register_format(Format("html", _write_html, ".html"))
 register_format(Format(MEMO_FORMAT, _write_pdf, ".pdf", own_name=True, top="notat",
                        drafts=True, check=check_memo, asked=wants_memo))
 register_format(Format(SLIDES_FORMAT, _write_slides, ".pdf", own_name=True, top="dias",
-                       check=check_slides, asked=wants_slides))
+                       check=check_slides, asked=wants_slides, laid_out=True))
 register_format(Format(DOCX_FORMAT, _write_docx, ".docx"))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from taskforce_report import documents
-from taskforce_report.build import build, prepare
+from taskforce_report.build import build, check_formats, prepare
 from taskforce_report.core.errors import InputError
 from taskforce_report.documents.formats import FORMATS  # registered by build
 from taskforce_report.load.course import Course
@@ -58,6 +58,8 @@ def build_all(course: Course, outdir: Path, write: bool = True, progress=None) -
             if write:
                 for fmt in formats_of(prepared):
                     outputs.append(build(member.path, outdir / member.folder, fmt))
+            else:  # what build checks of each format before its layout, the deck laid out
+                check_formats(prepared, formats_of(prepared))
             message = ", ".join(str(p) for p in outputs) or "gyldigt"
             done.append(Built(member.folder, member.dokument, True, message, tuple(outputs),
                               prepared))

@@ -139,3 +139,22 @@ def test_an_error_quoting_a_wrong_cell_masks_a_cpr_number(mini):
     assert result.exit_code == 1
     assert "noegletal.csv" in result.output and "010203-XXXX" in result.output
     assert "1234" not in result.output
+
+
+def test_the_guard_reads_indikatorer_yaml_as_the_loader_read_it(mini):
+    """indikatorer.yaml is read once, by the loader (issue 18): the guard walks every text of
+    the file as the bundle holds it, and finds the same with the file gone after loading."""
+    from taskforce_report.guard import privacy
+    from taskforce_report.load.bundle import load
+
+    (mini / "indikatorer.yaml").write_text(
+        "indikatorer:\n"
+        "  - {id: egne, titel: Egne tællinger 0102031234, enhed: antal, afsnit: forebyggelse,\n"
+        "     navn: tællingerne fra jens@fjordlund.dk}\n", encoding="utf-8")
+    bundle = load(mini)
+    (mini / "indikatorer.yaml").unlink()
+    found = [(p.file, p.place, p.message) for p in privacy.check(bundle)]
+    assert ("indikatorer.yaml", "indikatorer[0].titel",
+            "ligner et CPR-nummer ('010203-XXXX')") in found
+    assert any(f[:2] == ("indikatorer.yaml", "indikatorer[0].navn")
+               and f[2].startswith("indeholder en e-mailadresse") for f in found), found

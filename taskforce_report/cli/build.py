@@ -136,7 +136,8 @@ def _validate_course(root: Path) -> None:
 def validate(bundle: Path) -> None:
     """Check BUNDLE as build would, write nothing, and print what was found; for a course
     (a folder with forloeb.yaml) every document and the trace from recommendation to status."""
-    from taskforce_report.build import prepare
+    from taskforce_report.build import check_formats, prepare
+    from taskforce_report.coursebuild import formats_of
     from taskforce_report.load import course
 
     if course.is_course(bundle):
@@ -146,10 +147,9 @@ def validate(bundle: Path) -> None:
     prepared = prepare(bundle)
     report = prepared.bundle.report
     deck = prepared.results.facts.get("dias")
-    if deck:  # laid out as --format slides would, so a slide that runs over fails here too
-        from taskforce_report.build import check_slide_layout
-
-        check_slide_layout(prepared)
+    # every format rapport.yaml asks for, checked as build checks it before the layout: the
+    # memo's text through the guard, the deck laid out, so a slide that runs over fails here too
+    check_formats(prepared, formats_of(prepared))
     click.echo(f"{bundle}: gyldigt bundt")
     click.echo(f"  dokument: {report.dokument}, kommune: {report.kommune}, "
                f"dato: {report.dato or '–'}")

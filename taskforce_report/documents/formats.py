@@ -40,6 +40,8 @@ class Format:
     drafts: bool = False  # --udkast makes a draft for factual hearing of it
     check: Callable[[Any], None] | None = None
     asked: Callable[[Any], bool] | None = None
+    # its layout raises input errors (a slide that runs over its page): `validate` lays it out
+    laid_out: bool = False
 
     def file_name(self, stem: str, draft: bool = False) -> str:
         """`analyserapport.pdf`, `statusrapport-notat-udkast.pdf`: a draft is named as one, so

@@ -19,17 +19,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from taskforce_report.core.errors import Problem
 from taskforce_report.core.redact import NUMERIC_COLUMNS, allowed_values, findings
-from taskforce_report.core.safeio import present
 from taskforce_report.load.bundle import REPORT_FILE, input_files
+from taskforce_report.load.indicators import INDICATORS_FILE
 from taskforce_report.load.workbook import WORKBOOK
-from taskforce_report.load.yamlfile import decode, read_yaml
+from taskforce_report.load.yamlfile import decode
 
 
 def _walk(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -89,11 +88,13 @@ def check(bundle) -> list[Problem]:
         for path, text in _walk(list(getattr(bundle, key, ()) or ()), (key,)):
             for finding in findings(text, hidden, allowed):
                 problems.append(Problem(file, _dotted(path), finding))
-    indicators = Path(getattr(bundle, "path", "")) / "indikatorer.yaml"
-    if getattr(bundle, "path", None) is not None and present(indicators):
-        for path, text in _walk(read_yaml(indicators, "indikatorer.yaml").data, ()):
+    # the bundle's indikatorer.yaml as the loader read it (load/indicators.py), every text of
+    # it, not only what the catalogue keeps
+    indicators = getattr(getattr(bundle, "indicators", None), "bundle_file", None)
+    if indicators is not None:
+        for path, text in _walk(indicators.data, ()):
             for finding in findings(text, hidden, allowed):
-                problems.append(Problem("indikatorer.yaml", _dotted(path), finding))
+                problems.append(Problem(INDICATORS_FILE, _dotted(path), finding))
     for table in bundle.tables.values():
         problems += table_problems(table, hidden, allowed)
     if getattr(bundle, "path", None) is not None:

@@ -11,7 +11,7 @@ weights, distributions whose parts are not in one unit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -118,6 +118,9 @@ class CatalogueFile(Strict):
 class Catalogue:
     indicators: dict[str, Indicator]
     distributions: dict[str, Distribution]
+    # the bundle's indikatorer.yaml as read (None without one): the privacy guard walks its
+    # every text, its comments' and unused keys' too, without reading the file again
+    bundle_file: YamlDocument | None = field(default=None, compare=False)
 
     def ids(self) -> list[str]:
         return [*self.indicators, *self.distributions]
@@ -139,8 +142,10 @@ def catalogue(bundle_path: Path | None = None) -> Catalogue:
     here, by the bundle's loader, and nowhere else)."""
     files: list[tuple[CatalogueFile, YamlDocument | None]] = [(_package_catalogue(), None)]
     extra = Path(bundle_path) / INDICATORS_FILE if bundle_path else None
+    bundle_file = None
     if extra is not None and present(extra):
         files.append(_read_catalogue(extra, INDICATORS_FILE))
+        bundle_file = files[-1][1]
     indicators: dict[str, Indicator] = {}
     distributions: dict[str, Distribution] = {}
     problems: list[Problem] = []
@@ -159,7 +164,7 @@ def catalogue(bundle_path: Path | None = None) -> Catalogue:
                                                    f"'{entry.id}' findes allerede i kataloget"))
                 continue
             distributions[entry.id] = entry
-    result = Catalogue(indicators, distributions)
+    result = Catalogue(indicators, distributions, bundle_file)
     problems += _check_references(result, files)
     if problems:
         raise InputError(problems)
