@@ -66,6 +66,9 @@ class Indicator(Strict):
     naevner: str | None = None
     pr: int = Field(default=1000, ge=1)
     vaegt: str | None = None
+    # for a share of cases: the count indicator that is its base (omgørelser of klagesager),
+    # so that a share of fewer than language.SMALL_BASE cases is told as a count
+    grundlag: str | None = None
     decimaler: int = Field(default=0, ge=0, le=3)
     enhedstekst: str = ""
     flertal: str = ""
@@ -88,6 +91,9 @@ class Indicator(Strict):
         if self.vaegt and self.enhed in COUNTS:
             raise ValueError("en vægt bruges kun til procent, indeks, gennemsnit og rater; "
                              "antal lægges sammen")
+        if self.grundlag and self.enhed != "procent":
+            raise ValueError(f"et grundlag giver kun mening for procent (en andel af et antal "
+                             f"sager), ikke for {UNIT_WORDS[self.enhed]}")
         return self
 
     @property
@@ -180,13 +186,14 @@ def _catalogue_problem(doc: YamlDocument | None, path: tuple, message: str) -> P
 
 
 def _check_references(cat: Catalogue, files) -> list[Problem]:
-    """Denominators, weights and distribution parts must exist and fit: a rate's denominator
-    is a count of persons, and the parts of one distribution share one unit."""
+    """Denominators, weights, bases and distribution parts must exist and fit: a rate's
+    denominator is a count of persons, a share's base a count, and the parts of one
+    distribution share one unit."""
     problems = []
     known = list(cat.indicators)
     for content, doc in files:
         for i, entry in enumerate(content.indikatorer):
-            for key in ("naevner", "vaegt"):
+            for key in ("naevner", "vaegt", "grundlag"):
                 ref = getattr(entry, key)
                 if ref is None:
                     continue
@@ -198,6 +205,11 @@ def _check_references(cat: Catalogue, files) -> list[Problem]:
                     problems.append(_catalogue_problem(
                         doc, ("indikatorer", i, key),
                         f"nævneren '{ref}' skal være et antal personer, ikke "
+                        f"{UNIT_WORDS[cat.indicators[ref].enhed]}"))
+                elif key == "grundlag" and cat.indicators[ref].enhed != "antal":
+                    problems.append(_catalogue_problem(
+                        doc, ("indikatorer", i, key),
+                        f"grundlaget '{ref}' skal være et antal (fx klagesager), ikke "
                         f"{UNIT_WORDS[cat.indicators[ref].enhed]}"))
         for i, entry in enumerate(content.fordelinger):
             for j, part in enumerate(entry.dele):

@@ -13,22 +13,32 @@ def alt_text(kind: str, title: str, data: dict[str, Any]) -> str:
     """The alt text of a key-figure chart: `line` over the years, `bars` of a distribution."""
     if kind == "bars":
         return _bars_alt(title, data["kategorier"], data["serier"])
-    return _line_alt(title, data["decimaler"], data["serier"], data["aar"], data["procent"])
+    return _line_alt(title, data["decimaler"], data["serier"], data["aar"], data["procent"],
+                     data.get("grundlag", ""))
 
 
 def _line_alt(title: str, decimals: int, series: list[dict], years: list[int],
-              share: bool) -> str:
+              share: bool, noun: str = "") -> str:
     said = [f"Linjediagram: {title}."]
     for serie in series:
         points = [(y, v) for y, v in zip(years, serie["vaerdier"], strict=True) if v is not None]
+        counted = [(y, c) for y, c in zip(years, serie.get("antal") or [None] * len(years),
+                                          strict=True) if c]
         fmt = (lambda v: language.percent(v, decimals)) if share else (
             lambda v: language.number(v, decimals))
-        if len(points) == 1:
+        if not points:
+            text = ""
+        elif len(points) == 1:
             text = f"{fmt(points[0][1])} i {points[0][0]}"
         else:
             text = f"fra {fmt(points[0][1])} i {points[0][0]} til {fmt(points[-1][1])} i " \
                    f"{points[-1][0]}"
-        gaps = [y for y, v in zip(years, serie["vaerdier"], strict=True) if v is None]
+        if counted:  # a small base: the count, as the chart labels it
+            told = language.join([f"{language.number(c)} af {language.number(b)} {noun} i {y}"
+                                  for y, (c, b) in counted])
+            text = f"{text}; {told}" if text else told
+        gaps = [y for y, v in zip(years, serie["vaerdier"], strict=True)
+                if v is None and y not in dict(counted)]
         if gaps:
             text += f"; ingen tal for {language.years(gaps)}"
         said.append(f"{serie['navn']}: {text}.")

@@ -1,7 +1,8 @@
 """The Danish notes on what chapter 4 could not compute (printed in a figure's "Anm.:" line),
 from the gaps the key figures' analysis found (`results.Gap`): a year without the
 municipality's figure, a rate without its denominator, a reference group lacking a member, a
-distribution without a common year or a national figure."""
+distribution without a common year or a national figure, a share told as a count on a small
+base."""
 
 from __future__ import annotations
 
@@ -29,4 +30,7 @@ def note(gap: Gap, kommune: str) -> str:
     if gap.what == "fordeling_referencegruppe":
         return (f"Referencegruppens fordeling kan ikke beregnes for {gap.years[0]}, fordi "
                 f"tallene for {language.join(list(gap.names))} mangler.")
+    if gap.what == "lille_grundlag":
+        return (f"{kommune} havde færre end {language.count_phrase(language.SMALL_BASE)} "
+                f"{gap.names[0]} i {years}, så tallet er givet som antal og ikke som andel.")
     return f"Der er ingen tal for hele landet i {gap.years[0]}."  # "land"

@@ -102,6 +102,10 @@ def value_text(result: IndicatorResult, value: float, short: bool = False) -> st
 
 
 def count_text(value: float) -> str:
+    """A count in running text: under ten in words (`fire klagesager`), as Danish writes it;
+    larger counts and fractions (årsværk) in digits (`1.142`, `12,5`)."""
+    if float(value).is_integer() and 0 <= value < 10:
+        return language.count_phrase(int(value))
     return language.number(value, 0 if float(value).is_integer() else 1)
 
 
@@ -129,3 +133,15 @@ def counted_noun(result: IndicatorResult) -> str:
     prefix = "antallet af "
     return name[len(prefix):] if name.lower().startswith(prefix) else ""
 
+
+
+def counted_share(result: IndicatorResult, year: int) -> str | None:
+    """A share told as the count it stands for on a small base (language.SMALL_BASE): `to af
+    fire klagesager`; None when the share of `year` is to be given in percent."""
+    small = result.small_base(year)
+    if small is None or result.grundlag is None:
+        return None
+    count, base = small
+    noun = language.plural(base, result.grundlag.ental or result.grundlag.titel.lower(),
+                           result.grundlag.flertal or result.grundlag.titel.lower())
+    return f"{language.count_phrase(count)} af {language.count_phrase(base)} {noun}"

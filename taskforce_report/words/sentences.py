@@ -33,6 +33,7 @@ from taskforce_report.words.phrases import (
     comparison_phrase,
     count_text,
     counted_noun,
+    counted_share,
     difference_phrase,
     is_share,
     points_change_phrase,
@@ -103,6 +104,11 @@ def change_sentences(result: IndicatorResult, named: bool = True) -> str:
     period, latest = result.periode, result.seneste
     if period is None:
         return _cannot(latest) if latest is not None else ""
+    compared = sorted({period.fra, period.til, *([latest.fra] if latest else [])})
+    if any(counted_share(result, year) for year in compared):
+        if named and counted_share(result, period.til):  # the lead has told the last count
+            compared.remove(period.til)
+        return _levels(result, who, compared)
     first_phrase = _change_phrase(result, period)
     if latest is None or latest.fra == period.fra:
         return _one_change(who, period, first_phrase)
@@ -118,6 +124,20 @@ def change_sentences(result: IndicatorResult, named: bool = True) -> str:
         return f"{first} og {tail} fra {latest.fra} til {latest.til}."
     joiner = " og" if same else ", men"
     return f"{first}{joiner} {latest_phrase} fra {latest.fra} til {latest.til}."
+
+
+def _levels(result: IndicatorResult, who: str, years: list[int]) -> str:
+    """A share that rests on a small base in a year compared: each year's figure as it stands,
+    a count or a percentage, and no change in procentpoint that one case could make:
+    `Andelen var tre af otte klagesager i 2010, 25 % i 2013 og 23 % i 2014.`"""
+    said = []
+    for year in years:
+        value = _value(result.table["kommune"], year)
+        shown = counted_share(result, year) or (
+            value_text(result, value) if value is not None else None)
+        if shown:
+            said.append(f"{shown} i {year}")
+    return f"{who} var {language.join(said)}." if said else ""
 
 
 def _one_change(who: str, change: Change, phrase: str | None) -> str:
@@ -170,6 +190,9 @@ def level_sentence(result: IndicatorResult, kommune: str, variant: int = 0) -> s
             return ""
         amount = language.kroner(count) if result.indicator.enhed == "kr" else count_text(count)
         return f"{language.capitalize_first(name.rstrip(','))} i {kommune} var {amount} i {year}."
+    counted = counted_share(result, year)
+    if counted:
+        return _counted_level(result, kommune, year, counted)
     level = value_text(result, shown)
     pairs, values = _comparisons(result)
     if not pairs:
@@ -188,6 +211,19 @@ def level_sentence(result: IndicatorResult, kommune: str, variant: int = 0) -> s
     bare = language.join([v for v, _ in values])
     return (f"{language.capitalize_first(name)} i {kommune} var {level} i {year}, {found} "
             f"({bare}).")
+
+
+def _counted_level(result: IndicatorResult, kommune: str, year: int, counted: str) -> str:
+    """The finding on a small base: the count, and the other areas' shares (on their larger
+    bases) beside it with no difference computed, since one case moves the municipality's
+    share by ten points or more: `Andelen af …, i Fjordlund Kommune var to af fire klagesager i
+    2014. Til sammenligning var andelen 25 % på landsplan og 25 % i referencegruppen.`"""
+    lead = f"{language.capitalize_first(subject(result))} i {kommune} var {counted} i {year}."
+    _, values = _comparisons(result)
+    if values:
+        lead += (f" Til sammenligning var {back_reference(result)} "
+                 f"{language.join([f'{v} {where}' for v, where in values])}.")
+    return lead
 
 
 def _comparisons(result: IndicatorResult) -> tuple[list[tuple[float, str]],
@@ -259,6 +295,8 @@ def goal_sentence(result: IndicatorResult, comparison: Comparison) -> str:
     goal = value_text(result, comparison.maal)
     if result.indicator.enhedstekst and not result.indicator.is_rate:
         goal = f"{goal} {result.indicator.enhedstekst}"
+    if counted_share(result, comparison.aar):  # a small base: no difference in procentpoint
+        return f"Kommunens eget mål er {goal}."
     share = is_share(result)
     difference = comparison.kommune - comparison.maal if share else comparison.mod_maal
     phrase = difference_phrase(difference, "kommunens eget mål", points=share,

@@ -154,8 +154,15 @@ def _line_spec(result: IndicatorResult, kommune: str, alt: AltText) -> ChartSpec
             continue
         points = [None if is_nan(v) else (float(v) / 100 if share else float(v))
                   for v in column_values]
-        series.append({"navn": kommune if column == KOMMUNE else SERIES_NAMES[column],
-                       "farve": column, "vaerdier": points})
+        serie = {"navn": kommune if column == KOMMUNE else SERIES_NAMES[column],
+                 "farve": column, "vaerdier": points}
+        if column == KOMMUNE and result.smaa_grundlag:
+            # a share on a small base is not drawn as a share: its year is labelled with the
+            # count ("2 af 4"), as the sentences tell it
+            small = [result.small_base(y) for y in years]
+            serie["vaerdier"] = [None if c else v for v, c in zip(points, small, strict=True)]
+            serie["antal"] = [list(c) if c else None for c in small]
+        series.append(serie)
     unit = result.unit_text
     title = ind.titel
     if ind.is_rate:
@@ -168,6 +175,8 @@ def _line_spec(result: IndicatorResult, kommune: str, alt: AltText) -> ChartSpec
         "maal": (goal / 100 if share else goal) if goal is not None else None,
         "maal_navn": f"Kommunens mål ({_plain_value(ind, goal)})" if goal is not None else "",
     }
+    if result.smaa_grundlag and result.grundlag is not None:
+        data["grundlag"] = result.grundlag.flertal or result.grundlag.titel.lower()
     return ChartSpec(id=f"noegletal-{ind.id}", kind="line", title=title,
                      alt=alt("line", title, data), data=data, height_cm=6.2)
 

@@ -128,6 +128,23 @@ def value_at(series: pd.Series | None, year: int) -> float | None:
     return None if is_nan(value) else float(value)
 
 
+# A share in whole percent is off by at most half a point. Below language.SMALL_BASE cases the
+# shares of two neighbouring counts lie more than ten points apart, so the count behind such a
+# share is found exactly; a share further than this from every whole count is a mistake.
+SHARE_TOLERANCE = 0.5
+
+
+def count_behind(share: float, base: float) -> int | None:
+    """The whole number of the `base` cases that a share in percent stands for (50 of 4 → 2,
+    33 of 3 → 1); None when no whole count lies within SHARE_TOLERANCE points of it."""
+    if base <= 0 or not float(base).is_integer():
+        return None
+    count = round(share * base / 100)
+    if abs(share - 100 * count / base) > SHARE_TOLERANCE + 1e-9:
+        return None
+    return int(count)
+
+
 def present_years(series: pd.Series) -> list[int]:
     return [int(y) for y in series.index[series.notna().to_numpy(dtype=bool)]]
 

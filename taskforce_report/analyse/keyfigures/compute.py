@@ -15,6 +15,7 @@ from taskforce_report.analyse.keyfigures.areas import KOMMUNE, LAND, NATIONAL, R
 from taskforce_report.analyse.keyfigures.arithmetic import (
     Observations,
     change,
+    count_behind,
     is_nan,
     pooled_rate,
     present_years,
@@ -151,11 +152,35 @@ def analyse_indicator(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, a
             maal=goal, mod_maal=relative(k_now, goal))
     rows = rows_of(obs, indicator.id, *([indicator.naevner] if indicator.is_rate else []))
     own = rows_of(obs, indicator.id)
+    small = _small_bases(obs, indicator, table, areas)
+    base = cat.indicators[indicator.grundlag] if indicator.grundlag else None
+    gap = (Gap("lille_grundlag", tuple(y for y, _, _ in small),
+               (base.flertal or base.titel.lower(),)),) if base and small else ()
     return IndicatorResult(
         indicator=indicator, unit_text=unit_text(indicator, cat), table=table, counts=counts,
         periode=periode, seneste=seneste, sammenligning=comparison,
         kilde=_sources(own if not own["kilde"].eq("").all() else rows), noter=_notes(own),
-        gaps=_gaps_of(indicator, table, counts, lacking, areas, cat))
+        gaps=_gaps_of(indicator, table, counts, lacking, areas, cat) + gap,
+        grundlag=base, smaa_grundlag=small)
+
+
+def _small_bases(obs: pd.DataFrame, indicator: Indicator, table: pd.DataFrame,
+                 areas: Areas) -> tuple[tuple[int, int, int], ...]:
+    """(year, count, base) for each year in which the municipality's share rests on fewer than
+    language.SMALL_BASE cases of its base (the catalogue's `grundlag`): one case moves such a
+    share by ten points or more, so the report tells the count."""
+    if not indicator.grundlag:
+        return ()
+    bases = _column(values(obs, indicator.grundlag), areas.kommune)
+    found = []
+    for year in table.index:
+        share, base = value_at(table[KOMMUNE], int(year)), value_at(bases, int(year))
+        if share is None or base is None or not language.is_small_base(base):
+            continue
+        count = count_behind(share, base)
+        if count is not None:  # observations.check_bases refuses a share that fits no count
+            found.append((int(year), count, int(base)))
+    return tuple(found)
 
 
 def _gaps_of(indicator: Indicator, table: pd.DataFrame, counts, lacking, areas: Areas,

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from taskforce_report.analyse.keyfigures.areas import LAND, Areas, areas_of
+from taskforce_report.analyse.keyfigures.arithmetic import count_behind
 from taskforce_report.core import language
 from taskforce_report.core.errors import (
     MAX_ROW_PROBLEMS,
@@ -132,6 +133,45 @@ def normalise(table: Table, cat: Catalogue, areas: Areas) -> pd.DataFrame:
     return obs
 
 
+def check_bases(obs: pd.DataFrame, table: Table, cat: Catalogue, areas: Areas) -> None:
+    """A share whose catalogue entry names its base (`grundlag`: omgoerelser of klagesager) is
+    printed as a count in a year the municipality has fewer than language.SMALL_BASE cases of
+    that base ("2 af 4 klagesager"), so there its share must be a whole count of the base."""
+    problems: list[Problem] = []
+    own = obs[obs["omraade"] == areas.kommune]
+    for indicator in cat.indicators.values():
+        if not indicator.grundlag:
+            continue
+        base_ind = cat.indicators[indicator.grundlag]
+        noun = base_ind.flertal or base_ind.titel.lower()
+        bases = own[own["indikator"] == base_ind.id].set_index("aar")
+        for year, share, row in own.loc[own["indikator"] == indicator.id,
+                                         ["aar", "vaerdi", "raekke"]].itertuples(index=False):
+            if year not in bases.index or share != share:
+                continue
+            base, base_row = bases.loc[year, "vaerdi"], int(bases.loc[year, "raekke"])
+            if not language.is_small_base(base):
+                continue
+            if not float(base).is_integer():
+                problems.append(table.problem(base_row, "vaerdi", (
+                    f"{base_ind.id} for {areas.kommune} i {year}: forventede et helt antal "
+                    f"{noun}, fandt {_as_typed(base)}")))
+            elif count_behind(share, base) is None:
+                whole = language.join([language.percent(k / base, indicator.decimaler)
+                                       for k in range(int(base) + 1)], "eller")
+                problems.append(table.problem(int(row), "vaerdi", (
+                    f"{indicator.id} for {areas.kommune} i {year} er en andel af "
+                    f"{language.number(base)} {noun} (række {base_row}) og skal svare til et "
+                    f"helt antal af dem; forventede {whole}, fandt {_as_typed(share)}")))
+    raise_row_problems(table.source, problems)
+
+
+def _as_typed(value: float) -> str:
+    """A figure of the csv in an error as it was written: `23`, `33,3`, `4,5`."""
+    text = language.number(value, 2)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
 def _implausible(indicator: Indicator, value: float) -> str:
     if not math.isfinite(value):  # 1e400, or 400 digits: a float cannot hold it
         return "tallet er for stort til at regne med"
@@ -189,4 +229,6 @@ def prepare(bundle: Any) -> KeyFigureData | None:
     areas = areas_of(report)
     if table is None:
         return KeyFigureData(pd.DataFrame(columns=COLUMNS), cat, areas)
-    return KeyFigureData(normalise(table, cat, areas), cat, areas, tuple(table.notes))
+    obs = normalise(table, cat, areas)
+    check_bases(obs, table, cat, areas)
+    return KeyFigureData(obs, cat, areas, tuple(table.notes))

@@ -41,10 +41,12 @@ class Gap:
     the denominator's title) is missing in `years`, so there is no rate; `referencegruppe`: the
     reference group's value in `years` lacks the members `names`; `fordeling_aar`: the
     municipality has no year with every part of a distribution; `fordeling_referencegruppe`: the
-    group's distribution in `years` lacks the members `names`; `land`: no national figure."""
+    group's distribution in `years` lacks the members `names`; `land`: no national figure;
+    `lille_grundlag`: in `years` the municipality's share rests on fewer than
+    language.SMALL_BASE of its base (`names`: the base's plural noun), so a count is shown."""
 
     what: Literal["kommune", "naevner", "referencegruppe", "fordeling_aar",
-                  "fordeling_referencegruppe", "land"]
+                  "fordeling_referencegruppe", "land", "lille_grundlag"]
     years: tuple[int, ...] = ()
     names: tuple[str, ...] = ()
 
@@ -65,8 +67,16 @@ class IndicatorResult:
     saetninger: tuple[str, ...] = ()
     diagram: ChartSpec | None = None
     figur: int | None = None
+    grundlag: Indicator | None = None  # the count a share is a share of (catalogue: grundlag)
+    # (year, count, base) where the share rests on fewer than language.SMALL_BASE cases of
+    # `grundlag`: there the count is told, never the share
+    smaa_grundlag: tuple[tuple[int, int, int], ...] = ()
 
     kind = "indikator"
+
+    def small_base(self, year: int) -> tuple[int, int] | None:
+        """(count, base) when the share of `year` is to be told as a count, else None."""
+        return next(((c, b) for y, c, b in self.smaa_grundlag if y == year), None)
 
     @property
     def id(self) -> str:

@@ -57,8 +57,10 @@ def key_figure_line(figure, spec: ChartSpec, theme: Theme) -> None:
     """One indicator over the years: the municipality, the reference group and the country.
 
     data: aar (years, consecutive), serier ({navn, farve, vaerdier} with None where missing:
-    the line breaks there, it never drops to 0), enhed (the axis unit), procent (values are
-    shares), maal/maal_navn (the municipality's own target, a dashed line).
+    the line breaks there, it never drops to 0; `antal`: [count, base] per year where a share
+    rests on a small base and is labelled with its count instead of drawn), enhed (the axis
+    unit), procent (values are shares), maal/maal_navn (the municipality's own target, a
+    dashed line).
     """
     import math
 
@@ -73,6 +75,12 @@ def key_figure_line(figure, spec: ChartSpec, theme: Theme) -> None:
         ax.plot(years, points, color=colours.get(serie["farve"], "#555555"), linewidth=width,
                 marker=marker, markersize=4 if marker == "o" else 3.4, label=serie["navn"],
                 zorder=order + 2, solid_capstyle="round")
+        for year, counted in zip(years, serie.get("antal") or [None] * len(years), strict=True):
+            if counted:  # a share on a small base: its count at the foot of the year, no point
+                ax.text(year, 0.04, f"{language.number(counted[0])} af "
+                        f"{language.number(counted[1])}", transform=ax.get_xaxis_transform(),
+                        ha="center", va="bottom", fontsize=TEXT_SIZE, zorder=order + 2,
+                        color=colours.get(serie["farve"], "#555555"))
     goal = spec.data.get("maal")
     if goal is not None:
         ax.axhline(goal, color=colours.get("accent", "#B5523B"), linestyle=(0, (4, 2.5)),
