@@ -15,7 +15,8 @@ PDF's bytes depend on Pango as much as on this code.
 
 The manifest inside every PDF carries a hash of the package's Python code (`kode`), which any
 moved line changes, and one of templates/, which a template rewritten to print the same words
-changes (a plural through a filter, issue 18); both builds pin both to one value, so that the
+changes (a plural through a filter, issue 18), and one of the catalogues, which a new key
+changes (issue 21); both builds pin all three to one value, so that the
 comparison sees what the reader gets and nothing else. The chart cache is off, so every chart
 is drawn by the code under test. Exit 0 when everything is identical, 1 otherwise (each
 differing file named).
@@ -70,6 +71,8 @@ class _Pin(importlib.abc.MetaPathFinder):
             run(module)
             if hasattr(module, "code_digest"):
                 module.code_digest = lambda: "0" * 64
+            if hasattr(module, "catalogues_digest"):  # a catalogue key that prints nothing new
+                module.catalogues_digest = lambda: "2" * 64
             if hasattr(module, "tree_digest") and hasattr(module, "TEMPLATES_DIR"):
                 real, templates = module.tree_digest, module.TEMPLATES_DIR
 
