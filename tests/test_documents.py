@@ -35,6 +35,15 @@ def test_the_registry_and_the_loader_know_the_same_types():
     assert sorted(k.dokument for k in documents.document_types()) == sorted(DOCUMENT_MODELS)
 
 
+def test_a_type_without_a_model_for_loading_is_refused():
+    """The id → model table has one home, models.DOCUMENT_MODELS (loading is a stage below the
+    registry): a type it does not know could never be loaded, so it is not registered."""
+    kind = documents.DocumentType("opfoelgning", lambda bundle, tables, prepare: None)
+    with pytest.raises(ValueError, match="'opfoelgning' has no model in models.DOCUMENT_MODELS"):
+        documents.register(kind)
+    assert "opfoelgning" not in [k.dokument for k in documents.document_types()]
+
+
 def test_only_the_status_report_offers_the_memo_and_the_slides():
     offers = {k.dokument: k.formats for k in documents.document_types()}
     assert [d for d, formats in offers.items() if "notat" in formats] == ["statusrapport"]

@@ -253,6 +253,20 @@ def test_projektmappe_writes_the_workbook_anew_from_rapport_yaml(status_bundle):
     assert again.exit_code == 1 and "data.xlsx: findes allerede" in again.output
 
 
+def test_projektmappe_for_a_document_without_tables_is_refused(tmp_path):
+    """A development plan reads no table (its goals stand in rapport.yaml): --projektmappe says
+    so, naming the line, instead of failing on the missing list of sheets."""
+    from conftest import ROOT
+
+    plan = tmp_path / "udviklingsplan"
+    shutil.copytree(ROOT / "input" / "eksempel-forloeb" / "udviklingsplan", plan)
+    result = CliRunner().invoke(main, ["new", str(plan), "--projektmappe"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and not (plan / "data.xlsx").exists()
+    assert (f"{plan / 'rapport.yaml'}, linje 6: dokument: dokumenttypen udviklingsplan læser "
+            "ingen tabeller, så der er ingen projektmappe at skrive til den") in result.output
+
+
 def test_one_list_of_the_tables_each_document_reads():
     from taskforce_report.analyse import application, normalise
     from taskforce_report.load import tables, workbook

@@ -139,4 +139,4 @@ def _analysis_report_facts(report: AnalysisReport, tables: dict[str, Any]) -> di
     }
 
 
-ANALYSIS_REPORT = register(DocumentType("analyserapport", AnalysisReport, analyse))
+ANALYSIS_REPORT = register(DocumentType("analyserapport", analyse))

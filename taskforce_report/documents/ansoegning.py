@@ -12,7 +12,6 @@ from taskforce_report.analyse.analysis import Results
 from taskforce_report.documents.registry import DocumentType, register
 from taskforce_report.load import applicationform
 from taskforce_report.load.bundle import Bundle
-from taskforce_report.models import Application
 
 
 def normalise(bundle: Bundle, tables: dict[str, Any]) -> None:
@@ -28,5 +27,4 @@ def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Result
     return Results(facts=facts, charts=tuple(charts))
 
 
-APPLICATION = register(DocumentType("ansoegning", Application, analyse, normalise,
-                                    municipal=True))
+APPLICATION = register(DocumentType("ansoegning", analyse, normalise, municipal=True))

@@ -5,8 +5,9 @@ and which formats it offers.
 Each document type registers itself from its own module in this package (analyserapport.py,
 statusrapport.py, …), so the pipeline (build.py) looks a type up here instead of asking
 `isinstance` or comparing `dokument` strings, and a new type is one new module. Loading stays
-below this stage: load/bundle.py picks the model by `models.DOCUMENT_MODELS`, which every type
-registered here must agree with (tests/test_documents.py).
+below this stage: load/bundle.py picks the model by `models.DOCUMENT_MODELS`, and a type's
+model is looked up there too (`DocumentType.model`), so the id → model table has one home; a
+type registered without a model there is refused.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from taskforce_report.analyse.analysis import Results
 from taskforce_report.load.bundle import Bundle
+from taskforce_report.models import DOCUMENT_MODELS
 
 # the formats every document type can be built in; the others are offered by name (`formats`)
 COMMON_FORMATS = ("pdf", "html", "docx")
@@ -34,12 +36,16 @@ class DocumentType:
     another document of its course) and returns the facts and charts."""
 
     dokument: str  # the id rapport.yaml names, and the folder of its templates
-    model: type
     analyse: Callable[[Bundle, dict[str, Any], Callable], Results]
     normalise: Callable[[Bundle, dict[str, Any]], None] = _no_tables
     formats: tuple[str, ...] = COMMON_FORMATS  # what `build --format` may make of it
     # the municipality writes it (the PDF's author); else the Task Force, the theme's publisher
     municipal: bool = False
+
+    @property
+    def model(self) -> type:
+        """The model of its rapport.yaml: the one loading validates it with, a stage below."""
+        return DOCUMENT_MODELS[self.dokument]
 
     @property
     def stem(self) -> str:
@@ -54,6 +60,9 @@ def register(kind: DocumentType) -> DocumentType:
     """Adds a document type; a second one under the same id is a programming error."""
     if kind.dokument in _TYPES:
         raise ValueError(f"document type {kind.dokument!r} registered twice")
+    if kind.dokument not in DOCUMENT_MODELS:  # loading would never let a bundle name it
+        raise ValueError(f"document type {kind.dokument!r} has no model in "
+                         "models.DOCUMENT_MODELS")
     _TYPES[kind.dokument] = kind
     return kind
 

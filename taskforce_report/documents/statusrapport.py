@@ -12,7 +12,6 @@ from taskforce_report.analyse import audit, slides, trace
 from taskforce_report.analyse.analysis import Results
 from taskforce_report.documents.registry import COMMON_FORMATS, DocumentType, register
 from taskforce_report.load.bundle import Bundle
-from taskforce_report.models import StatusReport
 from taskforce_report.words import audit as audit_words
 
 
@@ -32,6 +31,6 @@ def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Result
     return Results(facts=facts, charts=tuple(charts))
 
 
-STATUS_REPORT = register(DocumentType("statusrapport", StatusReport, analyse, normalise,
+STATUS_REPORT = register(DocumentType("statusrapport", analyse, normalise,
                                       formats=(*COMMON_FORMATS, "notat", "slides"),
                                       municipal=True))

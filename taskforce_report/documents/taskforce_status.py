@@ -12,7 +12,6 @@ from taskforce_report.analyse import tfstatus, trace
 from taskforce_report.analyse.analysis import Results
 from taskforce_report.documents.registry import DocumentType, register
 from taskforce_report.load.bundle import Bundle
-from taskforce_report.models import TaskForceStatusReport
 
 
 def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Results:
@@ -21,4 +20,4 @@ def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Result
     return Results(facts=facts, charts=tuple(charts))
 
 
-TASK_FORCE_STATUS = register(DocumentType("taskforce-status", TaskForceStatusReport, analyse))
+TASK_FORCE_STATUS = register(DocumentType("taskforce-status", analyse))

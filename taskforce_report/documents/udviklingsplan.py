@@ -12,7 +12,7 @@ from taskforce_report.analyse import plan
 from taskforce_report.analyse.analysis import Results
 from taskforce_report.documents.registry import DocumentType, register
 from taskforce_report.load.bundle import Bundle
-from taskforce_report.models.plan import DOCUMENT, DevelopmentPlan
+from taskforce_report.models.plan import DOCUMENT
 
 
 def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Results:
@@ -20,4 +20,4 @@ def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Result
     return Results(facts=facts, charts=tuple(charts))
 
 
-DEVELOPMENT_PLAN = register(DocumentType(DOCUMENT, DevelopmentPlan, analyse, municipal=True))
+DEVELOPMENT_PLAN = register(DocumentType(DOCUMENT, analyse, municipal=True))

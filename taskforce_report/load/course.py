@@ -127,6 +127,15 @@ class Course:
             return None
         return in_folder(member.folder, lambda: load(member.path))
 
+    def bundle_of(self, member: Member):
+        """The member's bundle, loaded as an ordinary bundle: the analysis report and the plan
+        as the course holds them already, any other loaded now."""
+        if member is self.member("analyserapport"):
+            return self.analysis
+        if member is self.member("udviklingsplan"):
+            return self.plan
+        return load(member.path)
+
     def recommendations(self) -> dict[tuple[str, int], str]:
         """The analysis report's recommendations by (theme, number): the one wording."""
         bundle = self.analysis

@@ -265,6 +265,9 @@ def _catalogue_ids(name: str) -> list[str]:
 # The sheets each document reads, in the order the template lists them; a template holds
 # only its document's (a status report reads nothing but the audit).
 SHEETS = TABLES_OF
+# the management audit's table (ledelsestilsyn): its rows are counted by round, and its
+# criteria are the bundle's own (`ledelsestilsyn.kriterier`)
+AUDIT_SHEET = "ledelsestilsyn"
 
 
 def vocabularies() -> dict[tuple[str, str], list[str]]:
@@ -286,7 +289,11 @@ def vocabularies() -> dict[tuple[str, str], list[str]]:
     }
 
 
-def _instructions(sheets: tuple[str, ...], dokument: str) -> list[str]:
+def _instructions(sheets: tuple[str, ...]) -> list[str]:
+    """The instruction sheet's lines, told by the sheets the template holds, not by the document
+    type's name: the audit's sheet (a status report's one table) is counted by round and its
+    criteria are the bundle's own."""
+    audit = AUDIT_SHEET in sheets
     named = language.join(list(sheets))
     lines = [
         "Sådan udfylder du data.xlsx",
@@ -295,10 +302,9 @@ def _instructions(sheets: tuple[str, ...], dokument: str) -> list[str]:
         "springes over.",
         "Første række er kolonnenavnene. Lad dem stå, som de er.",
         "Én række pr. værdi: fx én række pr. sag og kriterium"
-        + (" og runde i ledelsestilsyn." if dokument == "statusrapport"
-           else " i sagsgennemgang."),
+        + (" og runde i ledelsestilsyn." if audit else " i sagsgennemgang."),
     ]
-    if dokument == "statusrapport":
+    if audit:
         lines.append("Rullemenuen i kolonnen kriterium viser kriterierne under "
                      "ledelsestilsyn.kriterier i rapport.yaml, som de var, da projektmappen blev "
                      "skrevet. Tilføjer du et kriterium, så skriv en ny skabelon med: "
@@ -329,7 +335,7 @@ def write_template(path: Path, dokument: str = "analyserapport",
     guide = book.active
     guide.title = "vejledning"
     sheets = SHEETS[dokument]
-    for row, line in enumerate(_instructions(sheets, dokument), start=1):
+    for row, line in enumerate(_instructions(sheets), start=1):
         guide.cell(row=row, column=1, value=line).alignment = Alignment(wrap_text=True)
     guide["A1"].font = Font(bold=True, size=14)
     guide.column_dimensions["A"].width = 100

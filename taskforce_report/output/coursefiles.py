@@ -45,7 +45,6 @@ def siblings(bundle) -> list[tuple[object, object]]:
     bundle, or None for one that does not load on its own (its own build tells why; of it the
     course read only its rapport.yaml, which is all that travels). [] outside a course."""
     from taskforce_report.core.errors import InputError
-    from taskforce_report.load.bundle import load
 
     course = getattr(bundle, "course", None)
     if course is None:
@@ -56,8 +55,7 @@ def siblings(bundle) -> list[tuple[object, object]]:
         if member.folder == own:
             continue
         try:  # the analysis report and the plan as the course loaded them already
-            loaded = (course.analysis if member.dokument == "analyserapport" else
-                      course.plan if member.dokument == "udviklingsplan" else load(member.path))
+            loaded = course.bundle_of(member)
         except InputError:
             loaded = None
         found.append((member, loaded))

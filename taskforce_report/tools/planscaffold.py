@@ -14,6 +14,7 @@ from pathlib import Path
 from taskforce_report.core import language
 from taskforce_report.core.errors import input_error
 from taskforce_report.core.safeio import present
+from taskforce_report.documents.analyserapport import ANALYSIS_REPORT
 from taskforce_report.load.bundle import REPORT_FILE, concept_of
 from taskforce_report.load.course import COURSE_FILE, load_bundle
 from taskforce_report.models.plan import DOCUMENT
@@ -82,9 +83,9 @@ def from_analysis(directory: Path, analysis_path: Path, today: dt.date | None = 
     """Scaffolds DIRECTORY/rapport.yaml for a plan from the analysis bundle, checked first as
     `validate` checks it; refuses to overwrite."""
     analysis = load_bundle(Path(analysis_path))
-    if analysis.report.dokument != "analyserapport":
+    if analysis.document != ANALYSIS_REPORT.dokument:
         raise input_error(str(analysis_path), "dokument", f"forventede et analysebundt "
-                          f"(dokument: analyserapport); fandt {analysis.report.dokument}")
+                          f"(dokument: {ANALYSIS_REPORT.dokument}); fandt {analysis.document}")
     if not any(t.anbefalinger for t in analysis.report.temaer.values()):
         raise input_error(f"{analysis_path}/{REPORT_FILE}", "temaer", "analyserapporten har "
                           "ingen anbefalinger under temaerne; planen svarer på dem")

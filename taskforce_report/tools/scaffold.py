@@ -16,7 +16,7 @@ import yaml
 from taskforce_report import catalogues
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError, Problem, input_error
-from taskforce_report.load.workbook import WORKBOOK, write_template
+from taskforce_report.load.workbook import SHEETS, WORKBOOK, write_template
 from taskforce_report.output.pdf import write_atomic
 
 _THEME_STUB = """\
@@ -116,6 +116,11 @@ def status_report_yaml(kommune: str, today: dt.date) -> str:
     return _STATUS_STUB.format(kommune_yaml=_scalar(kommune), today=today.isoformat())
 
 
+# The rapport.yaml `new --dokument` writes, by document type (cli/bundles.py offers these); the
+# stubs are text of this tool, so they are kept here and not in the type's registration.
+STUBS = {"analyserapport": analysis_report_yaml, "statusrapport": status_report_yaml}
+
+
 def scaffold(directory: Path, kommune: str, dokument: str = "analyserapport",
              today: dt.date | None = None) -> list[Path]:
     directory = Path(directory)
@@ -123,10 +128,9 @@ def scaffold(directory: Path, kommune: str, dokument: str = "analyserapport",
     _check_new(directory)
     kommune = _checked_name(kommune, "--kommune")
     today = today or dt.date.today()
-    if dokument == "statusrapport":
-        text = status_report_yaml(kommune.strip(), today)
-    else:
-        text = analysis_report_yaml(kommune.strip(), today)
+    if dokument not in STUBS:
+        raise ValueError(f"new makes no {dokument!r} bundle; it makes {', '.join(STUBS)}")
+    text = STUBS[dokument](kommune.strip(), today)
     lists = _lists(_parsed(text))
     write_atomic(target, text)
     workbook = directory / WORKBOOK
@@ -167,7 +171,12 @@ def workbook_for(directory: Path) -> Path:
     if target.exists():
         raise input_error(str(target), "", "findes allerede og kan rumme data; flyt eller "
                           "omdøb den, før en ny skabelon skrives")
-    report = _report(read_yaml(report_path, REPORT_FILE), directory)[0]
+    doc = read_yaml(report_path, REPORT_FILE)
+    report = _report(doc, directory)[0]
+    if not SHEETS.get(report.dokument):  # a development plan: its goals are in rapport.yaml
+        raise input_error(str(report_path), "dokument", f"dokumenttypen {report.dokument} læser "
+                          "ingen tabeller, så der er ingen projektmappe at skrive til den",
+                          line=doc.locate(("dokument",)))
     write_template(target, report.dokument, _lists(report))
     return target
 
@@ -316,14 +325,15 @@ def from_application(directory: Path, source: Path, kommune: str | None = None,
         kommune = _checked_name(kommune, "--kommune")
     report_file = Path(source) / "rapport.yaml"
     if report_file.is_file():  # told before the rest of another kind of bundle is checked
+        from taskforce_report.documents.ansoegning import APPLICATION
         from taskforce_report.load.yamlfile import read_yaml
 
         data = read_yaml(report_file, "rapport.yaml").data
         kind = data.get("dokument") if isinstance(data, dict) else None
-        if kind != "ansoegning":
+        if kind != APPLICATION.dokument:
             found = f"er et {kind}-bundt" if isinstance(kind, str) else "er ikke en ansøgning"
             raise input_error(str(source), "dokument", f"{found}; --fra-ansoegning skal have "
-                              "en ansøgning (dokument: ansoegning)")
+                              f"en ansøgning (dokument: {APPLICATION.dokument})")
     application = prepare(Path(source)).bundle.report
     if kommune and kommune.strip() != application.kommune:
         raise input_error("--kommune", "", f"'{kommune.strip()}' er ikke ansøgningens kommune "
