@@ -1,7 +1,8 @@
 """The phrases chapter 4's sentences are made of (words/sentences.py): how a figure moved
 (`steg 40 %`, `faldt 2,1 procentpoint`), how it stands against another (`12 % over
 landsgennemsnittet`, `på niveau med både …`) and a figure with its unit, and the words that name
-an indicator and refer back to it. Shares are compared in procentpoint, everything else in
+an indicator, refer back to it and say the unit of its values (`unit_text`, handed to the
+analysis through `keyfigures.Wording`). Shares are compared in procentpoint, everything else in
 relative terms; every number is formatted by `language`.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from taskforce_report.analyse.keyfigures.results import IndicatorResult
 from taskforce_report.core import language
+from taskforce_report.load.indicators import UNIT_WORDS, Catalogue, Indicator
 
 # A value within this share of the other is "på niveau med" it.
 LEVEL_TOLERANCE = 0.03
@@ -83,6 +85,21 @@ def comparison_phrase(pairs: list[tuple[float, str]], points: bool = False,
 
 
 # ---- figures in words -----------------------------------------------------------------------
+
+
+def unit_text(indicator: Indicator, cat: Catalogue) -> str:
+    """The unit of the values shown for an indicator: `pr. 1.000 0–17-årige`, `kr. pr.
+    0–17-årig`, `procent`, or the catalogue's own words."""
+    if indicator.is_rate:
+        den = cat.indicators[indicator.naevner]
+        prefix = {"kr": "kr. ", "aarsvaerk": "årsværk "}.get(indicator.enhed, "")
+        if indicator.pr == 1:
+            return f"{prefix}pr. {den.ental or den.titel.lower()}"
+        return f"{prefix}pr. {language.number(indicator.pr)} {den.flertal or den.titel.lower()}"
+    if indicator.enhedstekst:
+        return indicator.enhedstekst
+    return {"procent": "procent", "kr": "kr.", "pr_1000_0_17": UNIT_WORDS["pr_1000_0_17"],
+            "aarsvaerk": "årsværk"}.get(indicator.enhed, "")
 
 
 def value_text(result: IndicatorResult, value: float, short: bool = False) -> str:

@@ -38,6 +38,7 @@ from taskforce_report.words.phrases import (
     is_share,
     points_change_phrase,
     subject,
+    unit_text,
     value_text,
 )
 
@@ -56,7 +57,7 @@ def for_result(item: IndicatorResult | DistributionResult, kommune: str,
 
 
 # chapter 4's words, as analysis.py hands them to keyfigures.analyse
-WORDING = Wording(for_result, alt_text, missing_notes)
+WORDING = Wording(for_result, alt_text, missing_notes, unit_text)
 
 
 # ---- an indicator ---------------------------------------------------------------------------

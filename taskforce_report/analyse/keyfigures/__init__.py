@@ -13,8 +13,8 @@ The steps, each a plain function in its own module:
   computed and why (compute.py), into the typed results of results.py. The pure helpers of
   arithmetic.py (`rate`, `pooled_rate`, `weighted_mean`, `change`, `relative`) work on pandas
   objects and are what the tests check against figures worked out by hand;
-- what to draw (`chart_for`, here, as charts/spec.py's plain data); the words (sentences and
-  alt texts) are written by words/, passed in as a `Wording`.
+- what to draw (`chart_for`, here, as charts/spec.py's plain data); the words (sentences, alt
+  texts and the units' wording) are written by words/, passed in as a `Wording`.
 
 The reference group's value per unit (see docs/bundle-format.md): counts with a denominator
 (antal, årsværk, kr.) are summed numerators over summed denominators, never a mean of rates;
@@ -47,7 +47,7 @@ from taskforce_report.analyse.keyfigures.results import (
 )
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
-from taskforce_report.load.indicators import SECTIONS, Indicator
+from taskforce_report.load.indicators import SECTIONS, Catalogue, Indicator
 from taskforce_report.models.evidence import KeyFigureSettings
 
 # what writes a chart's alt text: (kind, title, the chart's data) → text
@@ -63,6 +63,9 @@ class Wording(NamedTuple):
     alt: AltText  # a chart's alt text
     # an item's notes on what could not be computed (its `gaps`): (result, municipality) → notes
     missing: Callable[[Any, str], list[str]]
+    # the unit of an indicator's shown values in words: (indicator, catalogue) → "pr. 1.000
+    # 0–17-årige", "procent", "" (carried by the result for the sentences and chart titles)
+    unit: Callable[[Indicator, Catalogue], str]
 
 
 def analyse(data: KeyFigureData | None, report: Any, wording: Wording) -> KeyFigures | None:
@@ -90,7 +93,8 @@ def analyse(data: KeyFigureData | None, report: Any, wording: Wording) -> KeyFig
                     items.append(result)
             if not indicator.vis or indicator.id in in_distribution:
                 continue
-            result = analyse_indicator(obs, indicator, cat, areas, settings)
+            result = analyse_indicator(obs, indicator, cat, areas, settings,
+                                       wording.unit(indicator, cat))
             if result is not None:
                 items.append(result)
         finished = []

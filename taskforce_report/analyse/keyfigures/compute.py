@@ -36,27 +36,11 @@ from taskforce_report.analyse.keyfigures.results import (
 from taskforce_report.core import language
 from taskforce_report.load.indicators import (
     COUNTS,
-    UNIT_WORDS,
     Catalogue,
     Distribution,
     Indicator,
 )
 from taskforce_report.models.evidence import KeyFigureSettings
-
-
-def unit_text(indicator: Indicator, cat: Catalogue) -> str:
-    """The unit of the values shown for an indicator: `pr. 1.000 0–17-årige`, `kr. pr.
-    0–17-årig`, `procent`, or the catalogue's own words."""
-    if indicator.is_rate:
-        den = cat.indicators[indicator.naevner]
-        prefix = {"kr": "kr. ", "aarsvaerk": "årsværk "}.get(indicator.enhed, "")
-        if indicator.pr == 1:
-            return f"{prefix}pr. {den.ental or den.titel.lower()}"
-        return f"{prefix}pr. {language.number(indicator.pr)} {den.flertal or den.titel.lower()}"
-    if indicator.enhedstekst:
-        return indicator.enhedstekst
-    return {"procent": "procent", "kr": "kr.", "pr_1000_0_17": UNIT_WORDS["pr_1000_0_17"],
-            "aarsvaerk": "årsværk"}.get(indicator.enhed, "")
 
 
 def _years(frames: list[pd.DataFrame | pd.Series]) -> list[int]:
@@ -115,7 +99,9 @@ def indicator_series(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, ar
 
 
 def analyse_indicator(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, areas: Areas,
-                      settings: KeyFigureSettings) -> IndicatorResult | None:
+                      settings: KeyFigureSettings, unit: str) -> IndicatorResult | None:
+    """One indicator's result; `unit` is the unit of its shown values in words (words/ writes
+    it: `pr. 1.000 0–17-årige`), carried for the sentences and the chart's title."""
     table, counts, lacking = indicator_series(obs, indicator, cat, areas,
                                               settings.referencegruppe_inkluderer_kommunen)
     kommune = table[KOMMUNE] if len(table) else pd.Series(dtype="float64")
@@ -157,7 +143,7 @@ def analyse_indicator(obs: pd.DataFrame, indicator: Indicator, cat: Catalogue, a
     gap = (Gap("lille_grundlag", tuple(y for y, _, _ in small),
                (base.flertal or base.titel.lower(),)),) if base and small else ()
     return IndicatorResult(
-        indicator=indicator, unit_text=unit_text(indicator, cat), table=table, counts=counts,
+        indicator=indicator, unit_text=unit, table=table, counts=counts,
         periode=periode, seneste=seneste, sammenligning=comparison,
         kilde=_sources(own if not own["kilde"].eq("").all() else rows), noter=_notes(own),
         gaps=_gaps_of(indicator, table, counts, lacking, areas, cat) + gap,
