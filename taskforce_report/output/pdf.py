@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 
 from taskforce_report.charts.spec import CHART_SCHEME
 from taskforce_report.core.errors import InputError, Problem, input_error
+from taskforce_report.output import pagefill
 from taskforce_report.output.tagging import mark_margin_artifacts
 
 
@@ -151,6 +152,10 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict |
         start = time.perf_counter()
         source = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
         laid_out = source.render(**options)
+        # a chapter that ends with a few lines on a page of their own: pull them back
+        laid_out = pagefill.pull_back(html, laid_out.pages, lambda tightened: weasyprint.HTML(
+            string=tightened, base_url=str(base_url), url_fetcher=fetcher).render(**options)
+        ) or laid_out
         laid_out_ref.append(laid_out)
         if one_page_each:
             check_one_page_each([_page_facts(page) for page in laid_out.pages], one_page_each)
