@@ -38,6 +38,24 @@ def small_base_bundle(tmp_path: Path, klagesager: str = "4", omgoerelser: str = 
     return bundle
 
 
+# Fjordlund Kommune's placements in 2014 by place: the example's 169, and seven for a small base
+PLACES_2014 = {"plejefamilie": ("86", "4"), "netvaerkspleje": ("12", "0"),
+               "opholdssted": ("34", "2"), "doegninstitution": ("27", "1"),
+               "eget_vaerelse": ("10", "0")}
+
+
+def small_distribution(bundle: Path) -> Path:
+    """Fjordlund Kommune's 2014 placements cut to seven: 4, 0, 2, 1 and 0."""
+    csv = bundle / "noegletal.csv"
+    text = csv.read_text(encoding="utf-8-sig")
+    for place, (old, new) in PLACES_2014.items():
+        row = f"\nanbringelser_{place};Fjordlund Kommune;2014;"
+        assert row + old + ";" in text
+        text = text.replace(row + old + ";", row + new + ";")
+    csv.write_text(text, encoding="utf-8-sig")
+    return bundle
+
+
 def item_html(page: str, item_id: str) -> str:
     start = page.index(f'id="noegletal-{item_id}"')
     end = page.find('<div class="noegletal', start)
@@ -144,3 +162,26 @@ def test_the_catalogue_checks_a_shares_base(mini, entry, expected):
         prepare(mini)
     message = caught.value.format_message()
     assert "indikatorer.yaml" in message and expected in message, message
+
+
+def test_a_distribution_of_few_persons_is_told_in_counts(tmp_path):
+    bundle = small_distribution(small_base_bundle(tmp_path, "26", "23"))
+    page = build(bundle, tmp_path / "html", fmt="html").read_text(encoding="utf-8")
+    fragment = item_html(page, "anbringelsessted")
+    text = words(fragment)
+    assert ("I 2014 var fire af de syv anbragte i Fjordlund Kommune anbragt i plejefamilie mod "
+            "49 % i referencegruppen og 45 % på landsplan. Af de øvrige var to anbragt på et "
+            "opholdssted og en anbragt på en døgninstitution.") in text, text
+    assert "57 %" not in text and "29 %" not in text  # 4 of 7 and 2 of 7 as shares
+    assert "færre end 10 anbragte i 2014, så kommunens fordeling er givet som antal" in text
+    labels = [t.replace("\u00a0", " ") for t in svg_texts(fragment)]
+    assert ["4 af 7", "0 af 7", "2 af 7", "1 af 7", "0 af 7"] == \
+        [t for t in labels if " af " in t], labels
+    assert "57 %" not in labels and "49 %" in labels  # the group's bars keep their shares
+    alt = html.unescape(re.search(r'aria-label="([^"]*)"', fragment).group(1))
+    assert "Fjordlund Kommune: plejefamilie 4 af 7, netværkspleje 0 af 7, opholdssted 2 af 7" \
+        in alt, alt
+    # the example's own 169 placements keep their percentages
+    example = prepare(EXAMPLE).results.facts["noegletal"]
+    (item,) = [p for s in example.afsnit for p in s.punkter if p.id == "anbringelsessted"]
+    assert item.smaa_grundlag == () and "%" in " ".join(item.saetninger)

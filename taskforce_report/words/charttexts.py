@@ -48,7 +48,15 @@ def _line_alt(title: str, decimals: int, series: list[dict], years: list[int],
 def _bars_alt(title: str, categories: list[str], series: list[dict]) -> str:
     said = [f"Søjlediagram: {title}, i procent."]
     for serie in series:
-        pairs = [f"{c.lower()} {language.percent(v) if v is not None else 'mangler'}"
-                 for c, v in zip(categories, serie["vaerdier"], strict=True)]
+        counted = serie.get("antal") or [None] * len(categories)
+        pairs = [f"{c.lower()} {_bar_value(v, n)}"
+                 for c, v, n in zip(categories, serie["vaerdier"], counted, strict=True)]
         said.append(f"{serie['navn']}: {', '.join(pairs)}.")
     return " ".join(said)
+
+
+def _bar_value(value: float | None, counted: list[int] | None) -> str:
+    """A bar as the chart labels it: `54 %`, `4 af 7` on a small base, or `mangler`."""
+    if counted:
+        return f"{language.number(counted[0])} af {language.number(counted[1])}"
+    return language.percent(value) if value is not None else "mangler"

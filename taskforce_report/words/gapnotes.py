@@ -33,4 +33,8 @@ def note(gap: Gap, kommune: str) -> str:
     if gap.what == "lille_grundlag":
         return (f"{kommune} havde færre end {language.count_phrase(language.SMALL_BASE)} "
                 f"{gap.names[0]} i {years}, så tallet er givet som antal og ikke som andel.")
+    if gap.what == "lille_fordeling":
+        return (f"{kommune} havde færre end {language.count_phrase(language.SMALL_BASE)} "
+                f"{gap.names[0]} i {years}, så kommunens fordeling er givet som antal og ikke "
+                "i procent.")
     return f"Der er ingen tal for hele landet i {gap.years[0]}."  # "land"

@@ -329,6 +329,8 @@ def distribution_sentences(result: DistributionResult, kommune: str) -> list[str
     parts = {p.id: p for p in result.parts}
     largest = own.idxmax()
     tillaeg = f" {dist.tillaeg}" if dist.tillaeg else ""
+    if result.smaa_grundlag:
+        return _counted_distribution(result, kommune, tillaeg)
     out = [f"I {result.aar} {dist.verbum} {language.percent(own[largest])} af {dist.navn} i "
            f"{kommune}{tillaeg} {parts[largest].i_saetning or parts[largest].label.lower()}"
            f"{_share_others(shares, largest)}."]
@@ -344,6 +346,32 @@ def distribution_sentences(result: DistributionResult, kommune: str) -> list[str
                 words = part.i_saetning or part.label.lower()
                 out.append(f"Andelen{tillaeg} {words} var {language.percent(share)}"
                            f"{_share_others(shares, part_id)}.")
+    return out
+
+
+def _counted_distribution(result: DistributionResult, kommune: str, tillaeg: str) -> list[str]:
+    """A distribution of fewer than language.SMALL_BASE persons, in counts: `I 2014 var fire
+    af de syv anbragte i Fjordlund Kommune anbragt i plejefamilie mod 48 % i referencegruppen
+    og 45 % på landsplan. Af de øvrige var to anbragt på opholdssted og en anbragt på
+    døgninstitution.` The other areas' shares rest on larger bases and stand beside it."""
+    dist = result.distribution
+    counts = dict(zip((p.id for p in result.parts), result.smaa_grundlag, strict=True))
+    total = sum(result.smaa_grundlag)
+    largest = max(counts, key=lambda part_id: counts[part_id])
+    parts = {p.id: p for p in result.parts}
+
+    def where(part_id: str) -> str:
+        return parts[part_id].i_saetning or parts[part_id].label.lower()
+
+    name = dist.navn
+    of = (f"de {language.count_phrase(total)} {name.removeprefix('de ')}"
+          if name.startswith("de ") else f"{name} ({language.count_phrase(total)} i alt)")
+    out = [f"I {result.aar} {dist.verbum} {language.count_phrase(counts[largest])} af {of} i "
+           f"{kommune}{tillaeg} {where(largest)}{_share_others(result.shares, largest)}."]
+    others = [f"{language.count_phrase(c)}{tillaeg} {where(p)}" for p, c in counts.items()
+              if p != largest and c > 0]
+    if others and len(result.parts) > 2:  # of two parts the second is the rest of the first
+        out.append(f"Af de øvrige {dist.verbum} {language.join(others)}.")
     return out
 
 

@@ -201,9 +201,15 @@ def _bars_spec(result: DistributionResult, kommune: str, alt: AltText) -> ChartS
         column_values = result.shares[column]
         if column_values.isna().all():
             continue
-        series.append({"navn": kommune if column == KOMMUNE else SERIES_NAMES[column],
-                       "farve": column,
-                       "vaerdier": [None if is_nan(v) else float(v) for v in column_values]})
+        serie = {"navn": kommune if column == KOMMUNE else SERIES_NAMES[column],
+                 "farve": column,
+                 "vaerdier": [None if is_nan(v) else float(v) for v in column_values]}
+        if column == KOMMUNE and result.smaa_grundlag:
+            # fewer than language.SMALL_BASE persons: bars labelled with counts, not drawn
+            total = sum(result.smaa_grundlag)
+            serie["vaerdier"] = [None] * len(categories)
+            serie["antal"] = [[c, total] for c in result.smaa_grundlag]
+        series.append(serie)
     title = f"{dist.titel}, {result.aar}"
     data = {"kategorier": categories, "serier": series, "procent": True,
             "enhed": f"procent af {dist.navn}", "decimaler": 0}

@@ -257,8 +257,25 @@ def analyse_distribution(obs: pd.DataFrame, dist: Distribution, cat: Catalogue, 
     rows = rows_of(obs, *dist.dele)
     if year is not None:
         rows = rows[rows["aar"] == year]
+    small = _small_distribution(tables, parts, areas, year)
+    if small:
+        missing.append(Gap("lille_fordeling", (year,), (dist.navn.removeprefix("de "),)))
     return DistributionResult(distribution=dist, parts=parts, aar=year, shares=shares,
-                              kilde=_sources(rows), noter=_notes(rows), gaps=tuple(missing))
+                              kilde=_sources(rows), noter=_notes(rows), gaps=tuple(missing),
+                              smaa_grundlag=small)
+
+
+def _small_distribution(tables: dict[str, pd.DataFrame], parts: tuple[Indicator, ...],
+                        areas: Areas, year: int | None) -> tuple[int, ...]:
+    """The municipality's count per part when a distribution of persons counts fewer than
+    language.SMALL_BASE in all: one person moves a share by ten points or more, so the
+    report tells the counts; () otherwise (and for amounts, which are no cases)."""
+    if year is None or any(p.enhed != "antal" for p in parts):
+        return ()
+    counts = [value_at(_column(tables[p.id], areas.kommune), year) for p in parts]
+    if any(c is None or not float(c).is_integer() for c in counts):
+        return ()
+    return tuple(int(c) for c in counts) if language.is_small_base(sum(counts)) else ()
 
 
 def _sum_at(table: pd.DataFrame, names: list[str], year: int) -> float:

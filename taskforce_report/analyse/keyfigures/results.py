@@ -43,10 +43,12 @@ class Gap:
     municipality has no year with every part of a distribution; `fordeling_referencegruppe`: the
     group's distribution in `years` lacks the members `names`; `land`: no national figure;
     `lille_grundlag`: in `years` the municipality's share rests on fewer than
-    language.SMALL_BASE of its base (`names`: the base's plural noun), so a count is shown."""
+    language.SMALL_BASE of its base (`names`: the base's plural noun), so a count is shown;
+    `lille_fordeling`: a distribution of fewer than language.SMALL_BASE persons in `years`
+    (`names`: what it counts), told in counts."""
 
     what: Literal["kommune", "naevner", "referencegruppe", "fordeling_aar",
-                  "fordeling_referencegruppe", "land", "lille_grundlag"]
+                  "fordeling_referencegruppe", "land", "lille_grundlag", "lille_fordeling"]
     years: tuple[int, ...] = ()
     names: tuple[str, ...] = ()
 
@@ -100,6 +102,9 @@ class DistributionResult:
     saetninger: tuple[str, ...] = ()
     diagram: ChartSpec | None = None
     figur: int | None = None
+    # the municipality's count per part (in the order of `parts`) when it counts fewer than
+    # language.SMALL_BASE persons in all: its shares are then told as counts ("4 af 7")
+    smaa_grundlag: tuple[int, ...] = ()
 
     kind = "fordeling"
 

@@ -102,7 +102,9 @@ def key_figure_bars(figure, spec: ChartSpec, theme: Theme) -> None:
     municipality, the reference group and the country, labelled with its value at its end. A
     missing value is labelled "mangler", never drawn as 0.
 
-    data: kategorier, serier ({navn, farve, vaerdier}), procent (values are shares), decimaler.
+    data: kategorier, serier ({navn, farve, vaerdier}; `antal`: [count, total] per category
+    where a small base is labelled with its count instead of drawn), procent (values are
+    shares), decimaler.
     """
     import math
 
@@ -128,10 +130,13 @@ def key_figure_bars(figure, spec: ChartSpec, theme: Theme) -> None:
                   for v in serie["vaerdier"]]
         ax.bar_label(bars, labels=labels, padding=2, fontsize=TEXT_SIZE,
                      color=colours.get("tekst", "#222222"))
-        for y, v in zip(ys, serie["vaerdier"], strict=True):
-            if v is None:
-                ax.text(top * 0.01, y, "mangler", va="center", fontsize=TEXT_SIZE,
-                        color=colours.get("daempet", "#555555"))
+        counted = serie.get("antal") or [None] * len(categories)
+        for y, v, count in zip(ys, serie["vaerdier"], counted, strict=True):
+            if v is None:  # missing, or a count on a small base (`antal`: [count, total])
+                said = (f"{language.number(count[0])} af {language.number(count[1])}"
+                        if count else "mangler")
+                ax.text(top * 0.01, y, said, va="center", fontsize=TEXT_SIZE,
+                        color=colours.get("tekst" if count else "daempet", "#555555"))
     ax.set_yticks(range(len(categories)), categories[::-1])
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
