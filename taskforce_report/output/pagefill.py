@@ -4,10 +4,10 @@ Chapters begin on a new page, so the last page of a chapter may end early; but a
 holds only the last three lines of a chapter, or one box, reads as a mistake (issue 21). A
 chapter whose last page is filled less than `SHORT_TAIL` is given the class `taet`, which the
 theme sets a little tighter (`section.kapitel.taet` in rapport.css), and the document is laid
-out once more: the tail moves back onto the page before. A chapter that still ends short
-(more than a page's worth of tightening would be needed) is set as before, which costs a third
-layout; a tighter chapter with the same tail would be worse than none. Chapters begin on a new
-page, so tightening one never moves the pages of another.
+out once more: the tail moves back onto the page before. A chapter that still ends short is set
+as before, which costs a third layout (a tighter chapter with the same tail would be worse
+than none); `MAX_GAIN` keeps that rare. Chapters begin on a new page, so tightening one never
+moves the pages of another.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 # below this share of the page's body the last page of a chapter is a tail to pull back: about
-# eight lines of body text, more than a layout tightened by the theme's `taet` can gain on a
-# chapter of one or two pages
-SHORT_TAIL = 0.2
+# five lines of body text, or one box. A longer tail before a chapter is an ordinary end of
+# chapter, not worth a second layout of the whole document (docs/performance.md).
+SHORT_TAIL = 0.12
 # what `taet` gains at most, as a share of a chapter's height (line height 1,42 → 1,30 and less
 # space between paragraphs): a longer tail is left, without a layout spent on trying
 MAX_GAIN = 0.08
@@ -59,19 +59,21 @@ def short_tails(pages: Sequence, chapters: Sequence[str]) -> list[str]:
     return tails
 
 
-def pull_back(html: str, pages: Sequence, layout: Callable[[str], Any]) -> Any:
-    """The laid-out document (`pages` already laid out from `html`; `layout` lays out an HTML
-    string and returns WeasyPrint's document) with every short tail pulled back that can be."""
-    chapters = chapter_anchors(html)
-    tails = short_tails(pages, chapters)
+def pull_back(html: str, document: Any, layout: Callable[[str], Any]) -> Any:
+    """The laid-out `document` (WeasyPrint's, laid out from `html`), or, where a chapter ends
+    with a short tail, the document laid out again with that chapter tightened. `layout` lays
+    out an HTML string. The first layout is let go before the next is made: two documents of
+    fifty pages held at once would double a build's memory."""
+    tails = short_tails(document.pages, chapter_anchors(html))
     if not tails:
-        return None
+        return document
+    del document
     tightened = layout(tighten(html, tails))
     still = set(short_tails(tightened.pages, tails))
     if not still:
         return tightened
-    pulled = [anchor for anchor in tails if anchor not in still]
-    return layout(tighten(html, pulled)) if pulled else None
+    del tightened
+    return layout(tighten(html, [anchor for anchor in tails if anchor not in still]))
 
 
 def tighten(html: str, anchors: Sequence[str]) -> str:

@@ -151,11 +151,10 @@ def render_pdf(html: str, base_url: Path, roots: Iterable[Path], options: dict |
         one_page_each = options.pop("one_page_each", None)
         start = time.perf_counter()
         source = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
-        laid_out = source.render(**options)
         # a chapter that ends with a few lines on a page of their own: pull them back
-        laid_out = pagefill.pull_back(html, laid_out.pages, lambda tightened: weasyprint.HTML(
-            string=tightened, base_url=str(base_url), url_fetcher=fetcher).render(**options)
-        ) or laid_out
+        laid_out = pagefill.pull_back(html, source.render(**options), lambda tightened: (
+            weasyprint.HTML(string=tightened, base_url=str(base_url), url_fetcher=fetcher)
+            .render(**options)))
         laid_out_ref.append(laid_out)
         if one_page_each:
             check_one_page_each([_page_facts(page) for page in laid_out.pages], one_page_each)
