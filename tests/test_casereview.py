@@ -15,7 +15,6 @@ from conftest import EXAMPLE, squeeze
 from taskforce_report.analyse import (
     casereview,
     casereview_criteria,
-    casereview_phrases,
     casereview_rows,
     counting,
 )
@@ -24,6 +23,8 @@ from taskforce_report.cli import main
 from taskforce_report.core.errors import InputError
 from taskforce_report.load import criteria
 from taskforce_report.load.tables import SPECS, read_csv
+from taskforce_report.words import casereview as casereview_words
+from taskforce_report.words.casereview import WORDING
 
 # Five cases, hand-counted below. (case, criterion, assessment, criticism)
 SAMPLE = """sag;kriterium;vurdering;kritik;bemaerkning
@@ -100,7 +101,7 @@ def test_counting_rules_per_criterion(tmp_path):
     # only the barometer's rule counts it, and then as "lovligt undladt", said in its label
     barometer = counting.tally(rows, counting.BAROMETER_RULE).loc["bfu_4_mdr"]
     assert (barometer.relevante, barometer.opfyldt) == (5, 2)
-    assert counting.BAROMETER_RULE.counted == "opfyldt eller lovligt undladt"
+    assert casereview_words.counted(counting.BAROMETER_RULE) == "opfyldt eller lovligt undladt"
     # a different rule for one criterion only; the others keep the default
     mixed = counting.tally(rows, {"bfu_4_mdr": counting.STATUS_RULE})
     assert mixed.loc["bfu_4_mdr"].opfyldt == 2
@@ -120,7 +121,8 @@ def test_rounds_are_counted_apart(tmp_path):
 
 
 def test_phrases_in_the_reports_idiom(tmp_path):
-    review = casereview.review(frame(tmp_path), criteria.criteria(), dt.date(2015, 11, 12))
+    review = casereview.review(frame(tmp_path), criteria.criteria(), dt.date(2015, 11, 12),
+                               wording=WORDING)
     bfu = review.criterion("bfu_4_mdr")
     assert bfu.tekst == ("I 3 ud af de 4 sager med en børnefaglig undersøgelse er "
                          "firemånedersfristen overskredet, uden at der er udarbejdet en "
@@ -133,11 +135,11 @@ def test_phrases_in_the_reports_idiom(tmp_path):
     assert review.criterion("samlet_vurdering").tekst.startswith(
         "I 3 ud af de 5 gennemgåede sager vurderer Ankestyrelsen")
     words = casereview.review(frame(tmp_path), criteria.criteria(), dt.date(2015, 11, 12),
-                              words=True)
+                              words=True, wording=WORDING)
     assert words.criterion("bfu_4_mdr").tekst.startswith("I tre ud af de fire sager")
-    assert casereview_phrases.criticism_phrase(3, 3) == \
+    assert casereview_words.criticism_phrase(3, 3) == \
         "Ankestyrelsen udtaler kritik i alle 3 sager."
-    assert casereview_phrases.criticism_phrase(0, 3) == ""
+    assert casereview_words.criticism_phrase(0, 3) == ""
 
 
 def test_law_reference_follows_the_reports_date():

@@ -25,6 +25,7 @@ from taskforce_report.core.errors import InputError
 from taskforce_report.load import criteria
 from taskforce_report.models import NationalResult
 from taskforce_report.words import audit as audit_words
+from taskforce_report.words.casereview import WORDING
 
 LILLE = FIXTURES / "lille"
 NATIONAL = """landsresultater:
@@ -73,7 +74,7 @@ def test_review_sets_the_national_share_beside_the_share_counted_the_same_way(sm
         "landsresultat": NationalResult(andel=55, aar=2020, kilde="Ankestyrelsen")})
     rows = frame([("S1", "bfu_4_mdr", "nej"), ("S2", "bfu_4_mdr", "ikke relevant"),
                   ("S3", "bfu_4_mdr", "ja"), ("S1", "underretning_24t", "ja")])
-    result = casereview.review(rows, known, dt.date(2021, 5, 1))
+    result = casereview.review(rows, known, dt.date(2021, 5, 1), wording=WORDING)
     bfu = result.criterion("bfu_4_mdr")
     assert bfu.andel == pytest.approx(1 / 2)  # the analysis rule: ikke relevant leaves the base
     assert bfu.andel_som_landet == pytest.approx(2 / 3)  # as the barometer counts
@@ -83,7 +84,8 @@ def test_review_sets_the_national_share_beside_the_share_counted_the_same_way(sm
     assert "talt på samme måde er andelen i kommunen: afsluttet inden for fire måneder " \
            "67\u00a0%" in theme.land_tekst
     assert not result.temaer["underretninger"].chart_land  # no national result given there
-    chart = next(s for s in casereview_charts.charts(result) if s.id == theme.chart_land)
+    chart = next(s for s in casereview_charts.charts(result, WORDING.charts)
+                 if s.id == theme.chart_land)
     assert chart.data["rows"] == (("Afsluttet inden for fire måneder", pytest.approx(2 / 3),
                                    0.55),)
     assert chart.data["serier"] == ("Kommunen", "Landsresultat 2020")

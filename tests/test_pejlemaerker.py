@@ -21,6 +21,7 @@ from taskforce_report.cli import main
 from taskforce_report.core.errors import InputError
 from taskforce_report.load import criteria
 from taskforce_report.load.tables import SPECS, read_csv
+from taskforce_report.words.casereview import WORDING
 
 EXAMPLE_PM = ROOT / "input" / "eksempel-pejlemaerker"
 
@@ -106,7 +107,7 @@ def social_frame(tmp_path: Path, text: str = SOCIAL):
 
 
 def test_social_work_review_counted_by_hand(tmp_path):
-    result = socialwork.review(social_frame(tmp_path))
+    result = socialwork.review(social_frame(tmp_path), wording=WORDING)
     assert result.sager == 3
     need, child = result.dimensioner  # catalogue order
     assert (need.id, need.relevante, need.ja, need.delvist, need.nej, need.opfyldt) == \
@@ -122,7 +123,7 @@ def test_social_work_review_counted_by_hand(tmp_path):
     assert result.fund["barnets_perspektiv"][0].fund == "Barnet er to år."
     values = socialwork.citation_values(result)
     assert values["socialfaglig.behov_belyst.ikke_opfyldt"] == 2
-    assert [s.kind for s in socialwork.charts(result)] == ["criteria_bars"]
+    assert [s.kind for s in socialwork.charts(result, WORDING.charts)] == ["criteria_bars"]
 
 
 def test_social_work_rows_are_checked(tmp_path):

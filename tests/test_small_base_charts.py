@@ -14,6 +14,7 @@ from taskforce_report.analyse import casereview_charts
 from taskforce_report.build import prepare
 from taskforce_report.charts.draw import draw
 from taskforce_report.core import language
+from taskforce_report.words.casereview_charts import bar_label
 
 
 def svg_labels(spec, theme) -> list[str]:
@@ -64,10 +65,10 @@ def test_the_figure_caption_says_counts_on_small_bases(tmp_path):
 
 def test_chart_bar_follows_the_tables_rule():
     small = casereview_charts.chart_bar(0.75, 3, 4, language.is_small_base(4))
-    assert (small.andel, small.tekst, small.opfyldt) == (None, "3 af 4", 3)
+    assert (small.andel, bar_label(small), small.opfyldt) == (None, "3 af 4", 3)
     large = casereview_charts.chart_bar(0.75, 30, 40, language.is_small_base(40))
-    assert (large.andel, large.tekst) == (0.75, "75\u00a0%")
-    assert casereview_charts.chart_bar(None, 0, 0, True).tekst == "ikke målt"
+    assert (large.andel, bar_label(large)) == (0.75, "75\u00a0%")
+    assert bar_label(casereview_charts.chart_bar(None, 0, 0, True)) == "ikke målt"
     assert language.is_small_base(language.SMALL_BASE - 1)
     assert not language.is_small_base(language.SMALL_BASE)
 
@@ -76,7 +77,7 @@ def test_chart_bar_follows_the_tables_rule():
 def test_a_mixed_chart_keeps_shares_and_labels_a_small_base_with_its_count(small):
     rows = [("a", casereview_charts.chart_bar(0.5, 2, 4, small),
              casereview_charts.chart_bar(0.6, 0, 0, False))]
-    data = casereview_charts._bars_data(rows, ("Kommunen", "Landsresultat"))
+    data = casereview_charts._bars_data(rows, ("Kommunen", "Landsresultat"), bar_label)
     assert data["procent"] is True  # the national share is always a share
     assert data["rows"][0] == ("a", None if small else 0.5, 0.6)
     assert data["etiketter"][0][0] == ("2 af 4" if small else "50\u00a0%")

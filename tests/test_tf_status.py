@@ -22,6 +22,7 @@ from taskforce_report.core import language
 from taskforce_report.core.errors import InputError
 from taskforce_report.load import criteria
 from taskforce_report.load.tables import SPECS, read_csv
+from taskforce_report.words.casereview import WORDING
 
 EXAMPLE_TF = ROOT / "input" / "eksempel-tf-status"
 
@@ -73,7 +74,8 @@ def sample_frame(tmp_path: Path):
 
 def compared(tmp_path: Path, rule=counting.STATUS_RULE, concept="tf_pejlemaerker"):
     return casereview_rounds.compare(sample_frame(tmp_path), criteria.criteria(), DATE, rule,
-                              themes=catalogues.concepts()[concept].themes)
+                                     themes=catalogues.concepts()[concept].themes,
+                                     wording=WORDING)
 
 
 def counts(c: casereview_rounds.Comparison):

@@ -9,8 +9,9 @@ The layers, each usable alone and each in its own module:
 - counts per criterion under a counting `Rule`, which may differ per criterion (the status
   report counts "helt eller delvist overholdt"; the analysis report counts ja only):
   `counting.tally`, the one counting rule of every document;
-- `review()` here: the results of chapter 5 in the report's idiom ("I 5 ud af de 12 sager …",
-  phrased by `casereview_phrases`) and the values texts may cite (`citation_values`);
+- `review()` here: the results of chapter 5 with the sentences in the report's idiom ("I 5 ud
+  af de 12 sager …"), worded by the `casereview_wording.Wording` handed in (words/casereview.py),
+  and the values texts may cite (`citation_values`);
 - the status round set against the baseline (`casereview_rounds.compare`);
 - the chart specs of both (`casereview_charts`).
 """
@@ -27,17 +28,12 @@ import pandas as pd
 from taskforce_report import catalogues
 from taskforce_report.analyse import casereview_criteria
 from taskforce_report.analyse.casereview_criteria import group_of, law_reference
-from taskforce_report.analyse.casereview_phrases import (
-    criticism_phrase,
-    phrase,
-    theme_criticism,
-)
+from taskforce_report.analyse.casereview_wording import Wording
 from taskforce_report.analyse.counting import (
     ANALYSIS_RULE,
     BAROMETER_RULE,
     BASELINE,
     COUNT_COLUMNS,
-    CountedUnderRules,
     Rule,
     Rules,
     cases,
@@ -71,12 +67,7 @@ class CriterionResult:
     tekst: str  # the finding and any criticism, as sentences
     landsresultat: NationalResult | None = None  # the barometer's share, where given
     andel_som_landet: float | None = None  # the share counted as the national result is
-
-    @property
-    def landsresultat_tekst(self) -> str:
-        """ "2020: 55 %" for the table's column; "" without a national result."""
-        land = self.landsresultat
-        return f"{land.aar}: {language.percent(land.andel / 100)}" if land else ""
+    landsresultat_tekst: str = ""  # "2020: 55 %" for the table's column; "" without one
 
     @property
     def andel_ikke_opfyldt(self) -> float | None:
@@ -97,6 +88,9 @@ class ThemeReview:
     tekst_kritik: str = ""  # the theme's criticism in all, when it spans several criteria
     chart_land: str = ""  # its chart against the national results, "" without any
     figur_land: int = 0
+    # the note on its national results (source, how they count, the municipality's shares
+    # counted the same way); "" without any
+    land_tekst: str = ""
 
     def is_empty(self) -> bool:
         return not self.kriterier
@@ -105,23 +99,9 @@ class ThemeReview:
     def landsresultater(self) -> tuple[CriterionResult, ...]:
         return tuple(r for r in self.kriterier if r.landsresultat is not None)
 
-    @property
-    def land_tekst(self) -> str:
-        """The note on the national results: their source, how they count, and the
-        municipality's shares counted the same way."""
-        found = self.landsresultater
-        if not found:
-            return ""
-        sources = list(dict.fromkeys(f"{r.landsresultat.kilde}" for r in found))
-        shares = [f"{r.kort.lower()} {language.percent(r.andel_som_landet, missing='ikke målt')}"
-                  for r in found]
-        return (f"Landsresultat: {'; '.join(sources)}. Landsresultatet tæller sager, hvor kravet "
-                "er opfyldt eller lovligt undladt; talt på samme måde er andelen i kommunen: "
-                f"{', '.join(shares)}.")
-
 
 @dataclass(frozen=True)
-class CaseReview(CountedUnderRules):
+class CaseReview:
     sager: int
     kritik: int
     regel: Rule  # the rule of the first criterion counted (all of them, as a rule)
@@ -130,6 +110,8 @@ class CaseReview(CountedUnderRules):
     udvaelgelse: str = ""  # Markdown from rapport.yaml
     afgoerelser_foer: str = ""  # "15. april 2015"
     regler: tuple[Rule, ...] = ()  # every rule the criteria declared, in order of first use
+    regel_tekst: str = ""  # how the rules count, for the method text
+    andel_tekst: str = ""  # what "Andel opfyldt" is, for the notes under the tables
 
     def is_empty(self) -> bool:
         return self.sager == 0
@@ -141,13 +123,14 @@ class CaseReview(CountedUnderRules):
         return None
 
 
-def _result(criterion: CriterionEntry, row: pd.Series, date: dt.date,
-            words: bool, as_national: pd.Series | None = None) -> CriterionResult:
-    """`as_national`: the criterion's counts under BAROMETER_RULE, for its national result."""
+def criterion_result(criterion: CriterionEntry, row: pd.Series, date: dt.date, words: bool,
+                     wording: Wording, as_national: pd.Series | None = None) -> CriterionResult:
+    """One criterion's counts (a row of `tally`) and its sentences; `as_national`: its counts
+    under BAROMETER_RULE, for its national result."""
     counts = {c: int(row[c]) for c in COUNT_COLUMNS if c != "andel"}
     andel = None if counts["relevante"] == 0 else float(row["andel"])
-    text = phrase(criterion, counts["ikke_opfyldt"], counts["relevante"], words)
-    critique = criticism_phrase(counts["kritik"], counts["ikke_opfyldt"], words)
+    text = wording.finding(criterion, counts["ikke_opfyldt"], counts["relevante"], words)
+    critique = wording.criticism(counts["kritik"], counts["ikke_opfyldt"], words)
     national = None
     if criterion.landsresultat is not None and as_national is not None:
         national = None if int(as_national["relevante"]) == 0 else float(as_national["andel"])
@@ -155,6 +138,7 @@ def _result(criterion: CriterionEntry, row: pd.Series, date: dt.date,
                            lov=law_reference(criterion, date), andel=andel,
                            tekst=f"{text} {critique}".strip(),
                            landsresultat=criterion.landsresultat, andel_som_landet=national,
+                           landsresultat_tekst=wording.national(criterion.landsresultat),
                            **counts)
 
 
@@ -162,26 +146,32 @@ def _result(criterion: CriterionEntry, row: pd.Series, date: dt.date,
 def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.date,
            rules: Rules | None = None, runde: str | None = BASELINE, words: bool = False,
            udvaelgelse: str = "", afgoerelser_foer: str = "",
-           themes: Mapping[str, catalogues.Theme] | None = None) -> CaseReview:
+           themes: Mapping[str, catalogues.Theme] | None = None, *,
+           wording: Wording) -> CaseReview:
     """Chapter 5's results: per theme (catalogue order) the criteria that have rows. `themes`
     is the concept's theme catalogue (default the classic ten); criteria are placed by
-    `group_of`. `rules` default: each criterion's own declared rule (`declared_rules`)."""
+    `group_of`. `rules` default: each criterion's own declared rule (`declared_rules`).
+    `wording` writes the sentences (words/casereview.py `WORDING`)."""
     rules = declared_rules(known) if rules is None else rules
     counts = tally(frame, rules, runde)
     used = tuple(dict.fromkeys(rule_for(rules, k) for k in counts.index))
     rule = used[0] if used else ANALYSIS_RULE
+    # the rules the criteria declared, or the one rule of the review when none declared its own
+    said = {"regel_tekst": wording.rules(used or (rule,)),
+            "andel_tekst": wording.shares(used or (rule,))}
     if counts.empty:
         return CaseReview(sager=0, kritik=0, regel=rule, udvaelgelse=udvaelgelse,
-                          afgoerelser_foer=afgoerelser_foer)
+                          afgoerelser_foer=afgoerelser_foer, **said)
     themes = catalogues.themes() if themes is None else themes
     national = (tally(frame, BAROMETER_RULE, runde)
                 if any(c.landsresultat for c in known.values()) else None)
     grouped: dict[str | None, list[CriterionResult]] = {}
     for criterion in known.values():  # catalogue order, then the bundle's
         if criterion.id in counts.index:
-            result = _result(criterion, counts.loc[criterion.id], date, words,
-                             None if national is None else national.loc[criterion.id])
-            grouped.setdefault(group_of(criterion, themes), []).append(result)
+            as_national = None if national is None else national.loc[criterion.id]
+            found = criterion_result(criterion, counts.loc[criterion.id], date, words,
+                                     wording, as_national)
+            grouped.setdefault(group_of(criterion, themes), []).append(found)
     by_theme = {}
     figures = 0
     min_rows = casereview_criteria.MIN_CHART_ROWS
@@ -205,12 +195,15 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.da
             figur=(figures - compared) if drawable else 0,
             chart_land=f"sagsgennemgang-{theme_id}-land" if compared else "",
             figur_land=figures if compared else 0,
-            tekst_kritik=theme_criticism(sum(1 for r in results if r.kritik),
-                                         cases_with_criticism(frame, ids, runde),
-                                         cases_relevant(frame, ids, runde), words))
+            tekst_kritik=wording.theme_criticism(sum(1 for r in results if r.kritik),
+                                                 cases_with_criticism(frame, ids, runde),
+                                                 cases_relevant(frame, ids, runde), words),
+            land_tekst=wording.national_note(tuple(r for r in results
+                                                   if r.landsresultat is not None)))
     return CaseReview(sager=cases(frame, runde), kritik=cases_with_criticism(frame, None, runde),
                       regel=rule, temaer=by_theme, samlet=tuple(grouped.get(None, ())),
-                      udvaelgelse=udvaelgelse, afgoerelser_foer=afgoerelser_foer, regler=used)
+                      udvaelgelse=udvaelgelse, afgoerelser_foer=afgoerelser_foer, regler=used,
+                      **said)
 
 
 

@@ -1,6 +1,7 @@
 """Two rounds of the case review: the status measurement set against the baseline, criterion by
 criterion, both counted under the same rules (`compare`), with the change in percentage points
-between the percents the tables print, and the values a status report's texts may cite."""
+between the percents the tables print, and the values a status report's texts may cite. The
+sentences come from the `casereview_wording.Wording` handed in (words/casereview.py)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,11 @@ import pandas as pd
 from taskforce_report import catalogues
 from taskforce_report.analyse import casereview_criteria
 from taskforce_report.analyse.casereview_criteria import group_of, law_reference
-from taskforce_report.analyse.casereview_phrases import change_phrase
+from taskforce_report.analyse.casereview_wording import Wording
 from taskforce_report.analyse.counting import (
     ANALYSIS_RULE,
     BASELINE,
     STATUS,
-    CountedUnderRules,
     RoundCount,
     Rule,
     Rules,
@@ -89,7 +89,7 @@ class Development:
 
 
 @dataclass(frozen=True)
-class RoundComparison(CountedUnderRules):
+class RoundComparison:
     """The status measurement against the baseline (casereview_rounds.compare)."""
 
     regel: Rule  # the rule of the first criterion counted (all of them, as a rule)
@@ -98,6 +98,8 @@ class RoundComparison(CountedUnderRules):
     grupper: tuple[ComparisonGroup, ...] = ()
     samlet: tuple[Comparison, ...] = ()  # criteria without a theme (samlet_vurdering)
     regler: tuple[Rule, ...] = ()  # every rule the criteria declared, in order of first use
+    regel_tekst: str = ""  # how the rules count, for the method text
+    andel_tekst: str = ""  # what "Andel opfyldt" is, for the notes under the tables
 
     def is_empty(self) -> bool:
         return not (self.sager[0] and self.sager[1])
@@ -127,23 +129,26 @@ def _round_count(counts: pd.DataFrame, criterion_id: str) -> RoundCount:
 
 
 def _comparison(criterion: CriterionEntry, before: pd.DataFrame, after: pd.DataFrame,
-                date: dt.date, words: bool) -> Comparison:
+                date: dt.date, words: bool, wording: Wording) -> Comparison:
     first, last = _round_count(before, criterion.id), _round_count(after, criterion.id)
     change = (None if first.procent is None or last.procent is None
               else last.procent - first.procent)
     return Comparison(id=criterion.id, krav=criterion.krav, kort=criterion.kort,
                       lov=law_reference(criterion, date), baseline=first, status=last,
-                      aendring=change, tekst=change_phrase(criterion, first, last, words))
+                      aendring=change,
+                      tekst=wording.change(criterion, first, last, words))
 
 
 def compare(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.date,
             rules: Rules | None = None, words: bool = False,
-            themes: Mapping[str, catalogues.Theme] | None = None) -> RoundComparison:
+            themes: Mapping[str, catalogues.Theme] | None = None, *,
+            wording: Wording) -> RoundComparison:
     """The status round set against the baseline round, criterion by criterion, both counted
     with `tally` under the same rules: per theme of `themes` (default the classic ten, placed
     by `group_of`) the criteria either round assessed, with both rounds' counts and shares,
     the change in percentage points and the sentence. `rules` default: each criterion's own
-    declared rule (`declared_rules`), as the analysis report counts it."""
+    declared rule (`declared_rules`), as the analysis report counts it. `wording` writes the
+    sentences (words/casereview.py `WORDING`)."""
     rules = declared_rules(known) if rules is None else rules
     before, after = tally(frame, rules, BASELINE), tally(frame, rules, STATUS)
     used = tuple(dict.fromkeys(rule_for(rules, k)
@@ -155,7 +160,7 @@ def compare(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.d
     for criterion in known.values():
         if criterion.id in assessed:
             grouped.setdefault(group_of(criterion, themes), []).append(
-                _comparison(criterion, before, after, date, words))
+                _comparison(criterion, before, after, date, words, wording))
     groups: list[ComparisonGroup] = []
     figures = 0
     for theme_id, theme in themes.items():
@@ -174,7 +179,9 @@ def compare(frame: pd.DataFrame, known: Mapping[str, CriterionEntry], date: dt.d
         sager=(cases(frame, BASELINE), cases(frame, STATUS)),
         kritik=(cases_with_criticism(frame, None, BASELINE),
                 cases_with_criticism(frame, None, STATUS)),
-        grupper=tuple(groups), samlet=tuple(grouped.get(None, ())))
+        grupper=tuple(groups), samlet=tuple(grouped.get(None, ())),
+        # the rules the criteria declared, or the one rule when none declared its own
+        regel_tekst=wording.rules(used or (rule,)), andel_tekst=wording.shares(used or (rule,)))
 
 
 def comparison_citation_values(result: RoundComparison) -> dict[str, Any]:

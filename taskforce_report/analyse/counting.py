@@ -4,9 +4,9 @@ nej, ikke relevant) are counted per criterion under a `Rule`, and how many cases
 The analysis report's case review, the status report's management audit, the social-work
 review and the Task Force's status measurement all count with `tally` under the rule each
 criterion declares (`optaelling`, `RULES`), so the same criterion over the same rows gives the
-same figure in every document. A criterion counted in one round of two (`RoundCount`) and what a
-result says of the rules it counted under (`CountedUnderRules`) are here too, so that the
-review, the round comparison and their sentences share them.
+same figure in every document. A criterion counted in one round of two (`RoundCount`) is here
+too, so that the review, the round comparison and their sentences share it. What a rule
+counts, in words, is words/casereview.py's (`counted`, `describe`, `share_note`).
 """
 
 from __future__ import annotations
@@ -42,37 +42,6 @@ class Rule:
     ikke_relevant_i_grundlag: bool = False
     lovligt_undladt: bool = False
 
-    @property
-    def counted(self) -> str:
-        """What the share counts, for a label: "opfyldt", "helt eller delvist opfyldt"."""
-        met = "helt eller delvist opfyldt" if self.delvist_opfyldt else "opfyldt"
-        return f"{met} eller lovligt undladt" if self.lovligt_undladt else met
-
-    def describe(self) -> str:
-        """The rule in one Danish sentence pair, for the note under a table."""
-        met = ("Et krav regnes som opfyldt, når det er vurderet helt eller delvist opfyldt."
-               if self.delvist_opfyldt else
-               "Et krav regnes kun som opfyldt, når det er vurderet helt opfyldt; delvist "
-               "opfyldte krav tælles med blandt de sager, hvor kravet ikke er opfyldt.")
-        if self.lovligt_undladt:
-            base = ("Sager, hvor kravet ikke er relevant, tælles som lovligt undladt og indgår "
-                    "i grundlaget sammen med de opfyldte.")
-        elif self.ikke_relevant_i_grundlag:
-            base = ("Sager, hvor kravet ikke er relevant, indgår i grundlaget, men tælles aldrig "
-                    "som opfyldt.")
-        else:
-            base = "Sager, hvor kravet ikke er relevant, indgår ikke i opgørelsen."
-        return f"{met} {base}"
-
-    def share_note(self) -> str:
-        """What "Andel opfyldt" in a table means under this rule."""
-        counted = "ja og delvist" if self.delvist_opfyldt else "ja"
-        if self.lovligt_undladt:
-            counted += " og ikke relevant (lovligt undladt)"
-        base = ("alle vurderede sager, også dem, hvor kravet ikke er relevant"
-                if self.ikke_relevant_i_grundlag else "de sager, hvor kravet er relevant")
-        return f"Andel opfyldt er {counted} i procent af {base}."
-
 
 # The counting rules by the name a criterion declares (`optaelling`, models.CountingRule): the
 # one table every document counts by.
@@ -101,15 +70,6 @@ def declared_rules(known: Mapping[str, CriterionEntry]) -> dict[str, Rule]:
 
 def rule_name(rule: Rule) -> str:
     return next(name for name, found in RULES.items() if found == rule)
-
-
-def describe_rules(rules: Iterable[Rule]) -> str:
-    """The method text for the rules a table used: one rule's sentences, or each rule's with
-    what it counts."""
-    used = list(dict.fromkeys(rules))
-    if len(used) <= 1:
-        return (used[0] if used else ANALYSIS_RULE).describe()
-    return " ".join(f"For krav, der tælles som »{r.counted}«: {r.describe()}" for r in used)
 
 
 Rules = Rule | Mapping[str, Rule] | Callable[[str], Rule]
@@ -153,7 +113,7 @@ def tally(frame: pd.DataFrame, rules: Rules = ANALYSIS_RULE,
         ja, delvist, nej, ir = (int(row[c]) for c in ("ja", "delvist", "nej", "ikke_relevant"))
         opfyldt = ja + (delvist if rule.delvist_opfyldt else 0)
         ikke_opfyldt = nej + (0 if rule.delvist_opfyldt else delvist)
-        if rule.lovligt_undladt:  # labelled "opfyldt eller lovligt undladt" (Rule.counted)
+        if rule.lovligt_undladt:  # labelled "opfyldt eller lovligt undladt" (words.casereview)
             opfyldt += ir
         elif rule.ikke_relevant_i_grundlag:  # in the base, never as met
             ikke_opfyldt += ir
@@ -201,22 +161,6 @@ def cases_relevant(frame: pd.DataFrame, kriterier: Iterable[str],
     rows = select_round(frame, runde)
     rows = rows[rows["kriterium"].isin(list(kriterier)) & (rows["vurdering"] != "ikke relevant")]
     return int(rows["sag"].nunique())
-
-
-class CountedUnderRules:
-    """What a review or a comparison says of the rules it counted under: the rules the
-    criteria declared, or the one rule of the whole review when none declared its own."""
-
-    regel: Rule
-    regler: tuple[Rule, ...]
-
-    @property
-    def regel_tekst(self) -> str:
-        return describe_rules(self.regler or (self.regel,))
-
-    @property
-    def andel_tekst(self) -> str:
-        return " ".join(r.share_note() for r in dict.fromkeys(self.regler or (self.regel,)))
 
 
 # ---- one criterion in one round, as the round comparison counts it ----------------------

@@ -1,7 +1,8 @@
 """What a document counts from its course's other documents (load/course.py loads them): the
 analysis report's case review, which the Task Force's status report takes as its baseline round
 and the other documents' texts may cite (`{analyse.sagsgennemgang.bfu_4_mdr.andel}`), and the
-course's audit log, which a status report counts up to its own `dato`."""
+course's audit log, which a status report counts up to its own `dato`. The review's sentences
+come from the case review's wording (`casereview_wording.Wording`), handed in from documents/."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from taskforce_report.analyse import casereview, casereview_rows
+from taskforce_report.analyse.casereview_wording import Wording
 from taskforce_report.analyse.counting import BASELINE, STATUS
 from taskforce_report.core.errors import InputError, input_error
 from taskforce_report.load.bundle import REPORT_FILE, concept_of
@@ -25,7 +27,7 @@ CITATION_PREFIX = "analyse"
 
 # ---- the analysis report's case review --------------------------------------------------
 
-def analysis_review(course: Course) -> casereview.CaseReview | None:
+def analysis_review(course: Course, wording: Wording) -> casereview.CaseReview | None:
     """The analysis report's case review, counted as the analysis report counts it."""
     bundle = course.analysis
     frame = baseline_frame(course)
@@ -33,7 +35,7 @@ def analysis_review(course: Course) -> casereview.CaseReview | None:
         return None
     known = criteria(bundle.kriterier)
     return casereview.review(frame, known, bundle.report.dato,
-                             themes=concept_of(bundle).themes)
+                             themes=concept_of(bundle).themes, wording=wording)
 
 
 def baseline_frame(course: Course, extra_criteria: tuple = ()):
@@ -50,10 +52,10 @@ def baseline_frame(course: Course, extra_criteria: tuple = ()):
     return frame[frame["runde"] == BASELINE]
 
 
-def citation_values(course: Course) -> dict[str, Any]:
+def citation_values(course: Course, wording: Wording) -> dict[str, Any]:
     """What the other documents' texts may cite of the analysis report:
-    `analyse.sagsgennemgang.bfu_4_mdr.andel`, …"""
-    review = analysis_review(course)
+    `analyse.sagsgennemgang.bfu_4_mdr.andel`, … (its sentences worded by `wording`)"""
+    review = analysis_review(course, wording)
     if review is None:
         return {}
     return {f"{CITATION_PREFIX}.{k}": v

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from taskforce_report import catalogues
+from taskforce_report.analyse.casereview_wording import Wording
 from taskforce_report.core import language
 from taskforce_report.core.errors import InputError, Problem
 from taskforce_report.load.validation import dotted
@@ -82,13 +83,15 @@ def _month(value: str | None) -> str:
     return language.month_year_short(value) if value else ""
 
 
-def _cited(report: DevelopmentPlan, course, doc: YamlDocument | None) -> DevelopmentPlan:
+def _cited(report: DevelopmentPlan, course, doc: YamlDocument | None,
+           wording: Wording) -> DevelopmentPlan:
     """The introduction and the focus areas' purposes with their citations resolved: inside a
-    course the analysis report's results, `{analyse.sagsgennemgang.bfu_4_mdr.andel}`. (The
-    goals' own status wordings keep their {andel}: the status reports fill them.)"""
+    course the analysis report's results, `{analyse.sagsgennemgang.bfu_4_mdr.andel}`, its
+    sentences worded by the case review's `wording`. (The goals' own status wordings keep their
+    {andel}: the status reports fill them.)"""
     from taskforce_report.analyse import citations, coursetables
 
-    values = coursetables.citation_values(course) if course is not None else {}
+    values = coursetables.citation_values(course, wording) if course is not None else {}
     places = [(("indledning",), report.indledning)] + [
         (("indsatsomraader", i, "formaal"), area.formaal)
         for i, area in enumerate(report.indsatsomraader)]
@@ -119,9 +122,11 @@ def _cited(report: DevelopmentPlan, course, doc: YamlDocument | None) -> Develop
         "indsatsomraader": areas})
 
 
-def analyse(bundle) -> tuple[dict[str, Any], list]:
+def analyse(bundle, wording: Wording) -> tuple[dict[str, Any], list]:
+    """The plan's facts; `wording` words the analysis report's case review that its texts may
+    cite inside a course (words/casereview.py)."""
     course = getattr(bundle, "course", None)
-    report: DevelopmentPlan = _cited(bundle.report, course, bundle.report_doc)
+    report: DevelopmentPlan = _cited(bundle.report, course, bundle.report_doc, wording)
     criteria = report.ledelsestilsyn.kriterier
     areas, goals = [], 0
     for a, area in enumerate(report.indsatsomraader, start=1):

@@ -3,9 +3,9 @@ beside Ankestyrelsen's legal review. `socialfaglig.csv` holds one row per case a
 an assessment (ja, delvist, nej, ikke relevant) and a free-text finding.
 
 The dimensions are a catalogue (`catalogues/dimensioner.yaml`) in the criteria catalogue's
-format, so the rows are counted by `counting.tally` under a `counting.Rule` and phrased by
-`casereview_phrases.phrase`, exactly as the legal review; only the checking of the rows and the
-findings per dimension are this module's own.
+format, so the rows are counted by `counting.tally` under a `counting.Rule` and phrased by the
+case review's wording (`casereview_wording.Wording`, handed in), exactly as the legal review;
+only the checking of the rows and the findings per dimension are this module's own.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import pandas as pd
 from taskforce_report import catalogues
 from taskforce_report.analyse import casereview, casereview_rows, counting
 from taskforce_report.analyse.casereview import CriterionResult
+from taskforce_report.analyse.casereview_wording import ChartWording, Wording
 from taskforce_report.analyse.counting import ANALYSIS_RULE, BASELINE, Rule
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
@@ -107,9 +108,11 @@ class SocialWorkReview:
 
 def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry] | None = None,
            rule: Rule = ANALYSIS_RULE, words: bool = False, udfoert_af: str = "VISO",
-           udvaelgelse: str = "", periode: tuple[str, str] | None = None) -> SocialWorkReview:
-    """The counts per dimension (counting.tally), the sentence per dimension
-    (casereview_phrases.phrase) and the findings per dimension, in case order."""
+           udvaelgelse: str = "", periode: tuple[str, str] | None = None, *,
+           wording: Wording) -> SocialWorkReview:
+    """The counts per dimension (counting.tally), the sentence per dimension (`wording`, the
+    case review's: words/casereview.py `WORDING`) and the findings per dimension, in case
+    order."""
     known = dimensions() if known is None else known
     counts = counting.tally(frame, rule)
     results = []
@@ -118,7 +121,8 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry] | None = Non
             continue
         row = counts.loc[dimension.id]
         # dimensions cite no law, so the date that picks the law does not matter
-        results.append(casereview._result(dimension, row, dt.date(2000, 1, 1), words))
+        results.append(casereview.criterion_result(dimension, row, dt.date(2000, 1, 1), words,
+                                                   wording))
     findings: dict[str, tuple[Finding, ...]] = {}
     with_text = frame[frame["fund"] != ""].sort_values(["kriterium", "sag"], kind="stable")
     for dimension_id, rows in with_text.groupby("kriterium", sort=False):
@@ -131,17 +135,14 @@ def review(frame: pd.DataFrame, known: Mapping[str, CriterionEntry] | None = Non
                             chart=CHART_ID if drawable else "")
 
 
-def charts(result: SocialWorkReview) -> list[ChartSpec]:
+def charts(result: SocialWorkReview, wording: ChartWording) -> list[ChartSpec]:
     """One bar chart: ja, delvist and nej per dimension, in cases (as the legal review's)."""
     if not result.chart:
         return []
     rows = [(r.kort, r.ja, r.delvist, r.nej) for r in result.dimensioner if r.relevante]
-    parts = [f"{label}: {language.number(ja)} ja, {language.number(partly)} delvist og "
-             f"{language.number(no)} nej" for label, ja, partly, no in rows]
+    title, alt = wording.social(rows)
     return [ChartSpec(
-        id=result.chart, kind="criteria_bars", title="Den socialfaglige sagsgennemgang",
-        alt=("Vandret søjlediagram over vurderingerne i den socialfaglige sagsgennemgang, i "
-             "antal sager, hvor dimensionen er relevant. " + "; ".join(parts) + "."),
+        id=result.chart, kind="criteria_bars", title=title, alt=alt,
         data={"rows": tuple(rows), "x_label": "Antal sager"},
         height_cm=round(1.9 + 0.85 * len(rows), 2))]
 

@@ -8,7 +8,8 @@ counted and compared by `casereview_rounds.compare`, each criterion under its ow
 counting rule (`optaelling` in the criteria catalogue), exactly as the analysis report counts
 it; a second reading (`statusmaaling.anden_laesning`, a name of `counting.RULES`) is shown
 beside it, labelled. The areas are the theme catalogue of the report's concept, so the comparison is
-grouped the way the report is.
+grouped the way the report is. The case review's words (`casereview_wording.Wording`) are
+handed in by documents/taskforce_status.py.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from taskforce_report.analyse import (
     coursetables,
     socialwork,
 )
+from taskforce_report.analyse.casereview_wording import Wording
 from taskforce_report.analyse.counting import BASELINE, RULES, STATUS
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.core import language
@@ -79,26 +81,27 @@ def _check_rounds(frame) -> None:
             "begge runder"))
 
 
-def measurement(report: TaskForceStatusReport, frame, known, themes) -> StatusMeasurement:
+def measurement(report: TaskForceStatusReport, frame, known, themes,
+                wording: Wording) -> StatusMeasurement:
     """The status round against the baseline, grouped by the concept's areas."""
     text = report.statusmaaling
     words = text.tal == "ord"
     # the criteria's own rules, as the analysis report counts them: one figure per criterion
     compared = casereview_rounds.compare(frame, known, report.dato, words=words,
-                                         themes=themes)
+                                         themes=themes, wording=wording)
     second = None
     if text.anden_laesning is not None:
         rule = RULES[text.anden_laesning]
         second = casereview_rounds.compare(frame, known, report.dato, rule, words=words,
-                                           themes=themes)
+                                           themes=themes, wording=wording)
     months = tuple(language.month(m) if m else "" for m in (text.baseline, text.status))
     return StatusMeasurement(
         sammenligning=compared,
         runder=(ROUND_TITLES[BASELINE], ROUND_TITLES[STATUS]),
         maaneder=months, udvaelgelse=text.udvaelgelse, regel_tekst=compared.regel_tekst,
         andel_tekst=compared.andel_tekst, delvist_opfyldt=compared.regel.delvist_opfyldt,
-        anden=second, anden_navn=second.regel.counted if second else "",
-        anden_tekst=second.regel.describe() if second else "")
+        anden=second, anden_navn=wording.counted(second.regel) if second else "",
+        anden_tekst=wording.describe(second.regel) if second else "")
 
 
 def chart_labels(found: StatusMeasurement) -> tuple[str, str]:
@@ -106,7 +109,9 @@ def chart_labels(found: StatusMeasurement) -> tuple[str, str]:
                  for title, month in zip(found.runder, found.maaneder, strict=True))
 
 
-def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], list[ChartSpec]]:
+def analyse(bundle: Bundle, tables: dict[str, Any],
+            wording: Wording) -> tuple[dict[str, Any], list[ChartSpec]]:
+    """The report's facts and charts; `wording` words the case review (words/casereview.py)."""
     report: TaskForceStatusReport = bundle.report
     themes = concept_of(bundle).themes
     frame = tables.get("sagsgennemgang")
@@ -115,11 +120,12 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
     values: dict[str, Any] = {}
     if frame is not None and not frame.empty:
         _check_rounds(frame)
-        found = measurement(report, frame, criteria(bundle.kriterier), themes)
-        charts = casereview_charts.comparison_charts(found.sammenligning, chart_labels(found))
+        found = measurement(report, frame, criteria(bundle.kriterier), themes, wording)
+        charts = casereview_charts.comparison_charts(found.sammenligning, chart_labels(found),
+                                                     wording.charts)
         values = casereview_rounds.comparison_citation_values(found.sammenligning)
     if bundle.course is not None:  # the analysis report's results: {analyse.sagsgennemgang.…}
-        values = {**coursetables.citation_values(bundle.course), **values}
+        values = {**coursetables.citation_values(bundle.course, wording), **values}
     where = bundle.report_doc.where if bundle.report_doc else None  # rapport.yaml or tekster/
     report = citations.resolve_report(report, values, where=where)
     course = Course(
@@ -154,6 +160,6 @@ def analyse(bundle: Bundle, tables: dict[str, Any]) -> tuple[dict[str, Any], lis
                                    language.date(text.periode.til))
         facts["socialfaglig"] = socialwork.review(
             social, words=report.statusmaaling.tal == "ord", udfoert_af=text.udfoert_af,
-            udvaelgelse=text.udvaelgelse, periode=period or None)
-        charts = [*charts, *socialwork.charts(facts["socialfaglig"])]
+            udvaelgelse=text.udvaelgelse, periode=period or None, wording=wording)
+        charts = [*charts, *socialwork.charts(facts["socialfaglig"], wording.charts)]
     return facts, charts

@@ -2,9 +2,9 @@
 of chapter 4 and the evidence of chapters 5 and 6 (case review, social-work review,
 self-evaluation, interviews), its free texts citing the evidence's numbers.
 
-Here the facts are assembled from the analysis modules' typed results, and the key figures
-get their Danish words (`sentences.WORDING`: sentences and alt texts) passed in, as the
-analysis stage sits below the words.
+Here the facts are assembled from the analysis modules' typed results, and the key figures and
+the case reviews get their Danish words (`sentences.WORDING`, `casereview_words.WORDING`:
+sentences and alt texts) passed in, as the analysis stage sits below the words.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from taskforce_report.load.bundle import Bundle, concept_of
 from taskforce_report.load.criteria import criteria
 from taskforce_report.load.questions import questions
 from taskforce_report.models import AnalysisReport
+from taskforce_report.words import casereview as casereview_words
 from taskforce_report.words import sentences
 
 
@@ -61,9 +62,10 @@ def _evidence(bundle: Bundle, report: AnalysisReport,
         review = casereview.review(tables["sagsgennemgang"], criteria(bundle.kriterier),
                                    report.dato, words=text.tal == "ord",
                                    afgoerelser_foer=language.date(text.afgoerelser_foer),
-                                   themes=concept_of(bundle).themes)
+                                   themes=concept_of(bundle).themes,
+                                   wording=casereview_words.WORDING)
         found["sagsgennemgang"] = review
-        charts += casereview_charts.charts(review)
+        charts += casereview_charts.charts(review, casereview_words.WORDING.charts)
         values.update(casereview.citation_values(review))
     if tables.get("socialfaglig") is not None:
         text = report.socialfaglig
@@ -71,9 +73,9 @@ def _evidence(bundle: Bundle, report: AnalysisReport,
                                    language.date(text.periode.til))
         social = socialwork.review(tables["socialfaglig"], words=report.sagsgennemgang.tal == "ord",
                                    udfoert_af=text.udfoert_af, udvaelgelse=text.udvaelgelse,
-                                   periode=period or None)
+                                   periode=period or None, wording=casereview_words.WORDING)
         found["socialfaglig"] = social
-        charts += socialwork.charts(social)
+        charts += socialwork.charts(social, casereview_words.WORDING.charts)
         values.update(socialwork.citation_values(social))
     if tables.get("selvevaluering") is not None:
         evaluation = selfevaluation.evaluate(tables["selvevaluering"],

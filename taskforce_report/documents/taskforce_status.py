@@ -12,10 +12,12 @@ from taskforce_report.analyse import tfstatus, trace
 from taskforce_report.analyse.analysis import Results
 from taskforce_report.documents.registry import DocumentType, register
 from taskforce_report.load.bundle import Bundle
+from taskforce_report.words import casereview as casereview_words
 
 
 def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Results:
-    facts, charts = tfstatus.analyse(bundle, tables)
+    # worded here, above ANALYSE: the case review's sentences come from words/casereview.py
+    facts, charts = tfstatus.analyse(bundle, tables, casereview_words.WORDING)
     facts["sporing"] = trace.of_latest_status(bundle, prepare)  # inside a course only
     return Results(facts=facts, charts=tuple(charts))
 

@@ -13,10 +13,12 @@ from taskforce_report.analyse.analysis import Results
 from taskforce_report.documents.registry import DocumentType, register
 from taskforce_report.load.bundle import Bundle
 from taskforce_report.models.plan import DOCUMENT
+from taskforce_report.words import casereview as casereview_words
 
 
 def analyse(bundle: Bundle, tables: dict[str, Any], prepare: Callable) -> Results:
-    facts, charts = plan.analyse(bundle)
+    # the analysis report's case review its texts may cite is worded by words/casereview.py
+    facts, charts = plan.analyse(bundle, casereview_words.WORDING)
     return Results(facts=facts, charts=tuple(charts))
 
 

@@ -1,21 +1,24 @@
-"""The case review's generated sentences in the reports' idiom, built from counts: the finding
-per criterion ("I 5 ud af de 12 sager … er firemånedersfristen overskredet."), the criticism,
-a theme's criticism in all, and the development between two rounds.
+"""The case review's words in the reports' idiom, fed its typed counts: the finding per
+criterion ("I 5 ud af de 12 sager … er firemånedersfristen overskredet."), the criticism, a
+theme's criticism in all, the development between two rounds, what the counting rules count
+(for the method text and the notes under the tables) and the national results' column and note.
 
-They are words fed typed counts, and belong with words/ in spirit; they sit in ANALYSE because
-the review and the round comparison are also made inside ANALYSE (the social-work review, the
-course's shared tables and the status measurement build them there, and cite their sentences),
-where an import from words/, a stage above, is not allowed. Handing them in from documents/,
-as words/audit.py's are, would thread them through every one of those callers.
+ANALYSE imports nothing from here: `WORDING` (with the charts' words, words/casereview_charts.py)
+is handed to the review, the round comparison and the social-work review by documents/
+(analyse/casereview_wording.py says what each word is fed).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
-from taskforce_report.analyse.counting import BASELINE, STATUS, RoundCount
+from taskforce_report.analyse.casereview import CriterionResult
+from taskforce_report.analyse.casereview_wording import Wording
+from taskforce_report.analyse.counting import ANALYSIS_RULE, BASELINE, STATUS, RoundCount, Rule
 from taskforce_report.core import language
-from taskforce_report.models import CriterionEntry
+from taskforce_report.models import CriterionEntry, NationalResult
+from taskforce_report.words import casereview_charts
 
 
 def _count(n: int, words: bool) -> str:
@@ -124,3 +127,79 @@ def change_phrase(criterion: CriterionEntry, before: RoundCount, after: RoundCou
     verb = "steget" if last > first else "faldet"
     return (f"Andelen af sager, hvor {clause}, er {verb} fra {language.percent(before.andel)} "
             f"til {language.percent(after.andel)}.")
+
+
+# ---- the counting rules ------------------------------------------------------------------
+
+def counted(rule: Rule) -> str:
+    """What the share counts, for a label: "opfyldt", "helt eller delvist opfyldt"."""
+    met = "helt eller delvist opfyldt" if rule.delvist_opfyldt else "opfyldt"
+    return f"{met} eller lovligt undladt" if rule.lovligt_undladt else met
+
+
+def describe(rule: Rule) -> str:
+    """The rule in one Danish sentence pair, for the note under a table."""
+    met = ("Et krav regnes som opfyldt, når det er vurderet helt eller delvist opfyldt."
+           if rule.delvist_opfyldt else
+           "Et krav regnes kun som opfyldt, når det er vurderet helt opfyldt; delvist "
+           "opfyldte krav tælles med blandt de sager, hvor kravet ikke er opfyldt.")
+    if rule.lovligt_undladt:
+        base = ("Sager, hvor kravet ikke er relevant, tælles som lovligt undladt og indgår "
+                "i grundlaget sammen med de opfyldte.")
+    elif rule.ikke_relevant_i_grundlag:
+        base = ("Sager, hvor kravet ikke er relevant, indgår i grundlaget, men tælles aldrig "
+                "som opfyldt.")
+    else:
+        base = "Sager, hvor kravet ikke er relevant, indgår ikke i opgørelsen."
+    return f"{met} {base}"
+
+
+def share_note(rule: Rule) -> str:
+    """What "Andel opfyldt" in a table means under this rule."""
+    counts = "ja og delvist" if rule.delvist_opfyldt else "ja"
+    if rule.lovligt_undladt:
+        counts += " og ikke relevant (lovligt undladt)"
+    base = ("alle vurderede sager, også dem, hvor kravet ikke er relevant"
+            if rule.ikke_relevant_i_grundlag else "de sager, hvor kravet er relevant")
+    return f"Andel opfyldt er {counts} i procent af {base}."
+
+
+def describe_rules(rules: Iterable[Rule]) -> str:
+    """The method text for the rules a table used: one rule's sentences, or each rule's with
+    what it counts."""
+    used = list(dict.fromkeys(rules))
+    if len(used) <= 1:
+        return describe(used[0] if used else ANALYSIS_RULE)
+    return " ".join(f"For krav, der tælles som »{counted(r)}«: {describe(r)}" for r in used)
+
+
+def share_notes(rules: Iterable[Rule]) -> str:
+    """What "Andel opfyldt" means under each rule a table used."""
+    return " ".join(share_note(r) for r in dict.fromkeys(rules))
+
+
+# ---- the national results ----------------------------------------------------------------
+
+def national(land: NationalResult | None) -> str:
+    """ "2020: 55 %" for the table's column; "" without a national result."""
+    return f"{land.aar}: {language.percent(land.andel / 100)}" if land else ""
+
+
+def national_note(found: Sequence[CriterionResult]) -> str:
+    """The note on a theme's national results: their source, how they count, and the
+    municipality's shares counted the same way."""
+    if not found:
+        return ""
+    sources = list(dict.fromkeys(f"{r.landsresultat.kilde}" for r in found))
+    shares = [f"{r.kort.lower()} {language.percent(r.andel_som_landet, missing='ikke målt')}"
+              for r in found]
+    return (f"Landsresultat: {'; '.join(sources)}. Landsresultatet tæller sager, hvor kravet "
+            "er opfyldt eller lovligt undladt; talt på samme måde er andelen i kommunen: "
+            f"{', '.join(shares)}.")
+
+
+# what the case review, the round comparison and the social-work review are worded by
+WORDING = Wording(finding=phrase, criticism=criticism_phrase, theme_criticism=theme_criticism,
+                  change=change_phrase, rules=describe_rules, shares=share_notes,
+                  counted=counted, describe=describe, national=national,
+                  national_note=national_note, charts=casereview_charts.WORDING)
