@@ -212,6 +212,7 @@ def test_example_pdf(tmp_path):
     assert "Nøgletalsanalyse" not in text  # no key-figure chapter in this concept
     assert "Tabel B1.1" in text and "Figur B1.1" in text
     assert "VISO har gennemgået otte sager" in text  # under ten in words (language.count_phrase)
+    assert "En socialfaglig gennemgang af otte sager" in text  # the sources, likewise
     # the sources as one Danish list: no comma before the last og, whichever sources there are
     assert ("fire gruppeinterviews, interviews med seks børn og unge og skriftligt materiale fra "
             "Skovbæk Kommune.") in squeeze(text)
