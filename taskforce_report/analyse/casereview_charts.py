@@ -27,7 +27,7 @@ def charts(result: CaseReview, wording: ChartWording) -> list[ChartSpec]:
         title, alt = wording.theme(theme.overskrift, rows)
         specs.append(ChartSpec(
             id=theme.chart, kind="criteria_bars", title=title, alt=alt,
-            data={"rows": tuple(rows), "x_label": "Antal sager"},
+            data={"rows": tuple(rows), "x_label": wording.cases_axis},
             height_cm=round(1.9 + 0.85 * len(rows), 2)))
         if theme.chart_land:
             specs.append(national_chart(theme, wording))

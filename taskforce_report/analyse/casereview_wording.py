@@ -9,7 +9,7 @@ texts are passed in, as the key figures' and the management audit's are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,7 @@ CriteriaChart = Callable[[str, Sequence[tuple[str, int, int, int]]], tuple[str, 
 class ChartWording:
     """The words of the case review's charts; the rows are what the chart draws."""
 
+    cases_axis: str  # the axis of a chart of assessments in cases ("Antal sager")
     theme: CriteriaChart  # a theme's assessments per criterion
     social: Callable[[Sequence[tuple[str, int, int, int]]], tuple[str, str]]  # per dimension
     # a share chart's bar (casereview_charts.Bar) → its label ("75 %", "3 af 4", "ikke målt")
@@ -58,4 +59,7 @@ class Wording:
     national: Callable[[NationalResult | None], str]
     # a theme's results with a national result → the note on them under its table
     national_note: Callable[[Sequence[Any]], str]
+    # a round (counting.BASELINE, STATUS) → its title, the status measurement's column head
+    # and the start of its chart legend ("Baselinemåling")
+    round_titles: Mapping[str, str]
     charts: ChartWording

@@ -34,8 +34,6 @@ from taskforce_report.load.bundle import Bundle, concept_of
 from taskforce_report.load.criteria import criteria
 from taskforce_report.models import TaskForceStatusReport
 
-ROUND_TITLES = {BASELINE: "Baselinemåling", STATUS: "Statusmåling"}
-
 
 @dataclass(frozen=True)
 class Course:
@@ -97,7 +95,7 @@ def measurement(report: TaskForceStatusReport, frame, known, themes,
     months = tuple(language.month(m) if m else "" for m in (text.baseline, text.status))
     return StatusMeasurement(
         sammenligning=compared,
-        runder=(ROUND_TITLES[BASELINE], ROUND_TITLES[STATUS]),
+        runder=(wording.round_titles[BASELINE], wording.round_titles[STATUS]),
         maaneder=months, udvaelgelse=text.udvaelgelse, regel_tekst=compared.regel_tekst,
         andel_tekst=compared.andel_tekst, delvist_opfyldt=compared.regel.delvist_opfyldt,
         anden=second, anden_navn=wording.counted(second.regel) if second else "",

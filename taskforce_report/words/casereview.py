@@ -1,7 +1,8 @@
 """The case review's words in the reports' idiom, fed its typed counts: the finding per
 criterion ("I 5 ud af de 12 sager … er firemånedersfristen overskredet."), the criticism, a
 theme's criticism in all, the development between two rounds, what the counting rules count
-(for the method text and the notes under the tables) and the national results' column and note.
+(for the method text and the notes under the tables), the national results' column and note,
+and the rounds' titles ("Baselinemåling", "Statusmåling").
 
 ANALYSE imports nothing from here: `WORDING` (with the charts' words, words/casereview_charts.py)
 is handed to the review, the round comparison and the social-work review by documents/
@@ -77,6 +78,8 @@ def theme_criticism(criticised_criteria: int, criticised: int, relevant: int,
 
 
 _ROUND_NAMES = {BASELINE: "baselinemålingen", STATUS: "statusmålingen"}
+# the rounds as the status measurement's column heads and chart legend name them
+ROUND_TITLES = {BASELINE: "Baselinemåling", STATUS: "Statusmåling"}
 
 
 def _measured_in(count: RoundCount, runde: str, words: bool) -> str:
@@ -202,4 +205,5 @@ def national_note(found: Sequence[CriterionResult]) -> str:
 WORDING = Wording(finding=phrase, criticism=criticism_phrase, theme_criticism=theme_criticism,
                   change=change_phrase, rules=describe_rules, shares=share_notes,
                   counted=counted, describe=describe, national=national,
-                  national_note=national_note, charts=casereview_charts.WORDING)
+                  national_note=national_note, round_titles=ROUND_TITLES,
+                  charts=casereview_charts.WORDING)

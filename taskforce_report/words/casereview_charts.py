@@ -1,7 +1,7 @@
 """The words of the case review's charts, fed what each chart draws (analyse/casereview_charts.py
-builds the specs): the titles, the legend's series names, the labels of a share chart's bars
-("75 %", "3 af 4", "ikke målt") and the Danish alt texts, which say every bar's figure so that
-a screen reader hears what the chart shows."""
+builds the specs): the titles, the axis of counts, the legend's series names, the labels of a
+share chart's bars ("75 %", "3 af 4", "ikke målt") and the Danish alt texts, which say every
+bar's figure so that a screen reader hears what the chart shows."""
 
 from __future__ import annotations
 
@@ -71,6 +71,6 @@ def rounds_chart(overskrift: str, rows: Sequence[tuple[str, Bar, Bar]], labels: 
 
 
 # what analyse/casereview_charts.py and the social-work review are given to word their charts
-WORDING = ChartWording(theme=theme_chart, social=social_chart, bar_label=bar_label,
-                       national_series=national_series, national=national_chart,
-                       rounds=rounds_chart)
+WORDING = ChartWording(cases_axis="Antal sager", theme=theme_chart, social=social_chart,
+                       bar_label=bar_label, national_series=national_series,
+                       national=national_chart, rounds=rounds_chart)
