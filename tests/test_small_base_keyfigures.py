@@ -113,6 +113,9 @@ def test_a_share_on_a_small_base_is_told_as_a_count_in_text_and_chart(tmp_path):
     assert "Fjordlund Kommune: fra 27 % i 2010 til 25 % i 2013; 2 af 4 klagesager i 2014." \
         in alt.replace("\u00a0", " "), alt
     assert "50 %" not in alt.replace("\u00a0", " ")
+    # the count behind the klagesager rate, under ten, in words
+    assert "Det svarer til fire klagesager i Ankestyrelsen." in words(
+        item_html(page, "klagesager")), words(item_html(page, "klagesager"))
     # the PDF says the same
     pdf = squeeze(" ".join(pdf_pages(build(bundle, tmp_path / "pdf"))))
     assert "i Fjordlund Kommune var to af fire klagesager i 2014." in pdf
