@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from conftest import EXAMPLE, squeeze
 from taskforce_report.analyse import (
     casereview,
     casereview_criteria,
+    casereview_rounds,
     casereview_rows,
     counting,
 )
@@ -140,6 +142,26 @@ def test_phrases_in_the_reports_idiom(tmp_path):
     assert casereview_words.criticism_phrase(3, 3) == \
         "Ankestyrelsen udtaler kritik i alle 3 sager."
     assert casereview_words.criticism_phrase(0, 3) == ""
+
+
+def test_the_review_says_only_the_words_it_is_handed(tmp_path):
+    """ANALYSE holds no wording of its own: another Wording changes every sentence and rule
+    text of the review and of the round comparison, and none of the counts."""
+    said = replace(WORDING, finding=lambda c, failed, base, words: f"{c.id} {failed}/{base}.",
+                   criticism=lambda criticised, failed, words: "",
+                   rules=lambda rules: "regler", shares=lambda rules: "andele",
+                   change=lambda c, before, after, words: f"{c.id} ændret.")
+    rows = frame(tmp_path)
+    review = casereview.review(rows, criteria.criteria(), dt.date(2015, 11, 12), wording=said)
+    usual = casereview.review(rows, criteria.criteria(), dt.date(2015, 11, 12), wording=WORDING)
+    bfu = review.criterion("bfu_4_mdr")
+    assert bfu.tekst == "bfu_4_mdr 3/4."
+    assert (review.regel_tekst, review.andel_tekst) == ("regler", "andele")
+    assert replace(bfu, tekst="") == replace(usual.criterion("bfu_4_mdr"), tekst="")
+    compared = casereview_rounds.compare(rows, criteria.criteria(), dt.date(2015, 11, 12),
+                                         wording=said)
+    assert compared.criterion("bfu_4_mdr").tekst == "bfu_4_mdr ændret."
+    assert compared.regel_tekst == "regler"
 
 
 def test_law_reference_follows_the_reports_date():
