@@ -123,6 +123,15 @@ def test_a_share_on_a_small_base_is_told_as_a_count_in_text_and_chart(tmp_path):
     assert "50 %" not in pdf[start:pdf.index("4.4 Forebyggelse", start)]
 
 
+def test_one_case_behind_a_rate_is_told_in_the_singular(tmp_path):
+    """A count of one reads "en klagesag", not "en klagesager" (the catalogue's ental)."""
+    bundle = small_base_bundle(tmp_path, "1", "100")
+    page = build(bundle, tmp_path / "html", fmt="html").read_text(encoding="utf-8")
+    said = words(item_html(page, "klagesager"))
+    assert "Det svarer til en klagesag i Ankestyrelsen." in said, said
+    assert "en klagesager" not in said
+
+
 def test_a_large_base_keeps_its_percentage(tmp_path):
     """The example's own bases (16–26 klagesager) give percentages and procentpoint."""
     result = prepare(small_base_bundle(tmp_path, "26", "23")).results.facts["noegletal"]

@@ -265,6 +265,10 @@ def count_sentence(result: IndicatorResult) -> str:
     noun = counted_noun(result)
     if noun[:1].isdigit():  # "31 18–22-årige" reads as one number
         noun = ""
+    if count == 1:  # "en klagesag i Ankestyrelsen": the catalogue's ental, or no noun at all
+        singular, plural = result.indicator.ental, result.indicator.flertal
+        noun = (singular + noun[len(plural):]
+                if singular and plural and noun.startswith(plural) else "")
     return f"Det svarer til {count_text(count)} {noun}." if noun else \
         f"Det svarer til {count_text(count)} i alt."
 
