@@ -65,6 +65,19 @@ def test_chart_text_is_one_size_and_never_collides(example, spec, theme):
     for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
         assert not box_a.overlaps(box_b), f"{spec.id}: «{a}» collides with «{b}»"
     for ax in figure.axes:
+        # the month or year labels under the axis stand a space apart, never run together
+        ticks = sorted((t.get_window_extent(renderer) for t in ax.get_xticklabels()
+                        if t.get_visible() and t.get_text().strip()), key=lambda box: box.x0)
+        for left, right in itertools.pairwise(ticks):
+            assert right.x0 - left.x1 >= 2, f"{spec.id}: the axis labels run together"
+        # a label on the data keeps two points clear of the axes: on one it runs into the ticks
+        frame = ax.get_window_extent(renderer)
+        for label in ax.texts:
+            if label.get_visible() and label.get_text().strip():
+                box = label.get_window_extent(renderer)
+                assert frame.x0 + 2 <= box.x0 and box.x1 <= frame.x1 - 2, (
+                    f"{spec.id}: «{label.get_text()}» runs over the axis")
+    for ax in figure.axes:
         for line in ax.get_lines():
             ys = [y for y in line.get_ydata() if y == y]
             if ys and line.get_label() and not line.get_label().startswith("_"):

@@ -76,3 +76,9 @@ def test_every_printed_value_is_bound_and_markdown_too():
     assert _finalize("Mål: 100 %") == f"Mål: 100{NB}%"
     assert f"100{NB}%" in text.block("Børnesamtalen afholdes i 100 % af sagerne.")
     assert _finalize(3) == 3
+
+
+def test_a_months_name_is_shortened_for_a_narrow_axis():
+    assert language.abbreviate_month("september\n2021") == "sep.\n2021"
+    assert language.abbreviate_month("maj\n2022") == "maj\n2022"  # no point after maj
+    assert language.abbreviate_month("Baseline") == "Baseline"  # not a month: left as it is

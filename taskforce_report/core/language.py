@@ -158,6 +158,20 @@ def month_short(value: dt.date | str) -> str:
     return format_date(value, "MMM", locale=LOCALE)
 
 
+def abbreviate_month(label: str) -> str:
+    """A label that begins with a month's name, with the name shortened: `september\n2021` →
+    `sep.\n2021`, for an axis too narrow for the whole names."""
+    from babel.dates import get_month_names
+
+    wide = get_month_names("wide", locale=LOCALE)
+    short = get_month_names("abbreviated", locale=LOCALE)
+    first, _, rest = label.partition("\n")
+    for number, name in wide.items():
+        if first == name:
+            return short[number] + ("\n" + rest if rest else "")
+    return label
+
+
 def month_year_short(value: dt.date | str) -> str:
     """`2021-09` → `sep. 2021`, for a table's narrow date column."""
     if isinstance(value, str):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from taskforce_report.charts.spec import ChartSpec
 from taskforce_report.charts.style import TEXT_SIZE, danish_axis
 from taskforce_report.core import language
@@ -52,7 +54,13 @@ def goal_trend(figure, spec: ChartSpec, theme: Theme) -> None:
     if goal is not None:
         ax.axhline(goal, color=muted, linestyle=(0, (4, 2.5)), linewidth=1.2, zorder=2)
     every = xs + [m[0] for m in milestones]
-    ax.set_xlim(min(every) - 0.7, max(every) + 0.7)
+    # room beside the first and last month for a centred label ("100 %") and some air, so that
+    # no label runs into the y axis and its ticks: half a label in points, as months
+    half = 0.5 * 0.55 * TEXT_SIZE * 5 + 3
+    width = ax.get_position().width * figure.get_figwidth() * 72
+    span = max(every) - min(every)
+    pad = max(0.7, half * span / max(width - 2 * half, 1.0))
+    ax.set_xlim(min(every) - pad, max(every) + pad)
     step = max(1, math.ceil(len(rounds) / 4))  # at most four month labels
     ticks = [(r[0], r[1], False) for r in rounds[::-1][::step][::-1]]
     room = max(2, (max(every) - min(every)) / 6)  # months between two labels
@@ -60,7 +68,10 @@ def goal_trend(figure, spec: ChartSpec, theme: Theme) -> None:
         if all(abs(x - t[0]) >= room for t in ticks):
             ticks.append((x, label, True))
     ticks.sort()
-    ax.set_xticks([t[0] for t in ticks], [t[1] for t in ticks])
+    labels = [t[1] for t in ticks]
+    if _crowded(ticks, (width - 2 * half) / max(span, 1.0)):
+        labels = [language.abbreviate_month(label) for label in labels]
+    ax.set_xticks([t[0] for t in ticks], labels)
     for tick, (_, _, muted_label) in zip(ax.get_xticklabels(), ticks, strict=True):
         if muted_label:
             tick.set_color(mark_colour)
@@ -81,3 +92,13 @@ def goal_trend(figure, spec: ChartSpec, theme: Theme) -> None:
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.28),
               ncol=len(handles), fontsize=TEXT_SIZE, handlelength=1.6, columnspacing=1.2,
               borderaxespad=0.2)
+
+
+def _crowded(ticks: list[tuple], points_per_month: float) -> bool:
+    """Whether two neighbouring month labels, written out, would stand closer than a space:
+    their widths estimated from the longest line at the chart's text size."""
+    def width(label: str) -> float:
+        return 0.55 * TEXT_SIZE * max(len(line) for line in label.split("\n"))
+
+    return any((b[0] - a[0]) * points_per_month < (width(a[1]) + width(b[1])) / 2 + 4
+               for a, b in itertools.pairwise(ticks))
