@@ -62,6 +62,9 @@ class Prepared:
     # figures that can both be true but read as contradicting (consistency.py); the method text
     # says so too
     notes: tuple[str, ...] = ()
+    # the bundle's input files as the PDF carries them (privacy.published_files), read once:
+    # the guard checked these very bytes, and these are attached
+    published: dict[str, bytes] | None = None
 
 
 def _quiet(stage: str) -> None:
@@ -73,8 +76,10 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
     """Load and check everything `build` would check; writes nothing."""
     progress("indlæser bundtet")
     bundle = load_bundle(bundle_path)
+    # read once: what the guard checks is what the PDF carries (archived_files)
+    published = privacy.published_files(bundle)
     # the course's files travel in the PDF too (coursefiles.py): the guard reads them as well
-    found = privacy.check(bundle) + coursefiles.problems(bundle)
+    found = privacy.check(bundle, published) + coursefiles.problems(bundle)
     if found and not allow_personal_data:
         # the guard's finds and the tables' own errors together: a CPR number in one row must
         # not hide an unknown criterion in the next
@@ -92,7 +97,8 @@ def prepare(bundle_path: Path, progress: Callable[[str], None] = _quiet,
     # the bundle's own concept as the analysis cited its free texts, or the packaged one
     concept = results.facts.get("bundtkoncept") or concept_of(bundle)
     document = structure(concept, results.facts)
-    prepared = Prepared(bundle, theme, results, document, (), allow_personal_data)
+    prepared = Prepared(bundle, theme, results, document, (), allow_personal_data,
+                        published=published)
     # the guard again on what the document prints: Markdown, entities and markup resolved
     progress("kontrollerer den trykte tekst for personoplysninger")
     html, _ = render_html(document, bundle.report, results.facts, theme, flavour="pdf",
@@ -292,7 +298,7 @@ def pdf_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
         progress("tegner figurer, sætter siderne og skriver PDF")
         bundle = prepared.bundle.path
         roots = [bundle, *prepared.theme.folders, TEMPLATES_DIR]
-        files = archived_files(prepared.bundle)
+        files = archived_files(prepared.bundle, prepared.published)
         record = current_manifest(prepared, variant, fmt, files, draft)
         options = {
             "pdf_variant": variant,
@@ -312,7 +318,7 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
                      files: dict[str, bytes] | None = None,
                      draft: bool = False) -> dict[str, Any]:
     if files is None:
-        files = archived_files(prepared.bundle)
+        files = archived_files(prepared.bundle, prepared.published)
     record = manifest.manifest(files, prepared.bundle.document,
                                prepared.theme.name, prepared.theme.digest(), variant)
     record.update(manifest.causes(concept_of(prepared.bundle), prepared.theme))
@@ -326,10 +332,14 @@ def current_manifest(prepared: Prepared, variant: str = PDF_VARIANT, fmt: str = 
     return record
 
 
-def archived_files(bundle: Bundle) -> dict[str, bytes]:
-    """The input files the PDF carries: the bundle's own as published, and inside a course the
-    course's files it reads, under `forloeb/` (coursefiles.py)."""
-    return {**privacy.published_files(bundle), **coursefiles.files(bundle)}
+def archived_files(bundle: Bundle,
+                   published: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """The input files the PDF carries: the bundle's own as published (`published`, as prepare
+    read them for the guard, or read now), and inside a course the course's files it reads,
+    under `forloeb/` (coursefiles.py)."""
+    if published is None:
+        published = privacy.published_files(bundle)
+    return {**published, **coursefiles.files(bundle)}
 
 
 def _copy_assets(files: dict[str, Path], folder: Path) -> None:

@@ -158,3 +158,24 @@ def test_the_guard_reads_indikatorer_yaml_as_the_loader_read_it(mini):
             "ligner et CPR-nummer ('010203-XXXX')") in found
     assert any(f[:2] == ("indikatorer.yaml", "indikatorer[0].navn")
                and f[2].startswith("indeholder en e-mailadresse") for f in found), found
+
+
+def test_the_pdf_carries_the_bytes_the_guard_checked(mini):
+    """The bundle's files are read once for the guard and the attachments (issue 18): a file
+    changed after the check (a CPR number added in a comment) does not travel unchecked."""
+    import hashlib
+    import io
+    import json
+
+    from pypdf import PdfReader
+
+    from taskforce_report.build import pdf_bytes, prepare
+
+    report = mini / "rapport.yaml"
+    checked = report.read_bytes()
+    prepared = prepare(mini)
+    report.write_bytes(checked + b"# Sag 010203-1234\n")
+    attached = PdfReader(io.BytesIO(pdf_bytes(prepared))).attachments
+    manifest = json.loads(attached["manifest.json"][0])
+    assert attached["rapport.yaml"][0] == checked
+    assert manifest["files"]["rapport.yaml"] == hashlib.sha256(checked).hexdigest()

@@ -52,8 +52,10 @@ def _dotted(path: tuple) -> str:
     return out
 
 
-def check(bundle) -> list[Problem]:
-    """Every find in the bundle, as problems naming file and place."""
+def check(bundle, published: dict[str, bytes] | None = None) -> list[Problem]:
+    """Every find in the bundle, as problems naming file and place. `published`: the bundle's
+    files as the PDF will carry them (published_files), when the caller has read them already,
+    so the guard checks the very bytes that travel."""
     report = bundle.report
     hidden = [str(name) for name in getattr(report, "skjul", []) or []]
     allowed = allowed_values(report)
@@ -98,7 +100,8 @@ def check(bundle) -> list[Problem]:
     for table in bundle.tables.values():
         problems += table_problems(table, hidden, allowed)
     if getattr(bundle, "path", None) is not None:
-        problems += _published_problems(published_files(bundle), hidden, problems, allowed)
+        files = published if published is not None else published_files(bundle)
+        problems += _published_problems(files, hidden, problems, allowed)
     return problems
 
 
