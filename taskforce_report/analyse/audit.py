@@ -276,7 +276,7 @@ def analyse(report: StatusReport, frame: pd.DataFrame | None,
         "visning": report.visning,
         "oevrige_titel": "Udvalgets øvrige fokuspunkter" if focus else "Øvrige områder",
     }
-    return facts, [goal_chart(g, m) for g in goals for m in g.charts]
+    return facts, [goal_chart(g, m, words) for g in goals for m in g.charts]
 
 
 # ---- charts -----------------------------------------------------------------------------
@@ -286,9 +286,10 @@ def _month_number(runde: str) -> int:
     return int(year) * 12 + int(month) - 1
 
 
-def goal_chart(goal: GoalStatus, series: CriterionStatus) -> ChartSpec:
+def goal_chart(goal: GoalStatus, series: CriterionStatus, words: Wording) -> ChartSpec:
     """One measurement of a goal in each audit round, its milestones up to the first one after
-    the latest round, and its target (charts.goal_trend draws it)."""
+    the latest round, and its target (charts.goal_trend draws it); its title and alt text in
+    the words of `words.chart`."""
     last = series.maalinger[-1].runde
     shown, after = [], False
     for m in goal.milepaele:
@@ -299,17 +300,7 @@ def goal_chart(goal: GoalStatus, series: CriterionStatus) -> ChartSpec:
         shown.append(m)
     points = [(_month_number(m.runde), language.month(m.runde).replace(" ", "\n"), m.andel)
               for m in series.maalinger]
-    said = [f"{m.maaned}: {language.percent(m.andel)}" if m.maalt else
-            f"{m.maaned}: ikke målt" for m in series.maalinger]
-    marks = [f"{m.tekst}" for m in shown]
-    several = len(goal.maalte) > 1
-    what = f"{goal.kort.lower()}" + (f" ({series.kriterium_navn.lower()})" if several else "")
-    alt = (f"Linjediagram over mål {goal.nr}, {what}: andelen af sagerne i "
-           f"ledelsestilsynet, der opfylder kravet, pr. runde. {'; '.join(said)}. "
-           + (f"Milepæle: {language.join(marks)}. " if marks else "")
-           + (f"Målet er {goal.maal_tekst}." if goal.maal_tekst else
-              "Målet har ingen procentsats."))
-    title = f"Mål {goal.nr}: {goal.kort}" + (f" ({series.kriterium_navn})" if several else "")
+    title, alt = words.chart(goal, series, shown)
     return ChartSpec(
         id=series.chart, kind="goal_trend", title=title, alt=alt,
         data={"runder": tuple(points),

@@ -47,6 +47,7 @@ class Wording:
     finding: Callable[..., str]  # the finding first, then the measurement (words.audit)
     rule: Callable[[str], str]  # how a counting rule counts, in one sentence
     status_words: Mapping[str, str]  # a mark's key → the word printed beside its colour
+    chart: Callable[..., tuple[str, str]]  # (goal, criterion, milestones shown) → title, alt
 
 
 # ---- what a measurement is held against ---------------------------------------------------

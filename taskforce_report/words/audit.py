@@ -6,17 +6,27 @@ analyse/audit.py.
   computed figures;
 - `finding_forms`, `pick_form` and `finding_text`: the finding that opens a goal's paragraph;
 - `rule_note`: how a counting rule counts, for the method section;
-- `STATUS_WORDS`: the word printed beside each mark's colour.
+- `STATUS_WORDS`: the word printed beside each mark's colour;
+- `chart_text`: a goal's chart title and alt text.
 
 ANALYSE imports nothing from here: `WORDS` is handed to `audit.analyse` by the pipeline.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from taskforce_report.analyse.audit import RULES
-from taskforce_report.analyse.auditgoals import Measurement, Wording, Yardstick, whole_percent
+from taskforce_report.analyse.auditgoals import (
+    CriterionStatus,
+    GoalStatus,
+    Measurement,
+    MilestoneView,
+    Wording,
+    Yardstick,
+    whole_percent,
+)
 from taskforce_report.core import language
 
 # The status sentence per rule: {andel} is "54 %", {grundlag} is "målt på 39 sager".
@@ -160,6 +170,24 @@ def rule_note(regel: str) -> str:
     return f"{met}; {base}"
 
 
+def chart_text(goal: GoalStatus, series: CriterionStatus,
+               shown: Sequence[MilestoneView]) -> tuple[str, str]:
+    """A goal's chart: its title, and its alt text, which says every round's figure, the
+    milestones drawn and the target."""
+    said = [f"{m.maaned}: {language.percent(m.andel)}" if m.maalt else
+            f"{m.maaned}: ikke målt" for m in series.maalinger]
+    marks = [f"{m.tekst}" for m in shown]
+    several = len(goal.maalte) > 1
+    what = f"{goal.kort.lower()}" + (f" ({series.kriterium_navn.lower()})" if several else "")
+    alt = (f"Linjediagram over mål {goal.nr}, {what}: andelen af sagerne i "
+           f"ledelsestilsynet, der opfylder kravet, pr. runde. {'; '.join(said)}. "
+           + (f"Milepæle: {language.join(marks)}. " if marks else "")
+           + (f"Målet er {goal.maal_tekst}." if goal.maal_tekst else
+              "Målet har ingen procentsats."))
+    title = f"Mål {goal.nr}: {goal.kort}" + (f" ({series.kriterium_navn})" if several else "")
+    return title, alt
+
+
 # what analyse/auditgoals.py is given to word the goals
 WORDS = Wording(status=status_text, finding=finding_text, rule=rule_note,
-                status_words=STATUS_WORDS)
+                status_words=STATUS_WORDS, chart=chart_text)
