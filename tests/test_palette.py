@@ -65,7 +65,8 @@ def test_met_and_not_met_have_a_second_cue_beside_colour():
     spec = ChartSpec(id="kriterier", kind="criteria_bars", title="Krav",
                      alt="Søjlediagram", data={"rows": (("Krav 1", 5, 2, 3),
                                                         ("Krav 2", 4, 0, 6)),
-                                               "x_label": "Antal sager"})
+                                               "x_label": "Antal sager",
+                                               "serier": ("Ja", "Delvist", "Nej")})
     svg = draw(spec, load_theme("socialstyrelsen"))
     # matplotlib writes a hatch as an SVG pattern that the bars are filled with
     patterns = set(re.findall(r'<pattern id="([^"]+)"', svg))

@@ -27,7 +27,8 @@ def charts(result: CaseReview, wording: ChartWording) -> list[ChartSpec]:
         title, alt = wording.theme(theme.overskrift, rows)
         specs.append(ChartSpec(
             id=theme.chart, kind="criteria_bars", title=title, alt=alt,
-            data={"rows": tuple(rows), "x_label": wording.cases_axis},
+            data={"rows": tuple(rows), "x_label": wording.cases_axis,
+                  "serier": wording.assessments},
             height_cm=round(1.9 + 0.85 * len(rows), 2)))
         if theme.chart_land:
             specs.append(national_chart(theme, wording))
@@ -71,6 +72,11 @@ def _bars_data(rows: list[tuple[str, Bar, Bar]], serier: tuple[str, str],
             "grundlag": max((bar.grundlag for _, a, b in rows for bar in (a, b)), default=0)}
 
 
+def with_axis(data: dict[str, Any], wording: ChartWording) -> dict[str, Any]:
+    """A round chart's data with the words under its axis: of shares, or of cases."""
+    return {**data, "x_label": wording.share_axis if data["procent"] else wording.count_axis}
+
+
 def national_chart(theme: ThemeReview, wording: ChartWording) -> ChartSpec:
     """Per criterion with a national result: the municipality's share counted as the
     barometer counts, beside the national share; the municipality's as a count where its
@@ -84,7 +90,8 @@ def national_chart(theme: ThemeReview, wording: ChartWording) -> ChartSpec:
     title, alt = wording.national(theme.overskrift, rows)
     return ChartSpec(
         id=theme.chart_land, kind="round_bars", title=title, alt=alt,
-        data=_bars_data(rows, wording.national_series(years), wording.bar_label),
+        data=with_axis(_bars_data(rows, wording.national_series(years), wording.bar_label),
+                       wording),
         height_cm=round(2.2 + 1.05 * len(found), 2))
 
 
@@ -99,7 +106,7 @@ def comparison_charts(result: RoundComparison, labels: tuple[str, str],
         # as the table: a criterion with a small base in either round shows counts in both
         rows = [(c.kort, *(chart_bar(r.andel, r.opfyldt, r.relevante, c.lille_grundlag)
                            for r in (c.baseline, c.status))) for c in group.kriterier]
-        data = _bars_data(rows, tuple(labels), wording.bar_label)
+        data = with_axis(_bars_data(rows, tuple(labels), wording.bar_label), wording)
         title, alt = wording.rounds(group.overskrift, rows, labels, data["procent"])
         specs.append(ChartSpec(
             id=group.chart, kind="round_bars", title=title, alt=alt, data=data,

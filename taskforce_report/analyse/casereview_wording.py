@@ -25,6 +25,10 @@ class ChartWording:
     """The words of the case review's charts; the rows are what the chart draws."""
 
     cases_axis: str  # the axis of a chart of assessments in cases ("Antal sager")
+    # the legend of a chart of assessments: ja, delvist, nej ("Opfyldt (ja)", …)
+    assessments: tuple[str, str, str]
+    share_axis: str  # the axis of a round chart of shares ("Andel af sagerne, hvor …")
+    count_axis: str  # the axis of a round chart of counts, every base small ("Antal sager, …")
     theme: CriteriaChart  # a theme's assessments per criterion
     social: Callable[[Sequence[tuple[str, int, int, int]]], tuple[str, str]]  # per dimension
     # a share chart's bar (casereview_charts.Bar) → its label ("75 %", "3 af 4", "ikke målt")

@@ -143,7 +143,8 @@ def charts(result: SocialWorkReview, wording: ChartWording) -> list[ChartSpec]:
     title, alt = wording.social(rows)
     return [ChartSpec(
         id=result.chart, kind="criteria_bars", title=title, alt=alt,
-        data={"rows": tuple(rows), "x_label": wording.cases_axis},
+        data={"rows": tuple(rows), "x_label": wording.cases_axis,
+              "serier": wording.assessments},
         height_cm=round(1.9 + 0.85 * len(rows), 2))]
 
 

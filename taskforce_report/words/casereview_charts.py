@@ -71,6 +71,10 @@ def rounds_chart(overskrift: str, rows: Sequence[tuple[str, Bar, Bar]], labels: 
 
 
 # what analyse/casereview_charts.py and the social-work review are given to word their charts
-WORDING = ChartWording(cases_axis="Antal sager", theme=theme_chart, social=social_chart,
+WORDING = ChartWording(cases_axis="Antal sager",
+                       assessments=("Opfyldt (ja)", "Delvist opfyldt", "Ikke opfyldt (nej)"),
+                       share_axis="Andel af sagerne, hvor kravet er opfyldt",
+                       count_axis="Antal sager, hvor kravet er opfyldt, ud af de relevante",
+                       theme=theme_chart, social=social_chart,
                        bar_label=bar_label, national_series=national_series,
                        national=national_chart, rounds=rounds_chart)

@@ -13,15 +13,17 @@ from taskforce_report.load.themes import Theme
 def criteria_bars(figure, spec: ChartSpec, theme: Theme) -> None:
     """The case review: one horizontal bar per criterion, stacked ja / delvist / nej in cases.
 
-    data: rows = ((label, ja, delvist, nej), ...) top to bottom; x_label.
+    data: rows = ((label, ja, delvist, nej), ...) top to bottom; x_label; serier = the
+    legend's names of ja, delvist and nej.
     """
     from matplotlib.ticker import MaxNLocator
 
     rows = list(spec.data["rows"])[::-1]  # barh draws bottom-up
     colours = theme.colours
-    series = (("Opfyldt (ja)", 1, colours.get("opfyldt", "#2A7A66")),
-              ("Delvist opfyldt", 2, colours.get("naesten", "#B5821A")),
-              ("Ikke opfyldt (nej)", 3, colours.get("ikke_opfyldt", "#6E1C1C")))
+    names = spec.data["serier"]
+    series = ((names[0], 1, colours.get("opfyldt", "#2A7A66")),
+              (names[1], 2, colours.get("naesten", "#B5821A")),
+              (names[2], 3, colours.get("ikke_opfyldt", "#6E1C1C")))
     ax = figure.add_subplot()
     positions = list(range(len(rows)))
     left = [0] * len(rows)
@@ -65,7 +67,8 @@ def round_bars(figure, spec: ChartSpec, theme: Theme) -> None:
     two rounds' names for the legend; etiketter = per row the two labels, when the spec says
     them (a count such as "3 af 4" where the share stands on too small a base: no bar then);
     procent = False: the values are counts of cases (every base small), drawn on an axis of
-    cases up to `grundlag`, the largest base, with no percentage anywhere.
+    cases up to `grundlag`, the largest base, with no percentage anywhere; x_label = the words
+    under the axis.
     """
     colours = theme.colours
     rows = list(spec.data["rows"])
@@ -100,7 +103,6 @@ def round_bars(figure, spec: ChartSpec, theme: Theme) -> None:
     if shares:
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
         danish_axis(ax.xaxis, percent=True)
-        ax.set_xlabel("Andel af sagerne, hvor kravet er opfyldt")
     else:  # every base small (language.SMALL_BASE): cases, as the table counts them
         from matplotlib.ticker import FixedLocator, MaxNLocator
 
@@ -108,6 +110,6 @@ def round_bars(figure, spec: ChartSpec, theme: Theme) -> None:
                  if 0 <= t <= end]
         ax.xaxis.set_major_locator(FixedLocator(ticks))
         danish_axis(ax.xaxis)
-        ax.set_xlabel("Antal sager, hvor kravet er opfyldt, ud af de relevante")
+    ax.set_xlabel(spec.data["x_label"])
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, borderaxespad=0.3,
               handlelength=1.2, columnspacing=1.4)
