@@ -46,8 +46,8 @@ def test_ratings_become_the_reports_sentences(mini):
     assert split.vurdering == "forskellig"
     assert split.tekst == (
         "Besvarelserne af Åby Kommunes selvevaluering er delte i spørgsmålet om, hvorvidt "
-        "kommunen anvender mulighederne for efterværn hensigtsmæssigt: 2 svarer i nogen grad "
-        "og 1 svarer i mindre grad.")
+        "kommunen anvender mulighederne for efterværn hensigtsmæssigt: to svarer i nogen grad "
+        "og en svarer i mindre grad.")
     assert evaluation.respondenter == ("Teamleder", "Socialrådgiver", "Afdelingsleder")
     assert prepared.results.facts["grundlag"].selvevaluering is True
 

@@ -3,21 +3,19 @@ question, turned into the report's sentences.
 
 load/questions.py holds the questions (`catalogues/spoergsmaal.yaml`), each with a sentence form
 ("kommunen {grad} håndterer underretninger hensigtsmæssigt"); `normalise()` checks the rows of
-selvevaluering.csv; `evaluate()` gives each theme its questions, ratings and sentences.
+selvevaluering.csv; `evaluate()` gives each theme its questions, ratings and sentences, the
+sentences worded by words/selfevaluation.py.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from taskforce_report import catalogues
-from taskforce_report.core import language
 from taskforce_report.core.errors import MAX_ROW_PROBLEMS, Problem, raise_row_problems
 from taskforce_report.load import vocabulary
 from taskforce_report.load.tables import Table
@@ -75,29 +73,6 @@ def normalise(table: Table, known: Mapping[str, QuestionEntry]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).set_index("række")
 
 
-# ---- sentences --------------------------------------------------------------------------
-
-def _without_grade(saetning: str) -> str:
-    return re.sub(r"\s+", " ", saetning.replace("{grad}", "")).strip()
-
-
-def sentence(question: QuestionEntry, grades: list[str], kommune: str) -> str:
-    """The finding as the reports write it: "Randers Kommune vurderer i selvevalueringen, at
-    kommunen i nogen grad håndterer underretninger hensigtsmæssigt." """
-    distinct = [g for g in GRADER if g in grades]
-    if len(distinct) == 1 and distinct[0] != VED_IKKE:
-        clause = question.saetning.replace("{grad}", distinct[0])
-        return f"{kommune} vurderer i selvevalueringen, at {clause}."
-    clause = _without_grade(question.saetning)
-    if distinct == [VED_IKKE]:
-        return f"{kommune} har i selvevalueringen ikke vurderet, om {clause}."
-    counts = Counter(grades)
-    parts = [f"{language.number(counts[g])} svarer {g}" for g in distinct]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
-    return (f"Besvarelserne af {language.genitive(kommune)} selvevaluering er delte i "
-            f"spørgsmålet om, hvorvidt {clause}: {listed}.")
-
-
 @dataclass(frozen=True)
 class Answer:
     vurdering: str
@@ -134,10 +109,15 @@ class SelfEvaluation:
         return not self.temaer
 
 
+# (question, its ratings in file order, the municipality) → the report's sentence
+Sentence = Callable[[QuestionEntry, list[str], str], str]
+
+
 def evaluate(frame: pd.DataFrame, known: Mapping[str, QuestionEntry],
-             kommune: str) -> SelfEvaluation:
+             kommune: str, sentence: Sentence) -> SelfEvaluation:
     """Per theme (catalogue order) the answered questions (catalogue order, then the
-    bundle's), each with its answers in file order and its sentence."""
+    bundle's), each with its answers in file order and its sentence, worded by `sentence`
+    (words/selfevaluation.py, handed in by documents/)."""
     by_theme: dict[str, list[QuestionResult]] = {}
     for qid, question in known.items():
         rows = frame[frame["spoergsmaal"] == qid]

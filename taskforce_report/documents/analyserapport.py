@@ -32,6 +32,7 @@ from taskforce_report.load.criteria import criteria
 from taskforce_report.load.questions import questions
 from taskforce_report.models import AnalysisReport
 from taskforce_report.words import casereview as casereview_words
+from taskforce_report.words import selfevaluation as selfevaluation_words
 from taskforce_report.words import sentences
 
 
@@ -80,7 +81,7 @@ def _evidence(bundle: Bundle, report: AnalysisReport,
     if tables.get("selvevaluering") is not None:
         evaluation = selfevaluation.evaluate(tables["selvevaluering"],
                                              questions(bundle.spoergsmaal),
-                                             report.kommune)
+                                             report.kommune, selfevaluation_words.sentence)
         found["selvevaluering"] = evaluation
         values.update(selfevaluation.citation_values(evaluation))
     values.update(interviews.citation_values(bundle.interviews))
