@@ -17,12 +17,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 # below this share of the page's body the last page of a chapter is a tail to pull back: about
-# five lines of body text, or one box. A longer tail before a chapter is an ordinary end of
-# chapter, not worth a second layout of the whole document (docs/performance.md).
-SHORT_TAIL = 0.12
+# six lines of body text, one box or a table's last row. A longer tail before a chapter is an
+# ordinary end of chapter, not worth a second layout of the whole document (the main example's
+# first chapter ends a fifth down its last page, and is laid out once).
+SHORT_TAIL = 0.15
 # what `taet` gains at most, as a share of a chapter's height (line height 1,42 → 1,30 and less
-# space between paragraphs): a longer tail is left, without a layout spent on trying
-MAX_GAIN = 0.08
+# space between paragraphs and around boxes and headings): a longer tail is left, without a
+# layout spent on trying
+MAX_GAIN = 0.12
 _CHAPTER = re.compile(r'<section class="(kapitel\b[^"]*)" id="([^"]+)"')
 
 
