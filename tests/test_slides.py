@@ -126,7 +126,8 @@ def test_goal_slide_has_chart_and_status(example_deck):
     text = pdf_pages(pdf)[7]
     assert f"Mål {goal.nr}: {goal.kort}" in text
     assert f"Vurdering {goal.status_ord}" in text
-    assert "Milepæl" in text and "september 2021" in text  # the chart's axis is text
+    # the chart's axis is text; the month shortened where the labels would run together
+    assert "Milepæl" in text and re.search(r"\bsep(tember|\.) 2021", text), text
 
 
 def test_budget_table_in_danish_with_minus_signs_and_checked_sum(example_deck):
