@@ -258,7 +258,12 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     from taskforce_report.charts.spec import chart_url
     from taskforce_report.core.safeio import read_input
     from taskforce_report.output import wordfile
-    from taskforce_report.render.render import document_author, document_subject, document_title
+    from taskforce_report.render.render import (
+        document_author,
+        document_subject,
+        document_title,
+        environment,
+    )
 
     specs = list(prepared.results.charts)
     html, _ = render(prepared, "pdf", progress, fmt, charts=chart_references(specs))
@@ -275,7 +280,7 @@ def docx_bytes(prepared: Prepared, progress: Callable[[str], None] = _quiet,
     report = prepared.bundle.report
     theme = prepared.theme
     return wordfile.docx_bytes(html, images, theme, document_title(report),
-                               document_subject(report, theme),
+                               document_subject(report, environment(theme)),
                                str(document_author(report, theme)), document_date(report))
 
 

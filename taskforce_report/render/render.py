@@ -158,10 +158,10 @@ def document_title(report: Any) -> str:
     return f"{report.titel} – {report.kommune}"
 
 
-def document_subject(report: Any, theme: Theme) -> str:
+def document_subject(report: Any, env: jinja2.Environment) -> str:
     """The PDF's subject, what the document is about in one line: its words are the template
-    `<dokument>/emne.txt`, or `faelles/emne.txt` for a document type without its own."""
-    env = environment(theme)
+    `<dokument>/emne.txt`, or `faelles/emne.txt` for a document type without its own, found
+    by the theme's environment (`environment`)."""
     template = env.select_template([f"{report.dokument}/emne.txt", "faelles/emne.txt"])
     # metadata is plain text: the HTML escaping of the autoescaped environment is undone
     return Markup(template.render(rapport=report, kommune=report.kommune)).unescape().strip()
@@ -229,7 +229,7 @@ def render_html(doc: Document, report: Any, facts: dict[str, Any], theme: Theme,
         "temaer": list(doc.themes),
         "dokumenttitel": document_title(report),
         "forfatter": document_author(report, theme),
-        "emne": document_subject(report, theme),
+        "emne": document_subject(report, env),
         "version": __version__,
         "numre": numbering.numbers(facts),  # tables and figures that follow another part's
         "kapitler": [{"nummer": c.label, "titel": c.title, "id": c.id} for c in doc.chapters],

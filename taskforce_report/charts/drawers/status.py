@@ -9,6 +9,9 @@ from taskforce_report.charts.style import TEXT_SIZE, danish_axis
 from taskforce_report.core import language
 from taskforce_report.load.themes import Theme
 
+# a character's width in points at the chart's text size, as an estimate before drawing
+_CHAR_WIDTH = 0.55 * TEXT_SIZE
+
 
 def goal_trend(figure, spec: ChartSpec, theme: Theme) -> None:
     """A goal across the audit rounds: the measured share as a line with its value at each point
@@ -56,7 +59,7 @@ def goal_trend(figure, spec: ChartSpec, theme: Theme) -> None:
     every = xs + [m[0] for m in milestones]
     # room beside the first and last month for a centred label ("100 %") and some air, so that
     # no label runs into the y axis and its ticks: half a label in points, as months
-    half = 0.5 * 0.55 * TEXT_SIZE * 5 + 3
+    half = 0.5 * _CHAR_WIDTH * 5 + 3
     width = ax.get_position().width * figure.get_figwidth() * 72
     span = max(every) - min(every)
     pad = max(0.7, half * span / max(width - 2 * half, 1.0))
@@ -98,7 +101,7 @@ def _crowded(ticks: list[tuple], points_per_month: float) -> bool:
     """Whether two neighbouring month labels, written out, would stand closer than a space:
     their widths estimated from the longest line at the chart's text size."""
     def width(label: str) -> float:
-        return 0.55 * TEXT_SIZE * max(len(line) for line in label.split("\n"))
+        return _CHAR_WIDTH * max(len(line) for line in label.split("\n"))
 
     return any((b[0] - a[0]) * points_per_month < (width(a[1]) + width(b[1])) / 2 + 4
                for a, b in itertools.pairwise(ticks))
